@@ -1,0 +1,8 @@
+/* bin/fashionjobs commands: one function per command, int main-style. */
+#ifndef FJ_CLI_H
+#define FJ_CLI_H
+
+int	cmd_migrate(int, char **);
+int	cmd_seed(int, char **);
+
+#endif

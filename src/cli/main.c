@@ -1,0 +1,53 @@
+/*
+ * bin/fashionjobs: the command-line side of the board.  Every command
+ * reads DATABASE_URL and returns 0 on success, non-zero on failure.
+ */
+
+#include <stdio.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+
+#include "cli.h"
+
+struct command {
+	const char	*name;
+	int		(*fn)(int, char **);
+	const char	*usage;
+};
+
+static const struct command	commands[] = {
+	{ "migrate",	cmd_migrate,	"migrate" },
+	{ "seed",	cmd_seed,	"seed [--count N] [--demo]" },
+};
+
+static void	usage(void);
+
+static void
+usage(void)
+{
+	size_t	i;
+
+	fprintf(stderr, "usage:\n");
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(stderr, "  fashionjobs %s\n", commands[i].usage);
+}
+
+int
+main(int argc, char **argv)
+{
+	size_t	i;
+
+	if (argc < 2) {
+		usage();
+		return (2);
+	}
+	xmlInitParser();
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return (commands[i].fn(argc - 1, argv + 1));
+	}
+	fprintf(stderr, "fashionjobs: unknown command '%s'\n", argv[1]);
+	usage();
+	return (2);
+}

@@ -1,0 +1,136 @@
+/*
+ * fashionjobs core: pure C (libc, jansson, libxml2 only), no Kore.
+ * Linked into the Kore module, the CLI, the unit tests and the fuzzers.
+ * Kore-free functions return 0 on success and -1 on failure.
+ * Every returned char * is malloc'd and freed by the caller with free().
+ */
+#ifndef FJ_CORE_H
+#define FJ_CORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <jansson.h>
+
+/* sbuf.c: a growable string buffer; data is always NUL-terminated. */
+struct sbuf {
+	char	*data;
+	size_t	 len;
+	size_t	 cap;
+};
+
+void	 sbuf_init(struct sbuf *);
+void	 sbuf_free(struct sbuf *);
+void	 sbuf_reset(struct sbuf *);
+void	 sbuf_append(struct sbuf *, const void *, size_t);
+void	 sbuf_puts(struct sbuf *, const char *);
+void	 sbuf_putc(struct sbuf *, int);
+void	 sbuf_printf(struct sbuf *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+char	*sbuf_steal(struct sbuf *);	/* caller frees; buffer is reset */
+
+/* text.c: UTF-8, escaping, keys and slugs. */
+int	 text_utf8_valid(const char *, size_t);
+/* Valid UTF-8 copy: invalid bytes are read as Windows-1252; NULs dropped. */
+char	*text_utf8_repair(const char *, size_t);
+/* Latin-1 / Windows-1252 to UTF-8. */
+char	*text_cp1252_to_utf8(const char *, size_t);
+/* Escape for HTML text and quoted attributes: & < > " ' */
+void	 esc_html(struct sbuf *, const char *);
+/* Escape for XML text and attributes (also drops chars illegal in XML). */
+void	 esc_xml(struct sbuf *, const char *);
+/* Percent-encode for a URL query value (RFC 3986 unreserved kept). */
+void	 esc_url(struct sbuf *, const char *);
+/* JSON for inside <script>: compact, ASCII, < > & as \u003c \u003e \u0026. */
+char	*esc_jsonld(const json_t *);
+/*
+ * Decode HTML entities (named: the common Latin-1 set and &amp; &lt; &gt;
+ * &quot; &apos; &nbsp; ..., numeric &#NN; &#xHH;) once.
+ */
+char	*text_entity_decode(const char *);
+/* Collapse runs of whitespace to one space, trim both ends. */
+char	*text_squash(const char *);
+/*
+ * Matching key: lower case, accents folded to ASCII (é->e, ß->ss, ø->o,
+ * æ->ae, ü->u), every run of non-alphanumerics becomes one space, trimmed.
+ * Must agree with the SQL function fj_key() for Latin scripts.
+ */
+char	*text_key(const char *);
+/* URL slug: text_key with spaces as '-', at most 80 bytes, "" -> "n-a". */
+char	*text_slug(const char *);
+/* Truncate to at most n bytes on a UTF-8 boundary (in place). */
+void	 text_truncate(char *, size_t);
+
+/* qs.c: application/x-www-form-urlencoded parsing. */
+struct qs_arg {
+	char	*name;
+	char	*value;
+};
+
+struct qs {
+	struct qs_arg	*args;
+	size_t		 n;
+};
+
+/*
+ * Parse "a=1&b=x+y%20z" (no leading '?').  Returns -1 on more than max
+ * arguments, a bad %-escape or a decoded value that is not valid UTF-8.
+ * Control characters other than CR LF TAB are rejected too.
+ */
+int	 qs_parse(struct qs *, const char *, size_t, size_t max);
+/* Last value of name, or NULL. */
+const char *qs_get(const struct qs *, const char *);
+void	 qs_free(struct qs *);
+
+/* norm.c: title and company normalisation (city and contract are in SQL). */
+/*
+ * Clean a title for display and matching: decode entities, including
+ * double-escaped ones ("&amp;Amp;", "&Amp;"), drop gender markers such as
+ * "(H/F)", "(F/H)", "(M/W/D)", "(m/w/d)", "(w/m/x)", "(M/F)", "H/F", "(all
+ * genders)", "(d/f/m)", strip trailing separators, squash whitespace.
+ * Case is kept.  Never returns NULL.
+ */
+char	*norm_title(const char *);
+
+struct norm_company {
+	char	*display;	/* squashed, entities decoded, case kept */
+	char	*key;		/* text_key without legal suffixes */
+	int	 confidential;	/* CONFIDENZIALE, CONFIDENTIEL, ... */
+};
+/* Legal suffixes dropped from key: S.P.A., SPA, S.R.L., SRL, GMBH, SAS, SA,
+ * SARL, LTD, LIMITED, INC, LLC, AG, BV, NV, PLC, SL, SLU, KG, CO, & C ... */
+void	 norm_company(const char *, struct norm_company *);
+void	 norm_company_free(struct norm_company *);
+
+/* fmt.c */
+/* 1045 -> "1 045" (thin grouping with a plain space), -12 -> "-12". */
+void	 fmt_count(char *, size_t, long long);
+
+/* tmpl.c: a small mustache-like template language over jansson values.
+ *
+ *   {{name}} {{a.b.c}} {{.}}   value, escaped for HTML text and attributes
+ *   {{&name}}                  raw (only for fragments already safe)
+ *   {{#name}}..{{/name}}       section: array -> once per element (element
+ *                              becomes the context); object -> once with it
+ *                              as context; true/non-empty string/non-zero
+ *                              number -> once; false/null/""/0/[]/missing ->
+ *                              skipped
+ *   {{^name}}..{{/name}}       inverted section
+ *   {{>partial}}               another template by name
+ *   {{! comment }}
+ * Names are looked up from the innermost context outwards.  Integers print
+ * as %lld, reals as %g, true/false as "true"/"false", null as "".
+ */
+struct tmpl;
+struct tmpl_set;
+
+struct tmpl_set	*tmpl_set_new(void);
+/* Parse and add a template; -1 with a message in err on a syntax error. */
+int		 tmpl_set_add(struct tmpl_set *, const char *name,
+		    const char *src, size_t len, char *err, size_t errlen);
+/* Render template name with model into out; -1 if name is unknown. */
+int		 tmpl_render(const struct tmpl_set *, const char *name,
+		    const json_t *model, struct sbuf *out);
+void		 tmpl_set_free(struct tmpl_set *);
+
+#endif

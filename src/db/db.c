@@ -1,0 +1,85 @@
+/* Synchronous libpq helpers shared by the CLI commands. */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+#include "db.h"
+
+char *
+db_conninfo(const char *url)
+{
+	struct sbuf	 b;
+	const char	*opts = "gssencmode=disable connect_timeout=2 "
+	    "application_name=fashionjobs";
+
+	sbuf_init(&b);
+	/*
+	 * GSSAPI probing costs syscalls that Kore's seccomp filter refuses,
+	 * and a dead server must not hang a worker: both options go on every
+	 * connection, whether the URL is a URI or key=value pairs.
+	 */
+	if (strncmp(url, "postgres://", 11) == 0 ||
+	    strncmp(url, "postgresql://", 13) == 0) {
+		sbuf_puts(&b, url);
+		sbuf_puts(&b, strchr(url, '?') ? "&" : "?");
+		sbuf_puts(&b, "gssencmode=disable&connect_timeout=2"
+		    "&application_name=fashionjobs");
+	} else {
+		sbuf_printf(&b, "%s %s", url, opts);
+	}
+	return (sbuf_steal(&b));
+}
+
+PGconn *
+db_connect(void)
+{
+	PGconn		*conn;
+	const char	*url;
+	char		*info;
+
+	if ((url = getenv("DATABASE_URL")) == NULL || *url == '\0') {
+		fprintf(stderr, "DATABASE_URL is not set\n");
+		return (NULL);
+	}
+	info = db_conninfo(url);
+	conn = PQconnectdb(info);
+	free(info);
+	if (PQstatus(conn) != CONNECTION_OK) {
+		fprintf(stderr, "database: %s", PQerrorMessage(conn));
+		PQfinish(conn);
+		return (NULL);
+	}
+	PQsetClientEncoding(conn, "UTF8");
+	return (conn);
+}
+
+PGresult *
+db_exec(PGconn *conn, const char *what, const char *sql, int nparams,
+    const char *const *params)
+{
+	PGresult	*res;
+	ExecStatusType	 st;
+
+	res = PQexecParams(conn, sql, nparams, NULL, params, NULL, NULL, 0);
+	st = PQresultStatus(res);
+	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
+		fprintf(stderr, "%s: %s", what, PQresultErrorMessage(res));
+		PQclear(res);
+		return (NULL);
+	}
+	return (res);
+}
+
+int
+db_run(PGconn *conn, const char *what, const char *sql, int nparams,
+    const char *const *params)
+{
+	PGresult	*res;
+
+	if ((res = db_exec(conn, what, sql, nparams, params)) == NULL)
+		return (-1);
+	PQclear(res);
+	return (0);
+}

@@ -1,0 +1,24 @@
+/*
+ * Synchronous libpq helpers for the CLI (migrate, seed, partner, scrape,
+ * admin, apikey).  The web module uses Kore's async layer instead.
+ */
+#ifndef FJ_DB_H
+#define FJ_DB_H
+
+#include <libpq-fe.h>
+
+/* Connect to $DATABASE_URL; prints the reason and returns NULL on failure. */
+PGconn		*db_connect(void);
+/*
+ * Run one parameterised statement; on error print it (prefixed with what)
+ * and return NULL.  Caller PQclear()s the result.
+ */
+PGresult	*db_exec(PGconn *, const char *what, const char *sql,
+		    int nparams, const char *const *params);
+/* Run a statement whose result is not needed; 0 or -1. */
+int		 db_run(PGconn *, const char *what, const char *sql,
+		    int nparams, const char *const *params);
+/* The connection string, with the options every connection needs. */
+char		*db_conninfo(const char *url);
+
+#endif

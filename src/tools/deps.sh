@@ -1,0 +1,27 @@
+#!/bin/sh
+# Install the Debian packages fashionjobs needs, only those missing.
+# Fast when everything is present: one dpkg-query, no apt-get.
+set -e
+PKGS="make gcc clang pkg-config kore libssl-dev libpq-dev postgresql-15
+postgresql-client-15 libxml2-dev libxml2-utils libjansson-dev
+libcurl4-openssl-dev libargon2-dev curl ca-certificates python3
+python3-feedparser python3-selenium chromium chromium-driver wrk
+libclang-rt-14-dev procps util-linux"
+
+missing=""
+for p in $PKGS; do
+	s=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
+	[ "$s" = "installed" ] || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" != 0 ]; then
+	echo "deps: missing Debian packages:$missing" >&2
+	echo "deps: run 'make deps' as root, or: sudo apt-get install$missing" >&2
+	exit 1
+fi
+echo "deps: installing$missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing >/dev/null

@@ -1,0 +1,95 @@
+#!/bin/sh
+# make test: a throwaway PostgreSQL cluster and Kore server, then every
+# test: unit (ASan/UBSan), SQL, integration over HTTP, browser.  Each test
+# prints "ok - ..." / "not ok - ..." lines; the last line is the total.
+cd "$(dirname "$0")/../.."
+. src/tools/pg.sh
+. src/tools/kore.sh
+
+out=tests/out
+rm -rf "$out"
+mkdir -p "$out"
+chmod 755 "$out"
+log="$out/all.log"
+: > "$log"
+work=$(mktemp -d /tmp/fj-test.XXXXXX)
+chmod 755 "$work"
+PGPORT=$((20000 + $$ % 20000))
+PORT=$((PGPORT + 1))
+export FJ_BIN=$(pwd)/bin/fashionjobs
+export BASE=http://127.0.0.1:$PORT
+export FJ_BASE_URL=$BASE
+
+pids=""
+cleanup() {
+	for p in $pids; do kill "$p" 2>/dev/null; done
+	sleep 0.3
+	pg_stop "$work/pg"
+	rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+
+# run NAME CMD...: run one test program, keep its output, count nothing
+# here: the totals come from the ok/not ok lines.
+run() {
+	name=$1
+	shift
+	echo "# $name" | tee -a "$log"
+	if ! "$@" > "$out/$name.out" 2>&1; then
+		grep -q '^not ok' "$out/$name.out" ||
+		    echo "not ok - $name: exited non-zero" >> "$out/$name.out"
+	fi
+	grep -E '^(not )?ok ' "$out/$name.out" | grep -q . ||
+	    echo "not ok - $name: printed no result" >> "$out/$name.out"
+	grep -E '^not ok' "$out/$name.out"
+	cat "$out/$name.out" >> "$log"
+}
+
+for t in build/unit/test_*; do
+	[ -x "$t" ] && run "unit-$(basename "$t")" "$t"
+done
+
+if ! pg_start "$work/pg" "$PGPORT"; then
+	echo "not ok - postgresql: cannot start a cluster" | tee -a "$log"
+else
+	export DATABASE_URL=$(pg_url "$PGPORT")
+	run migrate sh -c 'bin/fashionjobs migrate && bin/fashionjobs migrate |
+	    grep -c applied | grep -qx 0 && echo "ok - migrate applies all, then nothing"'
+	run seed sh -c 'bin/fashionjobs seed --demo --count 2000 && echo "ok - seed"'
+	for t in tests/sql/test_*.sql; do
+		[ -f "$t" ] && run "sql-$(basename "$t" .sql)" \
+		    pg_as "$PGBIN/psql" -X -qAt -v ON_ERROR_STOP=1 \
+		    -h 127.0.0.1 -p "$PGPORT" -U postgres -f "$t" fashionjobs
+	done
+
+	kore_conf "$work/kore.conf" "$PORT" yes
+	kore -f -c "$work/kore.conf" > "$out/kore.log" 2>&1 &
+	pids="$pids $!"
+	i=0
+	until curl -fs "$BASE/static/ping" >/dev/null 2>&1; do
+		i=$((i + 1))
+		[ $i -gt 100 ] && break
+		sleep 0.1
+	done
+	for t in tests/integration/test_*; do
+		[ -x "$t" ] || [ "${t%.py}" != "$t" ] || continue
+		case "$t" in
+		*.py)	run "$(basename "$t")" /usr/bin/python3 "$t" ;;
+		*)	run "$(basename "$t")" "$t" ;;
+		esac
+	done
+	for t in tests/e2e/test_*.py; do
+		[ -f "$t" ] && run "$(basename "$t")" /usr/bin/python3 "$t"
+	done
+	# The server must not have lost a worker or hit the sandbox.
+	if grep -E 'sandbox violation|died|fatal' "$out/kore.log" >/dev/null; then
+		echo "not ok - kore log: $(grep -E -m3 'sandbox violation|died|fatal' "$out/kore.log" | tr '\n' ' ')" >> "$log"
+	else
+		echo "ok - kore log has no worker death or sandbox violation" >> "$log"
+	fi
+fi
+
+pass=$(grep -c '^ok ' "$log")
+fail=$(grep -c '^not ok' "$log")
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,145 @@
+/*
+ * The async query runner: every page is one parameterised statement that
+ * returns one JSON document, so a page costs one round trip and the model
+ * handed to the templates is built by PostgreSQL.
+ */
+
+#include <kore/kore.h>
+#include <kore/http.h>
+#include <kore/pgsql.h>
+
+#include "web.h"
+
+static int	dbq_state_setup(struct http_request *);
+static int	dbq_state_wait(struct http_request *);
+static int	dbq_state_done(struct http_request *);
+static void	dbq_onfree(struct http_request *);
+
+static struct http_state	dbq_states[] = {
+	KORE_HTTP_STATE(dbq_state_setup),
+	KORE_HTTP_STATE(dbq_state_wait),
+	KORE_HTTP_STATE(dbq_state_done),
+};
+
+#define DBQ_STATE_SETUP		0
+#define DBQ_STATE_WAIT		1
+#define DBQ_STATE_DONE		2
+
+/* The request owns the returned state; it is freed with the request. */
+struct dbq *
+dbq_new(struct http_request *req, const char *query,
+    int (*done)(struct http_request *, struct dbq *))
+{
+	struct dbq	*q;
+
+	q = http_state_create(req, sizeof(*q), dbq_onfree);
+	kore_pgsql_init(&q->sql);
+	kore_pgsql_bind_request(&q->sql, req);
+	q->query = query;
+	q->done = done;
+	return (q);
+}
+
+/* A NULL value is sent as SQL NULL. */
+void
+dbq_param(struct dbq *q, const char *value)
+{
+	if (q->nparams == DBQ_PARAMS_MAX)
+		fatal("dbq_param: too many parameters");
+	q->params[q->nparams++] = value ? kore_strdup(value) : NULL;
+}
+
+int
+dbq_run(struct http_request *req)
+{
+	return (http_state_run(dbq_states,
+	    sizeof(dbq_states) / sizeof(dbq_states[0]), req));
+}
+
+static int
+dbq_state_setup(struct http_request *req)
+{
+	struct dbq	*q = http_state_get(req);
+
+	if (!kore_pgsql_setup(&q->sql, "db", KORE_PGSQL_ASYNC)) {
+		/* No free connection yet: Kore wakes us when there is one. */
+		if (q->sql.state == KORE_PGSQL_STATE_INIT)
+			return (HTTP_STATE_RETRY);
+		kore_pgsql_logerror(&q->sql);
+		q->failed = 1;
+		req->fsm_state = DBQ_STATE_DONE;
+		return (HTTP_STATE_CONTINUE);
+	}
+	if (!kore_pgsql_query_param_fields(&q->sql, q->query, 0, q->nparams,
+	    (const char **)q->params, NULL, NULL)) {
+		kore_pgsql_logerror(&q->sql);
+		q->failed = 1;
+		req->fsm_state = DBQ_STATE_DONE;
+		return (HTTP_STATE_CONTINUE);
+	}
+	req->fsm_state = DBQ_STATE_WAIT;
+	return (HTTP_STATE_CONTINUE);
+}
+
+static int
+dbq_state_wait(struct http_request *req)
+{
+	struct dbq	*q = http_state_get(req);
+	json_error_t	 err;
+
+	switch (q->sql.state) {
+	case KORE_PGSQL_STATE_WAIT:
+		return (HTTP_STATE_RETRY);
+	case KORE_PGSQL_STATE_COMPLETE:
+		req->fsm_state = DBQ_STATE_DONE;
+		break;
+	case KORE_PGSQL_STATE_ERROR:
+		kore_pgsql_logerror(&q->sql);
+		q->failed = 1;
+		req->fsm_state = DBQ_STATE_DONE;
+		break;
+	case KORE_PGSQL_STATE_RESULT:
+		if (q->result == NULL && kore_pgsql_ntuples(&q->sql) > 0 &&
+		    !PQgetisnull(q->sql.result, 0, 0)) {
+			q->result = json_loads(kore_pgsql_getvalue(&q->sql,
+			    0, 0), JSON_DECODE_ANY, &err);
+			if (q->result == NULL) {
+				kore_log(LOG_ERR, "dbq: bad JSON: %s", err.text);
+				q->failed = 1;
+			}
+		}
+		kore_pgsql_continue(&q->sql);
+		break;
+	default:
+		kore_pgsql_continue(&q->sql);
+		break;
+	}
+	return (HTTP_STATE_CONTINUE);
+}
+
+static int
+dbq_state_done(struct http_request *req)
+{
+	struct dbq	*q = http_state_get(req);
+
+	/* Give the connection back before rendering. */
+	kore_pgsql_cleanup(&q->sql);
+	if (q->done(req, q) != KORE_RESULT_OK)
+		return (HTTP_STATE_ERROR);
+	return (HTTP_STATE_COMPLETE);
+}
+
+static void
+dbq_onfree(struct http_request *req)
+{
+	struct dbq	*q = http_state_get(req);
+	int		 i;
+
+	if (q == NULL)
+		return;
+	kore_pgsql_cleanup(&q->sql);
+	for (i = 0; i < q->nparams; i++)
+		kore_free(q->params[i]);
+	json_decref(q->result);
+	json_decref(q->ctx);
+}

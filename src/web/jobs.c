@@ -1,0 +1,585 @@
+/*
+ * Browse and search: the home page, /jobs with its filters and facets,
+ * and the company and city pages, which are searches with one filter
+ * fixed.  Every page is one statement (see dbq.c) returning the model.
+ */
+
+#include <kore/kore.h>
+#include <kore/http.h>
+
+#include <ctype.h>
+#include <limits.h>
+
+#include "web.h"
+
+#define Q_MAX		200
+#define FILTER_MAX	100
+#define PAGE_MAX	500
+
+int	page_home(struct http_request *);
+int	page_jobs_search(struct http_request *);
+int	page_company(struct http_request *);
+int	page_city(struct http_request *);
+
+/* The search filters, as the person gave them (validated). */
+enum filter {
+	F_Q,
+	F_CITY,
+	F_CONTRACT,
+	F_COMPANY,
+	F_LANG,
+	F_SORT,
+	F__MAX
+};
+
+struct search {
+	const char	*v[F__MAX];
+	long		 page;
+	const char	*base;		/* path the links point to */
+	enum filter	 fixed;		/* filter given by the path, or F__MAX */
+};
+
+static const char	*filter_names[F__MAX] = {
+	"q", "city", "contract", "company", "lang", "sort"
+};
+
+static const char	*contracts[] = {
+	"permanent", "fixed_term", "internship", "apprenticeship",
+	"freelance", "temporary_agency", "seasonal", "other"
+};
+
+static const struct {
+	const char	*code;
+	const char	*label;
+} langs[] = {
+	{ "it", "Italiano" },
+	{ "fr", "Français" },
+	{ "de", "Deutsch" },
+	{ "en", "English" },
+	{ "es", "Español" },
+};
+
+static const char	*sorts[] = { "relevance", "date" };
+
+/* Facet name in the model -> the filter it sets. */
+static const struct {
+	const char	*facet;
+	enum filter	 filter;
+} facets[] = {
+	{ "city",	F_CITY },
+	{ "contract",	F_CONTRACT },
+	{ "company",	F_COMPANY },
+	{ "lang",	F_LANG },
+};
+
+static const char	sql_home[] =
+    "SELECT json_build_object("
+    " 'total', (SELECT count(*) FROM posting WHERE status = 'published'),"
+    " 'jobs', coalesce((SELECT json_agg(fj_card(p, $1)) FROM"
+    "  (SELECT * FROM posting WHERE status = 'published'"
+    "   ORDER BY posted_at DESC, id DESC LIMIT 20) p), '[]'),"
+    " 'cities', coalesce((SELECT json_agg(c) FROM"
+    "  (SELECT c.slug, c.name, count(*) AS n FROM posting p"
+    "   JOIN city c ON c.id = p.city_id WHERE p.status = 'published'"
+    "   GROUP BY c.id ORDER BY n DESC LIMIT 12) c), '[]'))";
+
+/*
+ * $1 q, $2 city, $3 contract, $4 company slug, $5 lang, $6 sort,
+ * $7 limit, $8 offset, $9 reader's language.  Parameters are known when
+ * the unnamed statement is planned, so "$n IS NULL OR ..." folds away and
+ * the full-text and filter indexes are used.
+ */
+static const char	sql_search[] =
+    "WITH p AS MATERIALIZED (SELECT fj_tsquery($1) AS tq,"
+    "  fj_city_id($2) AS cid, fj_key($2) AS ckey,"
+    "  (SELECT id FROM company WHERE slug = $4) AS coid),"
+    " m AS MATERIALIZED (SELECT x.id, x.posted_at, x.city_id, x.city_name,"
+    "  x.contract, x.company_id, x.company_name, x.lang,"
+    "  CASE WHEN $1::text IS NULL THEN 0"
+    "   ELSE ts_rank_cd(x.search, (SELECT tq FROM p)) END AS rank"
+    "  FROM posting x WHERE x.status = 'published'"
+    "  AND ($1::text IS NULL OR x.search @@ (SELECT tq FROM p))"
+    "  AND ($2::text IS NULL OR x.city_id = (SELECT cid FROM p) OR"
+    "   ((SELECT cid FROM p) IS NULL AND"
+    "    fj_key(x.city_name) = (SELECT ckey FROM p)))"
+    "  AND ($3::text IS NULL OR x.contract = $3)"
+    "  AND ($4::text IS NULL OR x.company_id = (SELECT coid FROM p))"
+    "  AND ($5::text IS NULL OR x.lang = $5)),"
+    " pg AS (SELECT id, rank, posted_at FROM m"
+    "  ORDER BY CASE WHEN $6 = 'date' THEN 0 ELSE rank END DESC,"
+    "  posted_at DESC, id DESC LIMIT $7::int OFFSET $8::int)"
+    "SELECT json_build_object("
+    " 'total', (SELECT count(*) FROM m),"
+    " 'jobs', coalesce((SELECT json_agg(fj_card(x, $9) ORDER BY"
+    "  CASE WHEN $6 = 'date' THEN 0 ELSE pg.rank END DESC,"
+    "  pg.posted_at DESC, pg.id DESC)"
+    "  FROM pg JOIN posting x ON x.id = pg.id), '[]'),"
+    " 'facets', json_build_object("
+    "  'city', (SELECT json_agg(f) FROM (SELECT"
+    "   coalesce(c.slug, fj_slug(m.city_name)) AS value,"
+    "   coalesce(c.name, m.city_name) AS label, count(*) AS count"
+    "   FROM m LEFT JOIN city c ON c.id = m.city_id"
+    "   WHERE m.city_name <> '' GROUP BY 1, 2"
+    "   ORDER BY 3 DESC, 2 LIMIT 15) f),"
+    "  'contract', (SELECT json_agg(f) FROM (SELECT m.contract AS value,"
+    "   fj_label(m.contract, $9) AS label, count(*) AS count FROM m"
+    "   GROUP BY 1 ORDER BY 3 DESC, 1) f),"
+    "  'company', (SELECT json_agg(f) FROM (SELECT co.slug AS value,"
+    "   co.name AS label, count(*) AS count FROM m"
+    "   JOIN company co ON co.id = m.company_id"
+    "   GROUP BY 1, 2 ORDER BY 3 DESC, 2 LIMIT 15) f),"
+    "  'lang', (SELECT json_agg(f) FROM (SELECT m.lang AS value,"
+    "   count(*) AS count FROM m GROUP BY 1 ORDER BY 2 DESC, 1) f)),"
+    " 'city', (SELECT json_build_object('name', c.name, 'slug', c.slug,"
+    "  'country', c.country) FROM city c WHERE c.id = (SELECT cid FROM p)),"
+    " 'company', (SELECT json_build_object('name', co.name, 'slug', co.slug,"
+    "  'is_agency', co.is_agency, 'website', co.website,"
+    "  'description', co.description) FROM company co"
+    "  WHERE co.id = (SELECT coid FROM p)))";
+
+static int	 search_parse(struct http_request *, struct qs *,
+		    struct search *);
+static int	 search_start(struct http_request *, struct search *);
+static int	 search_done(struct http_request *, struct dbq *);
+static int	 home_done(struct http_request *, struct dbq *);
+static void	 search_href(struct sbuf *, const struct search *,
+		    enum filter, const char *, long);
+static json_t	*search_form(const struct search *);
+static void	 facets_links(json_t *, const struct search *);
+static json_t	*pages_links(const struct search *, json_int_t);
+static json_t	*active_filters(const struct search *, json_t *);
+static int	 one_of(const char *, const char **, size_t);
+static const char *lang_label(const char *);
+static const char *path_tail(struct http_request *, const char *);
+static void	 set_total(json_t *);
+
+static int
+one_of(const char *v, const char **set, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(v, set[i]) == 0)
+			return (1);
+	return (0);
+}
+
+static const char *
+lang_label(const char *code)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof(langs) / sizeof(langs[0]); i++)
+		if (strcmp(code, langs[i].code) == 0)
+			return (langs[i].label);
+	return (code);
+}
+
+/* "1 045" for the header, beside the raw number. */
+static void
+set_total(json_t *model)
+{
+	char	buf[32];
+
+	fmt_count(buf, sizeof(buf),
+	    json_integer_value(json_object_get(model, "total")));
+	json_object_set_new(model, "total_text", json_string(buf));
+}
+
+/*
+ * Validate the filters.  Empty values mean "no filter"; a value we cannot
+ * use answers 400 with a message naming the parameter.
+ */
+static int
+search_parse(struct http_request *req, struct qs *qs, struct search *s)
+{
+	const char	*v, *msg;
+	char		*end, *key;
+	int		 f;
+
+	msg = NULL;
+	for (f = 0; f < F__MAX; f++) {
+		if (f == (int)s->fixed)
+			continue;
+		v = qs_get(qs, filter_names[f]);
+		s->v[f] = (v != NULL && *v != '\0') ? v : NULL;
+	}
+	if ((v = s->v[F_Q]) != NULL) {
+		if (strlen(v) > Q_MAX)
+			msg = "The search text is limited to 200 characters.";
+		else {
+			/* Punctuation alone searches for nothing: no filter. */
+			key = text_key(v);
+			if (*key == '\0')
+				s->v[F_Q] = NULL;
+			free(key);
+		}
+	}
+	if ((s->v[F_CITY] && strlen(s->v[F_CITY]) > FILTER_MAX) ||
+	    (s->v[F_COMPANY] && strlen(s->v[F_COMPANY]) > FILTER_MAX))
+		msg = "A city or company name is limited to 100 characters.";
+	if (s->v[F_CONTRACT] && !one_of(s->v[F_CONTRACT], contracts,
+	    sizeof(contracts) / sizeof(contracts[0])))
+		msg = "Unknown contract type: use permanent, fixed_term, "
+		    "internship, apprenticeship, freelance, temporary_agency, "
+		    "seasonal or other.";
+	if (s->v[F_LANG] && strcmp(lang_label(s->v[F_LANG]), s->v[F_LANG])
+	    == 0)
+		msg = "Unknown language: use it, fr, de, en or es.";
+	if (s->v[F_SORT] && !one_of(s->v[F_SORT], sorts,
+	    sizeof(sorts) / sizeof(sorts[0])))
+		msg = "Unknown sort order: use relevance or date.";
+	s->page = 1;
+	if ((v = qs_get(qs, "page")) != NULL && *v != '\0') {
+		errno = 0;
+		s->page = strtol(v, &end, 10);
+		if (errno != 0 || *end != '\0' || s->page < 1 ||
+		    s->page > PAGE_MAX)
+			msg = "The page number must be a whole number from 1 "
+			    "to 500.";
+	}
+	if (msg != NULL) {
+		web_error(req, HTTP_STATUS_BAD_REQUEST, msg);
+		return (KORE_RESULT_ERROR);
+	}
+	return (KORE_RESULT_OK);
+}
+
+/*
+ * A link to this search with filter f set to v (NULL: removed) at page
+ * (0: first), keeping every other filter.
+ */
+static void
+search_href(struct sbuf *b, const struct search *s, enum filter f,
+    const char *v, long page)
+{
+	int		 i;
+	char		 sep;
+	const char	*val;
+
+	sbuf_puts(b, s->base);
+	sep = '?';
+	for (i = 0; i < F__MAX; i++) {
+		if (i == (int)s->fixed)
+			continue;
+		val = (i == (int)f) ? v : s->v[i];
+		if (val == NULL)
+			continue;
+		sbuf_printf(b, "%c%s=", sep, filter_names[i]);
+		esc_url(b, val);
+		sep = '&';
+	}
+	if (page > 1)
+		sbuf_printf(b, "%cpage=%ld", sep, page);
+}
+
+static json_t *
+search_form(const struct search *s)
+{
+	json_t	*form;
+	int	 i;
+
+	form = json_object();
+	for (i = 0; i < F__MAX; i++)
+		if (s->v[i] != NULL)
+			json_object_set_new(form, filter_names[i],
+			    json_string(s->v[i]));
+	if (s->v[F_SORT] == NULL || strcmp(s->v[F_SORT], "relevance") == 0)
+		json_object_set_new(form, "sort_relevance", json_true());
+	else
+		json_object_set_new(form, "sort_date", json_true());
+	return (form);
+}
+
+/* Give every facet value its link and mark the selected one. */
+static void
+facets_links(json_t *model, const struct search *s)
+{
+	json_t		*list, *item;
+	struct sbuf	 b;
+	const char	*value;
+	size_t		 i, j;
+	int		 on;
+
+	sbuf_init(&b);
+	for (i = 0; i < sizeof(facets) / sizeof(facets[0]); i++) {
+		list = json_object_get(json_object_get(model, "facets"),
+		    facets[i].facet);
+		json_array_foreach(list, j, item) {
+			value = json_string_value(json_object_get(item,
+			    "value"));
+			if (value == NULL)
+				continue;
+			if (facets[i].filter == F_LANG)
+				json_object_set_new(item, "label",
+				    json_string(lang_label(value)));
+			on = s->v[facets[i].filter] != NULL &&
+			    strcmp(s->v[facets[i].filter], value) == 0;
+			sbuf_reset(&b);
+			search_href(&b, s, facets[i].filter,
+			    on ? NULL : value, 0);
+			json_object_set_new(item, "href",
+			    json_stringn(b.data, b.len));
+			json_object_set_new(item, "selected",
+			    json_boolean(on));
+		}
+	}
+	sbuf_free(&b);
+}
+
+static json_t *
+pages_links(const struct search *s, json_int_t total)
+{
+	json_t		*pages;
+	struct sbuf	 b;
+	long		 last;
+
+	pages = json_object();
+	last = (long)((total + PAGE_SIZE - 1) / PAGE_SIZE);
+	if (last > PAGE_MAX)
+		last = PAGE_MAX;
+	json_object_set_new(pages, "current", json_integer(s->page));
+	json_object_set_new(pages, "last", json_integer(last));
+	sbuf_init(&b);
+	if (s->page > 1) {
+		search_href(&b, s, F__MAX, NULL, s->page - 1);
+		json_object_set_new(pages, "prev", json_stringn(b.data, b.len));
+	}
+	if (s->page < last) {
+		sbuf_reset(&b);
+		search_href(&b, s, F__MAX, NULL, s->page + 1);
+		json_object_set_new(pages, "next", json_stringn(b.data, b.len));
+	}
+	sbuf_free(&b);
+	return (pages);
+}
+
+/* The filters in force, each with a link that removes it. */
+static json_t *
+active_filters(const struct search *s, json_t *model)
+{
+	json_t		*list;
+	struct sbuf	 b;
+	const char	*label;
+	int		 i;
+
+	list = json_array();
+	sbuf_init(&b);
+	for (i = F_CITY; i <= F_LANG; i++) {
+		if (s->v[i] == NULL || i == (int)s->fixed)
+			continue;
+		label = s->v[i];
+		if (i == F_CITY && json_object_get(model, "city"))
+			label = json_string_value(json_object_get(
+			    json_object_get(model, "city"), "name"));
+		if (i == F_COMPANY && json_object_get(model, "company"))
+			label = json_string_value(json_object_get(
+			    json_object_get(model, "company"), "name"));
+		if (i == F_LANG)
+			label = lang_label(s->v[i]);
+		sbuf_reset(&b);
+		search_href(&b, s, i, NULL, 0);
+		json_array_append_new(list, json_pack("{s:s, s:s, s:s#}",
+		    "name", filter_names[i], "label", label ? label : s->v[i],
+		    "href", b.data, b.len));
+	}
+	sbuf_free(&b);
+	return (list);
+}
+
+static int
+search_start(struct http_request *req, struct search *s)
+{
+	struct dbq	*q;
+	char		 limit[16], offset[16];
+	int		 i;
+
+	q = dbq_new(req, sql_search, search_done);
+	for (i = 0; i < F_SORT; i++)
+		dbq_param(q, s->v[i]);
+	dbq_param(q, s->v[F_SORT] ? s->v[F_SORT] :
+	    (s->v[F_Q] ? "relevance" : "date"));
+	(void)snprintf(limit, sizeof(limit), "%d", PAGE_SIZE);
+	(void)snprintf(offset, sizeof(offset), "%ld",
+	    (s->page - 1) * PAGE_SIZE);
+	dbq_param(q, limit);
+	dbq_param(q, offset);
+	dbq_param(q, web_lang(req));
+	/* Keep the filters for search_done(); they are copied into ctx. */
+	q->ctx = json_object();
+	for (i = 0; i < F__MAX; i++)
+		if (s->v[i] != NULL)
+			json_object_set_new(q->ctx, filter_names[i],
+			    json_string(s->v[i]));
+	json_object_set_new(q->ctx, "page", json_integer(s->page));
+	json_object_set_new(q->ctx, "base", json_string(s->base));
+	json_object_set_new(q->ctx, "fixed", json_integer(s->fixed));
+	return (dbq_run(req));
+}
+
+static int
+search_done(struct http_request *req, struct dbq *q)
+{
+	struct search	 s;
+	json_t		*model;
+	const char	*name;
+	char		 title[256];
+	int		 i;
+
+	if (q->failed || q->result == NULL) {
+		web_error(req, HTTP_STATUS_SERVICE_UNAVAILABLE,
+		    "The job database is not answering. Try again shortly.");
+		return (KORE_RESULT_OK);
+	}
+	memset(&s, 0, sizeof(s));
+	for (i = 0; i < F__MAX; i++)
+		s.v[i] = json_string_value(json_object_get(q->ctx,
+		    filter_names[i]));
+	s.page = json_integer_value(json_object_get(q->ctx, "page"));
+	s.base = json_string_value(json_object_get(q->ctx, "base"));
+	s.fixed = json_integer_value(json_object_get(q->ctx, "fixed"));
+
+	model = q->result;
+	q->result = NULL;
+	if (s.fixed == F_COMPANY && json_is_null(json_object_get(model,
+	    "company"))) {
+		json_decref(model);
+		web_error(req, HTTP_STATUS_NOT_FOUND,
+		    "We know no company at this address.");
+		return (KORE_RESULT_OK);
+	}
+	set_total(model);
+	facets_links(model, &s);
+	json_object_set_new(model, "form", search_form(&s));
+	json_object_set_new(model, "pages", pages_links(&s,
+	    json_integer_value(json_object_get(model, "total"))));
+	json_object_set_new(model, "active", active_filters(&s, model));
+	if (s.fixed == F_COMPANY) {
+		name = json_string_value(json_object_get(json_object_get(model,
+		    "company"), "name"));
+		(void)snprintf(title, sizeof(title), "Jobs at %s", name);
+		json_object_set_new(model, "is_company", json_true());
+	} else if (s.fixed == F_CITY) {
+		name = json_string_value(json_object_get(json_object_get(model,
+		    "city"), "name"));
+		(void)snprintf(title, sizeof(title), "Fashion jobs in %s",
+		    name ? name : s.v[F_CITY]);
+		json_object_set_new(model, "is_city", json_true());
+	} else if (s.v[F_Q] != NULL) {
+		(void)snprintf(title, sizeof(title), "%s: fashion jobs",
+		    s.v[F_Q]);
+	} else {
+		(void)snprintf(title, sizeof(title), "Fashion jobs");
+	}
+	json_object_set_new(model, "title", json_string(title));
+	/* Result pages beyond the first add nothing for search engines. */
+	if (s.page > 1 || s.v[F_Q] != NULL)
+		json_object_set_new(model, "noindex", json_true());
+	web_html(req, HTTP_STATUS_OK, "jobs.html", model);
+	return (KORE_RESULT_OK);
+}
+
+/* The slug after prefix in the path, or NULL when empty or malformed. */
+static const char *
+path_tail(struct http_request *req, const char *prefix)
+{
+	const char	*p;
+
+	p = req->path + strlen(prefix);
+	if (*p == '\0' || strlen(p) > FILTER_MAX)
+		return (NULL);
+	return (p);
+}
+
+int
+page_jobs_search(struct http_request *req)
+{
+	struct search	 s;
+	struct qs	 qs;
+	int		 rc;
+
+	if (http_state_exists(req))
+		return (dbq_run(req));
+	if (web_query(req, &qs) != KORE_RESULT_OK)
+		return (KORE_RESULT_OK);
+	memset(&s, 0, sizeof(s));
+	s.base = "/jobs";
+	s.fixed = F__MAX;
+	if (search_parse(req, &qs, &s) != KORE_RESULT_OK)
+		rc = KORE_RESULT_OK;
+	else
+		rc = search_start(req, &s);
+	qs_free(&qs);
+	return (rc);
+}
+
+/* /companies/<slug> and /cities/<slug>: a search with one filter fixed. */
+static int
+page_fixed(struct http_request *req, const char *prefix, enum filter f)
+{
+	struct search	 s;
+	struct qs	 qs;
+	const char	*slug;
+	int		 rc;
+
+	if (http_state_exists(req))
+		return (dbq_run(req));
+	if ((slug = path_tail(req, prefix)) == NULL)
+		return (page_not_found(req));
+	if (web_query(req, &qs) != KORE_RESULT_OK)
+		return (KORE_RESULT_OK);
+	memset(&s, 0, sizeof(s));
+	s.base = req->path;
+	s.fixed = f;
+	if (search_parse(req, &qs, &s) != KORE_RESULT_OK) {
+		rc = KORE_RESULT_OK;
+	} else {
+		s.v[f] = slug;
+		rc = search_start(req, &s);
+	}
+	qs_free(&qs);
+	return (rc);
+}
+
+int
+page_company(struct http_request *req)
+{
+	return (page_fixed(req, "/companies/", F_COMPANY));
+}
+
+int
+page_city(struct http_request *req)
+{
+	return (page_fixed(req, "/cities/", F_CITY));
+}
+
+int
+page_home(struct http_request *req)
+{
+	struct dbq	*q;
+
+	if (!http_state_exists(req)) {
+		q = dbq_new(req, sql_home, home_done);
+		dbq_param(q, web_lang(req));
+	}
+	return (dbq_run(req));
+}
+
+static int
+home_done(struct http_request *req, struct dbq *q)
+{
+	json_t	*model;
+
+	if (q->failed || q->result == NULL) {
+		web_error(req, HTTP_STATUS_SERVICE_UNAVAILABLE,
+		    "The job database is not answering. Try again shortly.");
+		return (KORE_RESULT_OK);
+	}
+	model = q->result;
+	q->result = NULL;
+	set_total(model);
+	json_object_set_new(model, "title", json_string("Fashion Jobs"));
+	json_object_set_new(model, "is_home", json_true());
+	web_html(req, HTTP_STATUS_OK, "home.html", model);
+	return (KORE_RESULT_OK);
+}

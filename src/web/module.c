@@ -1,0 +1,190 @@
+/*
+ * Module set-up (runs in every worker after chroot, privilege drop and
+ * seccomp), the seccomp additions libpq needs, and the small routes:
+ * health check, static assets, the benchmark's trivial route, 404.
+ */
+
+#include <kore/kore.h>
+#include <kore/http.h>
+#include <kore/pgsql.h>
+#include <kore/seccomp.h>
+
+#include <ctype.h>
+
+#include "web.h"
+#include "assets.h"
+#include "db.h"
+
+/*
+ * glibc's stat family (libpq's first connect), libpq's GSSAPI probe and
+ * Kore tasks (argon2 hashing) use syscalls Kore's filter does not list;
+ * without these a worker dies with "sandbox violation" on first use.
+ */
+KORE_SECCOMP_FILTER("fashionjobs",
+	KORE_SYSCALL_ALLOW(newfstatat),
+	KORE_SYSCALL_ALLOW(getdents64),
+	KORE_SYSCALL_ALLOW(clone3),
+	KORE_SYSCALL_ALLOW(rseq)
+)
+
+int	page_healthz(struct http_request *);
+int	page_ping(struct http_request *);
+int	page_static(struct http_request *);
+int	page_not_found(struct http_request *);
+
+static int	healthz_done(struct http_request *, struct dbq *);
+static const char *mime_of(const char *);
+
+static struct tmpl_set	*templates;
+
+static const struct {
+	const char	*ext;
+	const char	*mime;
+} mimes[] = {
+	{ ".css",	"text/css; charset=utf-8" },
+	{ ".svg",	"image/svg+xml" },
+	{ ".png",	"image/png" },
+	{ ".ico",	"image/x-icon" },
+	{ ".txt",	"text/plain; charset=utf-8" },
+};
+
+/* Languages the interface knows labels for, first is the default. */
+static const char	*ui_langs[] = { "en", "it", "fr", "de", "es" };
+
+int
+fj_init(int state)
+{
+	const struct asset	*a;
+	const char		*url;
+	char			*info, err[256];
+	size_t			 len;
+
+	if (state == KORE_MODULE_UNLOAD)
+		return (KORE_RESULT_OK);
+
+	if ((url = getenv("DATABASE_URL")) == NULL || *url == '\0') {
+		kore_log(LOG_ERR, "DATABASE_URL is not set");
+		return (KORE_RESULT_ERROR);
+	}
+	info = db_conninfo(url);
+	kore_pgsql_register("db", info);
+	free(info);
+
+	templates = tmpl_set_new();
+	for (a = assets; a->name != NULL; a++) {
+		len = strlen(a->name);
+		if (len < 5 || strcmp(a->name + len - 5, ".html") != 0)
+			continue;
+		if (tmpl_set_add(templates, a->name, (const char *)a->data,
+		    a->len, err, sizeof(err)) == -1)
+			fatal("template %s: %s", a->name, err);
+	}
+	return (KORE_RESULT_OK);
+}
+
+const struct tmpl_set *
+web_templates(void)
+{
+	return (templates);
+}
+
+/*
+ * The reader's language for labels: the first Accept-Language tag we know,
+ * "en" otherwise.  Weights are ignored: browsers list by preference.
+ */
+const char *
+web_lang(struct http_request *req)
+{
+	const char	*al, *p;
+	size_t		 i;
+
+	if (!http_request_header(req, "accept-language", &al))
+		return (ui_langs[0]);
+	for (p = al; *p != '\0'; p++) {
+		if (p != al && p[-1] != ',' && p[-1] != ' ')
+			continue;
+		for (i = 0; i < sizeof(ui_langs) / sizeof(ui_langs[0]); i++)
+			if (strncasecmp(p, ui_langs[i], 2) == 0 &&
+			    !isalpha((unsigned char)p[2]))
+				return (ui_langs[i]);
+	}
+	return (ui_langs[0]);
+}
+
+static const char	sql_healthz[] = "SELECT to_json(1)";
+
+int
+page_healthz(struct http_request *req)
+{
+	if (!http_state_exists(req))
+		(void)dbq_new(req, sql_healthz, healthz_done);
+	return (dbq_run(req));
+}
+
+static int
+healthz_done(struct http_request *req, struct dbq *q)
+{
+	static const char	ok[] = "{\"status\":\"ok\"}\n";
+	static const char	ko[] = "{\"status\":\"unavailable\"}\n";
+
+	web_headers(req, "application/json");
+	http_response_header(req, "cache-control", "no-store");
+	if (q->failed || q->result == NULL)
+		http_response(req, 503, ko, sizeof(ko) - 1);
+	else
+		http_response(req, 200, ok, sizeof(ok) - 1);
+	return (KORE_RESULT_OK);
+}
+
+/* The benchmark's baseline: the cheapest answer this server can give. */
+int
+page_ping(struct http_request *req)
+{
+	static const char	pong[] = "pong\n";
+
+	web_headers(req, "text/plain; charset=utf-8");
+	http_response(req, 200, pong, sizeof(pong) - 1);
+	return (KORE_RESULT_OK);
+}
+
+static const char *
+mime_of(const char *name)
+{
+	const char	*dot;
+	size_t		 i;
+
+	if ((dot = strrchr(name, '.')) == NULL)
+		return (NULL);
+	for (i = 0; i < sizeof(mimes) / sizeof(mimes[0]); i++)
+		if (strcmp(dot, mimes[i].ext) == 0)
+			return (mimes[i].mime);
+	return (NULL);
+}
+
+int
+page_static(struct http_request *req)
+{
+	const struct asset	*a;
+	const char		*name, *mime;
+
+	name = req->path + strlen("/static/");
+	for (a = assets; a->name != NULL; a++) {
+		if (strcmp(a->name, name) != 0 ||
+		    (mime = mime_of(name)) == NULL)
+			continue;
+		web_headers(req, mime);
+		http_response_header(req, "cache-control",
+		    "public, max-age=3600");
+		http_response(req, 200, a->data, a->len);
+		return (KORE_RESULT_OK);
+	}
+	return (page_not_found(req));
+}
+
+int
+page_not_found(struct http_request *req)
+{
+	web_error(req, HTTP_STATUS_NOT_FOUND,
+	    "There is no page at this address. Search the open jobs instead.");
+	return (KORE_RESULT_OK);
+}

@@ -1,0 +1,101 @@
+/*
+ * Responses: security headers on every answer, HTML pages rendered from
+ * the embedded templates into the shared layout, error pages, redirects,
+ * and query-string parsing (Kore's own filter drops what the conf does not
+ * declare and anything with control characters, so we parse ourselves).
+ */
+
+#include <kore/kore.h>
+#include <kore/http.h>
+
+#include "web.h"
+
+#define QUERY_MAX	4096
+
+static const char	csp[] =
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+void
+web_headers(struct http_request *req, const char *ctype)
+{
+	http_response_header(req, "content-type", ctype);
+	http_response_header(req, "content-security-policy", csp);
+	http_response_header(req, "x-content-type-options", "nosniff");
+	http_response_header(req, "referrer-policy",
+	    "strict-origin-when-cross-origin");
+	http_response_header(req, "x-frame-options", "DENY");
+}
+
+/*
+ * Render tmpl with model into the layout and send it.  Takes the model's
+ * reference.  A template that fails to render is a bug: answer 500.
+ */
+void
+web_html(struct http_request *req, int status, const char *tmpl,
+    json_t *model)
+{
+	struct sbuf	 body, page;
+
+	sbuf_init(&body);
+	sbuf_init(&page);
+	if (json_object_get(model, "lang_ui") == NULL)
+		json_object_set_new(model, "lang_ui",
+		    json_string(web_lang(req)));
+	if (tmpl_render(web_templates(), tmpl, model, &body) == -1) {
+		kore_log(LOG_ERR, "template %s missing", tmpl);
+		status = HTTP_STATUS_INTERNAL_ERROR;
+	}
+	json_object_set_new(model, "body", json_stringn(body.data, body.len));
+	if (tmpl_render(web_templates(), "layout.html", model, &page) == -1)
+		status = HTTP_STATUS_INTERNAL_ERROR;
+	web_headers(req, "text/html; charset=utf-8");
+	http_response(req, status, page.data, page.len);
+	sbuf_free(&body);
+	sbuf_free(&page);
+	json_decref(model);
+}
+
+void
+web_error(struct http_request *req, int status, const char *message)
+{
+	json_t		*model;
+
+	model = json_pack("{s:i, s:s, s:s, s:b}", "status", status,
+	    "message", message, "title", http_status_text(status),
+	    "noindex", 1);
+	web_html(req, status, "error.html", model);
+}
+
+void
+web_redirect(struct http_request *req, int status, const char *location)
+{
+	web_headers(req, "text/plain; charset=utf-8");
+	http_response_header(req, "location", location);
+	http_response(req, status, NULL, 0);
+}
+
+/*
+ * Parse the query string into qs.  On a malformed one, answer 400 and
+ * return KORE_RESULT_ERROR: the handler is done.
+ */
+int
+web_query(struct http_request *req, struct qs *qs)
+{
+	const char	*s = req->query_string ? req->query_string : "";
+	size_t		 len = strlen(s);
+
+	memset(qs, 0, sizeof(*qs));
+	if (len > QUERY_MAX) {
+		web_error(req, HTTP_STATUS_BAD_REQUEST,
+		    "The query is too long.");
+		return (KORE_RESULT_ERROR);
+	}
+	if (qs_parse(qs, s, len, QS_ARGS_MAX) == -1) {
+		web_error(req, HTTP_STATUS_BAD_REQUEST,
+		    "The query is malformed: it has too many parameters, a "
+		    "bad %-escape, a control character or invalid UTF-8.");
+		return (KORE_RESULT_ERROR);
+	}
+	return (KORE_RESULT_OK);
+}

@@ -1,0 +1,58 @@
+/*
+ * The Kore module's internal header: request helpers, the async
+ * query runner and the page renderer shared by every handler file.
+ */
+#ifndef FJ_WEB_H
+#define FJ_WEB_H
+
+#include <kore/kore.h>
+#include <kore/http.h>
+#include <kore/pgsql.h>
+
+#include <jansson.h>
+
+#include "core.h"
+
+#define DBQ_PARAMS_MAX		16
+#define QS_ARGS_MAX		32
+#define PAGE_SIZE		20
+
+/*
+ * One request's database work: a single parameterised statement whose
+ * result is one JSON value (PostgreSQL builds the model), run on Kore's
+ * async pgsql layer.  Hangs off req->hdlr_extra; freed by dbq_onfree.
+ */
+struct dbq {
+	struct kore_pgsql	 sql;
+	const char		*query;
+	int			 nparams;
+	char			*params[DBQ_PARAMS_MAX];
+	json_t			*result;	/* NULL: no row or SQL NULL */
+	int			 failed;
+	int			(*done)(struct http_request *, struct dbq *);
+	json_t			*ctx;		/* handler data, decref'd */
+};
+
+/* module.c */
+int		 fj_init(int);
+const struct tmpl_set *web_templates(void);
+const char	*web_lang(struct http_request *);
+
+/* dbq.c */
+struct dbq	*dbq_new(struct http_request *, const char *,
+		    int (*)(struct http_request *, struct dbq *));
+void		 dbq_param(struct dbq *, const char *);
+int		 dbq_run(struct http_request *);
+
+/* render.c */
+void		 web_headers(struct http_request *, const char *ctype);
+void		 web_html(struct http_request *, int status, const char *tmpl,
+		    json_t *model);
+void		 web_error(struct http_request *, int status,
+		    const char *message);
+void		 web_redirect(struct http_request *, int status,
+		    const char *location);
+int		 web_query(struct http_request *, struct qs *);
+int		 page_not_found(struct http_request *);
+
+#endif

@@ -1,0 +1,66 @@
+"""Headless Chromium: a job seeker searches, opens a posting and sees it.
+Screenshots land in tests/out/."""
+
+import os
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..",
+                                "integration"))
+from fjtest import BASE, check, done  # noqa: E402
+
+from selenium import webdriver  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+
+OUT = os.path.join(os.path.dirname(__file__), "..", "out")
+
+
+def browser():
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = "/usr/bin/chromium"
+    for a in ("--headless", "--no-sandbox", "--disable-gpu",
+              "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+              "--disable-background-networking", "--disable-component-update",
+              "--disable-sync", "--window-size=1280,1000",
+              "--user-data-dir=" + tempfile.mkdtemp(prefix="fj-chrome-")):
+        opts.add_argument(a)
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"),
+                            options=opts)
+
+
+d = browser()
+try:
+    d.get(BASE + "/")
+    check("browser: home title", "Fashion Jobs" in d.title, d.title)
+    h1 = d.find_element(By.CSS_SELECTOR, ".hero h1").text
+    check("browser: header shows the count", "Fashion Jobs" in h1, h1)
+    d.save_screenshot(os.path.join(OUT, "home.png"))
+
+    box = d.find_element(By.CSS_SELECTOR, "header input[name=q]")
+    box.send_keys("hermes milan")
+    box.submit()
+    cards = d.find_elements(By.CSS_SELECTOR, "li.card")
+    check("browser: 'hermes milan' finds cards", len(cards) > 0,
+          str(len(cards)))
+    first = cards[0].text if cards else ""
+    check("browser: first card is Hermès in MILANO",
+          "HERMES" in first.upper() and "MILANO" in first, first)
+    check("browser: the search box keeps the query",
+          d.find_element(By.CSS_SELECTOR, "header input[name=q]")
+          .get_attribute("value") == "hermes milan")
+    d.save_screenshot(os.path.join(OUT, "search.png"))
+
+    title = d.find_element(By.CSS_SELECTOR, "li.card .title").text
+    d.find_element(By.CSS_SELECTOR, "li.card a").click()
+    h1 = d.find_element(By.TAG_NAME, "h1").text
+    check("browser: the posting opens with its title", h1 == title,
+          "%r vs %r" % (h1, title))
+    apply = d.find_elements(By.CSS_SELECTOR, ".apply a")
+    check("browser: the posting has an apply link", len(apply) == 1)
+    d.save_screenshot(os.path.join(OUT, "posting.png"))
+    check("browser: screenshot saved",
+          os.path.getsize(os.path.join(OUT, "posting.png")) > 1000)
+finally:
+    d.quit()
+done()

@@ -1,0 +1,83 @@
+"""Shared helpers for the integration tests: HTTP against the real server
+($BASE), psql against the real database ($DATABASE_URL), and one line per
+check: "ok - name" or "not ok - name: why"."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+
+BASE = os.environ.get("BASE", "http://127.0.0.1:8080")
+FAILED = 0
+
+
+class Response:
+    def __init__(self, status, headers, body):
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.text = body.decode("utf-8", "replace")
+
+    def json(self):
+        return json.loads(self.body)
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+_opener = urllib.request.build_opener(NoRedirect)
+
+
+def http(path, method="GET", data=None, headers=None):
+    """One request, no redirects followed; never raises on HTTP errors."""
+    req = urllib.request.Request(BASE + path, data=data, method=method,
+                                 headers=headers or {})
+    try:
+        with _opener.open(req, timeout=20) as r:
+            return Response(r.status, r.headers, r.read())
+    except urllib.error.HTTPError as e:
+        return Response(e.code, e.headers, e.read())
+
+
+def sql(query, *args):
+    """Run SQL through psql with variables; returns rows of text."""
+    cmd = ["psql", "-X", "-qAt", "-F", "\t", "-v", "ON_ERROR_STOP=1",
+           os.environ["DATABASE_URL"]]
+    for i, a in enumerate(args):
+        cmd += ["-v", "p%d=%s" % (i + 1, a)]
+    out = subprocess.run(cmd, input=query, capture_output=True, text=True,
+                         check=True).stdout
+    return [line.split("\t") for line in out.splitlines() if line]
+
+
+def check(name, cond, why=""):
+    global FAILED
+    if cond:
+        print("ok - " + name)
+    else:
+        FAILED += 1
+        print("not ok - %s%s" % (name, ": " + why if why else ""))
+    sys.stdout.flush()
+
+
+def done():
+    sys.exit(1 if FAILED else 0)
+
+
+def cards(html):
+    """(company, title, meta) of every card on a page, tags stripped."""
+    out = []
+    for m in re.finditer(r'<li class="card">(.*?)</li>', html, re.S):
+        c = m.group(1)
+
+        def field(cls):
+            f = re.search(r'<span class="%s">(.*?)</span>(?=\s*<span|\s*<time)'
+                          % cls, c, re.S)
+            return re.sub(r"<[^>]+>", "", f.group(1)).strip() if f else ""
+        out.append((field("company"), field("title"), field("meta")))
+    return out
