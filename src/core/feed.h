@@ -82,4 +82,95 @@ void	 feed_html_map_free(struct feed_html_map *);
 /* One-time libxml2 set-up: external entity loader that refuses everything. */
 void	 feed_init(void);
 
+/*
+ * Internal to the parsers (feed*.c): shared by feed.c and the format
+ * files, not part of the interface the importer uses.
+ */
+struct sbuf;
+
+enum feed_field {
+	FF_ID, FF_TITLE, FF_COMPANY, FF_CONTRACT, FF_CITY, FF_REGION,
+	FF_COUNTRY, FF_DESC, FF_URL, FF_EMAIL, FF_DATE, FF_EXPIRES,
+	FF_SALARY, FF_LANG, FF__MAX
+};
+
+/* One parse: options with defaults applied, the callback, the result. */
+struct feed_ctx {
+	struct feed_opts	 opts;
+	feed_item_cb		 cb;
+	void			*arg;
+	struct feed_result	*res;
+	int			 failed;	/* an error was recorded */
+	int			 stopped;	/* the callback returned -1 */
+};
+
+/* Raw values of the item being read, reused from item to item. */
+struct feed_raw;
+
+/* An element of a streamed XML item and the field it fills. */
+#define FT_JOIN		0x01	/* repeated elements are joined by ", " */
+#define FT_HREF		0x02	/* the value is @href when present */
+struct feed_tag {
+	const char	*parent;	/* enclosing element, NULL: item child */
+	const char	*name;		/* local name, case-insensitive */
+	enum feed_field	 field;
+	int		 prio;		/* the lowest wins */
+	int		 flags;
+};
+
+struct feed_xml_spec {
+	const char *const	*items;		/* local names, NULL-ended */
+	const struct feed_tag	*tags;
+	size_t			 ntags;
+};
+
+void	 feed_error(struct feed_ctx *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* Never NULL (aborts on memory exhaustion like sbuf); feed_raw_free. */
+struct feed_raw	*feed_raw_new(void);
+void	 feed_raw_reset(struct feed_raw *);
+void	 feed_raw_free(struct feed_raw *);
+/* Append to a field, capped; the value stays NUL-terminated. */
+void	 feed_raw_append(struct feed_ctx *, struct feed_raw *,
+	    enum feed_field, const char *, size_t);
+/*
+ * Take a field for a source of priority prio: 0 when it was taken (a
+ * better source empties it first; with join, an equal one adds ", "
+ * before its text), -1 when a better source already set it.
+ */
+int	 feed_raw_claim(struct feed_raw *, enum feed_field, int prio,
+	    int join);
+/* Clean every field and call the callback; -1 when it asked to stop.
+ * decoded: entities were already decoded by an HTML parser. */
+int	 feed_emit(struct feed_ctx *, struct feed_raw *, int decoded);
+/* Clean text into out: valid UTF-8, entities decoded once (unless
+ * decoded), whitespace squashed, at most max bytes; "" when empty. */
+void	 feed_clean(struct sbuf *, const char *, size_t, size_t max,
+	    int decoded);
+/* HTML fragment to plain text: paragraphs by "\n\n", "- " list items. */
+void	 feed_html_text(struct sbuf *, const char *, size_t, size_t max);
+/*
+ * Make the input safe to hand to libxml2 as UTF-8 when its bytes and its
+ * declared encoding disagree.  *out is NULL when buf can be used as is;
+ * otherwise a malloc'd UTF-8 copy the caller frees, and *force is set.
+ */
+int	 feed_prepare(const char *, size_t, int html, char **out,
+	    size_t *outlen, int *force);
+/*
+ * Parse an HTML page (no network, no entities from outside) and check it
+ * is whole: not nested deeper than max_depth, not cut before </body> or
+ * </html>.  NULL when it cannot be used at all; otherwise the caller
+ * frees it with xmlFreeDoc() (an incomplete page still has its error
+ * recorded).
+ */
+struct _xmlDoc;
+struct _xmlDoc	*feed_html_read(struct feed_ctx *, const char *, size_t);
+int	 feed_xml_stream(struct feed_ctx *, const char *, size_t,
+	    const struct feed_xml_spec *);
+
+int	 feed_indeed_parse(struct feed_ctx *, const char *, size_t);
+int	 feed_rss_parse(struct feed_ctx *, const char *, size_t);
+int	 feed_jsonld_parse(struct feed_ctx *, const char *, size_t);
+int	 feed_html_parse(struct feed_ctx *, const char *, size_t);
+
 #endif

@@ -1,0 +1,1083 @@
+/*
+ * Partner feeds: dispatch, defaults, and what every parser shares --
+ * cleaning a field, HTML to text, encoding repair, and the streaming
+ * XML item reader used by the Indeed and RSS/Atom parsers.
+ */
+
+#define _GNU_SOURCE		/* memmem() on glibc */
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/uri.h>
+#include <libxml/xmlreader.h>
+
+#include "core.h"
+#include "feed.h"
+
+#define FEED_MAX_BYTES	(256U * 1024 * 1024)
+#define FEED_MAX_DEPTH	128
+#define FEED_MAX_FIELD	(64U * 1024)
+
+struct feed_raw {
+	struct sbuf	val[FF__MAX];
+	int		prio[FF__MAX];
+	int		sep[FF__MAX];	/* ", " due before the next text */
+	struct sbuf	out[FF__MAX];
+	struct sbuf	tmp;
+};
+
+/* What an HTML tag does to the text around it. */
+enum html_what {
+	HT_PARA,	/* block: a paragraph break */
+	HT_LINE,	/* a line break */
+	HT_ITEM,	/* a list item: a line starting "- " */
+	HT_SPACE,	/* a table cell: a space */
+	HT_SKIP		/* its content is not text: script, style, ... */
+};
+
+struct html_tag {
+	const char	*name;
+	enum html_what	 what;
+};
+
+struct xml_state {
+	struct feed_ctx			*ctx;
+	const struct feed_xml_spec	*spec;
+	struct feed_raw			*raw;
+	int				 item_depth;	/* -1: not in an item */
+	int				 field;		/* -1: not in a field */
+	int				 field_depth;
+	char				 parent[64];
+};
+
+typedef int	(*feed_parse_fn)(struct feed_ctx *, const char *, size_t);
+
+static xmlParserInputPtr	 feed_entity_refuse(const char *, const char *,
+				    xmlParserCtxtPtr);
+static int			 feed_html_tag_cmp(const void *, const void *);
+static const struct html_tag	*feed_html_tag_find(const char *, size_t);
+static size_t			 feed_html_tag_end(const char *, size_t,
+				    size_t);
+static size_t			 feed_html_skip(const char *, size_t, size_t,
+				    const char *);
+static void			 feed_squash(struct sbuf *, const char *,
+				    size_t, int);
+static void			 feed_cut(struct sbuf *, size_t);
+static void			 feed_url(struct feed_ctx *, struct sbuf *);
+static void			 feed_declared(const char *, size_t, int,
+				    char *, size_t);
+static int			 feed_tree_depth(xmlNodePtr, int);
+static void			 xml_error(void *, xmlErrorPtr);
+static void			 xml_start(struct xml_state *,
+				    xmlTextReaderPtr, int);
+static void			 xml_end(struct xml_state *, xmlTextReaderPtr,
+				    int);
+static void			 xml_text(struct xml_state *,
+				    xmlTextReaderPtr, int);
+static const struct feed_tag	*xml_tag(const struct feed_xml_spec *,
+				    const char *, const char *);
+
+static const struct {
+	const char	*name;
+	feed_parse_fn	 parse;
+} feed_formats[FEED_FORMAT_MAX] = {
+	[FEED_INDEED] = { "indeed", feed_indeed_parse },
+	[FEED_RSS] = { "rss", feed_rss_parse },
+	[FEED_ATOM] = { "atom", feed_rss_parse },
+	[FEED_JSONLD] = { "jsonld", feed_jsonld_parse },
+	[FEED_HTML] = { "html", feed_html_parse },
+};
+
+/* Sorted by name for bsearch. */
+static const struct html_tag html_tags[] = {
+	{ "address", HT_PARA },
+	{ "article", HT_PARA },
+	{ "aside", HT_PARA },
+	{ "blockquote", HT_PARA },
+	{ "br", HT_LINE },
+	{ "dd", HT_LINE },
+	{ "div", HT_PARA },
+	{ "dl", HT_PARA },
+	{ "dt", HT_LINE },
+	{ "figure", HT_PARA },
+	{ "footer", HT_PARA },
+	{ "h1", HT_PARA },
+	{ "h2", HT_PARA },
+	{ "h3", HT_PARA },
+	{ "h4", HT_PARA },
+	{ "h5", HT_PARA },
+	{ "h6", HT_PARA },
+	{ "head", HT_SKIP },
+	{ "header", HT_PARA },
+	{ "hr", HT_PARA },
+	{ "iframe", HT_SKIP },
+	{ "li", HT_ITEM },
+	{ "main", HT_PARA },
+	{ "nav", HT_PARA },
+	{ "noscript", HT_SKIP },
+	{ "object", HT_SKIP },
+	{ "ol", HT_PARA },
+	{ "p", HT_PARA },
+	{ "pre", HT_PARA },
+	{ "script", HT_SKIP },
+	{ "section", HT_PARA },
+	{ "style", HT_SKIP },
+	{ "svg", HT_SKIP },
+	{ "table", HT_PARA },
+	{ "td", HT_SPACE },
+	{ "template", HT_SKIP },
+	{ "textarea", HT_SKIP },
+	{ "th", HT_SPACE },
+	{ "title", HT_SKIP },
+	{ "tr", HT_LINE },
+	{ "ul", HT_PARA },
+};
+
+/* Encodings whose bytes we convert ourselves as Windows-1252. */
+static const char *const latin_names[] = {
+	"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "windows-1252",
+	"cp1252", "us-ascii", "ascii", "iso-8859-15", "latin9", NULL
+};
+
+static const char *const utf8_names[] = {
+	"", "utf-8", "utf8", NULL
+};
+
+void
+feed_init(void)
+{
+	xmlInitParser();
+	xmlSetExternalEntityLoader(feed_entity_refuse);
+}
+
+/*
+ * No feed may make us read a file or open a connection: every external
+ * entity, DTD and XInclude is refused, whatever the parser options.
+ */
+static xmlParserInputPtr
+feed_entity_refuse(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	(void)url;
+	(void)id;
+	(void)ctxt;
+	return (NULL);
+}
+
+int
+feed_format_parse(const char *name, enum feed_format *fmt)
+{
+	size_t	i;
+
+	for (i = 0; i < FEED_FORMAT_MAX; i++) {
+		if (strcasecmp(name, feed_formats[i].name) == 0) {
+			*fmt = i;
+			return (0);
+		}
+	}
+	return (-1);
+}
+
+const char *
+feed_format_name(enum feed_format fmt)
+{
+	if ((unsigned int)fmt >= FEED_FORMAT_MAX)
+		return (NULL);
+	return (feed_formats[fmt].name);
+}
+
+int
+feed_parse(enum feed_format fmt, const char *buf, size_t len,
+    const struct feed_opts *opts, feed_item_cb cb, void *arg,
+    struct feed_result *res)
+{
+	struct feed_ctx		ctx;
+
+	memset(res, 0, sizeof(*res));
+	memset(&ctx, 0, sizeof(ctx));
+	if (opts != NULL)
+		ctx.opts = *opts;
+	if (ctx.opts.max_bytes == 0 || ctx.opts.max_bytes > INT_MAX)
+		ctx.opts.max_bytes = FEED_MAX_BYTES;
+	if (ctx.opts.max_depth <= 0)
+		ctx.opts.max_depth = FEED_MAX_DEPTH;
+	if (ctx.opts.max_field == 0)
+		ctx.opts.max_field = FEED_MAX_FIELD;
+	ctx.cb = cb;
+	ctx.arg = arg;
+	ctx.res = res;
+
+	if ((unsigned int)fmt >= FEED_FORMAT_MAX) {
+		feed_error(&ctx, "unknown feed format");
+		return (-1);
+	}
+	/* libxml2 takes an int size: refuse before it sees the bytes. */
+	if (len > ctx.opts.max_bytes) {
+		feed_error(&ctx, "feed of %zu bytes is over the limit of %zu",
+		    len, ctx.opts.max_bytes);
+		return (-1);
+	}
+	if (buf == NULL || len == 0) {
+		feed_error(&ctx, "empty feed");
+		return (-1);
+	}
+	if (feed_formats[fmt].parse(&ctx, buf, len) == -1 && !ctx.failed)
+		feed_error(&ctx, "%s feed could not be parsed",
+		    feed_formats[fmt].name);
+	if (ctx.stopped && !ctx.failed)
+		feed_error(&ctx, "stopped by the importer");
+	res->complete = !ctx.failed;
+	return (ctx.failed ? -1 : 0);
+}
+
+/* Record why the parse failed; the first reason is the one kept. */
+void
+feed_error(struct feed_ctx *ctx, const char *fmt, ...)
+{
+	va_list		ap;
+	size_t		n;
+
+	if (ctx->failed)
+		return;
+	ctx->failed = 1;
+	va_start(ap, fmt);
+	(void)vsnprintf(ctx->res->error, sizeof(ctx->res->error), fmt, ap);
+	va_end(ap);
+	n = strlen(ctx->res->error);
+	while (n > 0 && isspace((unsigned char)ctx->res->error[n - 1]))
+		ctx->res->error[--n] = '\0';
+}
+
+struct feed_raw *
+feed_raw_new(void)
+{
+	struct feed_raw	*raw;
+	int		 i;
+
+	if ((raw = calloc(1, sizeof(*raw))) == NULL)
+		abort();
+	for (i = 0; i < FF__MAX; i++) {
+		sbuf_init(&raw->val[i]);
+		sbuf_init(&raw->out[i]);
+		raw->prio[i] = -1;
+	}
+	sbuf_init(&raw->tmp);
+	return (raw);
+}
+
+void
+feed_raw_reset(struct feed_raw *raw)
+{
+	int	i;
+
+	for (i = 0; i < FF__MAX; i++) {
+		sbuf_reset(&raw->val[i]);
+		raw->prio[i] = -1;
+		raw->sep[i] = 0;
+	}
+}
+
+void
+feed_raw_free(struct feed_raw *raw)
+{
+	int	i;
+
+	if (raw == NULL)
+		return;
+	for (i = 0; i < FF__MAX; i++) {
+		sbuf_free(&raw->val[i]);
+		sbuf_free(&raw->out[i]);
+	}
+	sbuf_free(&raw->tmp);
+	free(raw);
+}
+
+int
+feed_raw_claim(struct feed_raw *raw, enum feed_field f, int prio, int join)
+{
+	if (raw->prio[f] < 0 || prio < raw->prio[f]) {
+		sbuf_reset(&raw->val[f]);
+		raw->prio[f] = prio;
+		raw->sep[f] = 0;
+		return (0);
+	}
+	if (prio == raw->prio[f] && join) {
+		raw->sep[f] = raw->val[f].len > 0;
+		return (0);
+	}
+	return (-1);
+}
+
+/*
+ * Raw text is capped where it comes in, so one hostile field cannot hold
+ * the whole feed in memory; the cap leaves room for markup and entities
+ * that cleaning removes.  A cut never splits a UTF-8 sequence.
+ */
+void
+feed_raw_append(struct feed_ctx *ctx, struct feed_raw *raw,
+    enum feed_field f, const char *s, size_t n)
+{
+	struct sbuf	*b = &raw->val[f];
+	size_t		 cap, i;
+
+	if (raw->sep[f]) {
+		for (i = 0; i < n && isspace((unsigned char)s[i]); i++)
+			continue;
+		if (i == n)
+			return;
+		sbuf_append(b, ", ", 2);
+		raw->sep[f] = 0;
+	}
+	cap = ctx->opts.max_field * (f == FF_DESC ? 8 : 4) + 1024;
+	if (b->len >= cap)
+		return;
+	if (n > cap - b->len) {
+		n = cap - b->len;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	sbuf_append(b, s, n);
+}
+
+int
+feed_emit(struct feed_ctx *ctx, struct feed_raw *raw, int decoded)
+{
+	struct feed_item	 item;
+	const char		*v[FF__MAX];
+	size_t			 max = ctx->opts.max_field;
+	int			 i, any = 0;
+
+	for (i = 0; i < FF__MAX; i++) {
+		struct sbuf	*in = &raw->val[i], *out = &raw->out[i];
+
+		v[i] = NULL;
+		sbuf_reset(out);
+		if (in->len == 0)
+			continue;
+		if (i == FF_DESC)
+			feed_html_text(out, in->data, in->len, max);
+		else
+			feed_clean(out, in->data, in->len, max, decoded);
+		if (i == FF_URL)
+			feed_url(ctx, out);
+		if (out->len > 0) {
+			v[i] = out->data;
+			any = 1;
+		}
+	}
+	feed_raw_reset(raw);
+	if (!any)
+		return (0);
+
+	memset(&item, 0, sizeof(item));
+	item.external_id = v[FF_ID];
+	item.title = v[FF_TITLE];
+	item.company = v[FF_COMPANY];
+	item.contract = v[FF_CONTRACT];
+	item.city = v[FF_CITY];
+	item.region = v[FF_REGION];
+	item.country = v[FF_COUNTRY];
+	item.description = v[FF_DESC];
+	item.url = v[FF_URL];
+	item.email = v[FF_EMAIL];
+	item.date = v[FF_DATE];
+	item.expires = v[FF_EXPIRES];
+	item.salary = v[FF_SALARY];
+	item.lang = v[FF_LANG];
+	ctx->res->items++;
+	if (ctx->cb != NULL && ctx->cb(&item, ctx->arg) == -1) {
+		ctx->stopped = 1;
+		return (-1);
+	}
+	return (0);
+}
+
+/*
+ * Resolve a link against the base URL and keep only http(s) links (or
+ * relative ones when there is no base): a feed must not hand the site a
+ * javascript: or data: link to print in an href.
+ */
+static void
+feed_url(struct feed_ctx *ctx, struct sbuf *out)
+{
+	xmlChar		*abs = NULL;
+	const char	*u;
+	size_t		 n;
+
+	if (ctx->opts.base_url != NULL)
+		abs = xmlBuildURI((const xmlChar *)out->data,
+		    (const xmlChar *)ctx->opts.base_url);
+	u = abs != NULL ? (const char *)abs : out->data;
+	n = strcspn(u, ":/?#");
+	if (u[n] == ':' && !(n == 4 && strncasecmp(u, "http", 4) == 0) &&
+	    !(n == 5 && strncasecmp(u, "https", 5) == 0))
+		u = "";
+	if (u != out->data) {
+		sbuf_reset(out);
+		sbuf_puts(out, u);
+		feed_cut(out, ctx->opts.max_field);
+	}
+	xmlFree(abs);
+}
+
+/*
+ * The one cleaning every field gets: valid UTF-8 (bad bytes read as
+ * Windows-1252), entities decoded once, whitespace squashed, at most max
+ * bytes cut on a character boundary.
+ */
+void
+feed_clean(struct sbuf *out, const char *s, size_t n, size_t max,
+    int decoded)
+{
+	char	*fixed = NULL, *dec = NULL;
+
+	if (!text_utf8_valid(s, n)) {
+		if ((fixed = text_utf8_repair(s, n)) == NULL)
+			return;
+		s = fixed;
+		n = strlen(s);
+	}
+	if (!decoded && memchr(s, '&', n) != NULL &&
+	    (dec = text_entity_decode(s)) != NULL) {
+		s = dec;
+		n = strlen(s);
+	}
+	feed_squash(out, s, n, 0);
+	free(dec);
+	free(fixed);
+	feed_cut(out, max);
+}
+
+/* Cut to max bytes on a character boundary; never end on a space. */
+static void
+feed_cut(struct sbuf *out, size_t max)
+{
+	char	*fixed;
+
+	if (out->len == 0)
+		return;
+	/* A decoder that made a bad sequence must not leak it. */
+	if (!text_utf8_valid(out->data, out->len) &&
+	    (fixed = text_utf8_repair(out->data, out->len)) != NULL) {
+		sbuf_reset(out);
+		sbuf_puts(out, fixed);
+		free(fixed);
+	}
+	if (out->len > max) {
+		text_truncate(out->data, max);
+		out->len = strlen(out->data);
+	}
+	while (out->len > 0 && isspace((unsigned char)out->data[out->len - 1]))
+		out->data[--out->len] = '\0';
+}
+
+/*
+ * Squash whitespace: runs of spaces (and no-break spaces) become one
+ * space, control characters go, both ends are trimmed.  With breaks,
+ * "\n" is kept as a line break and two or more make a paragraph break.
+ */
+static void
+feed_squash(struct sbuf *out, const char *s, size_t n, int breaks)
+{
+	size_t		 i = 0, run, start = out->len;
+	int		 sp = 0, nl = 0;
+	unsigned char	 c;
+
+	while (i < n) {
+		c = s[i];
+		if (c == '\n') {
+			if (breaks)
+				nl++;
+			else
+				sp = 1;
+			i++;
+			continue;
+		}
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\f' ||
+		    c == '\v') {
+			sp = 1;
+			i++;
+			continue;
+		}
+		if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] == 0xa0) {
+			sp = 1;
+			i += 2;
+			continue;
+		}
+		if (c < 0x20 || c == 0x7f) {
+			i++;
+			continue;
+		}
+		for (run = i + 1; run < n; run++) {
+			c = s[run];
+			if (c <= 0x20 || c == 0x7f || c == 0xc2)
+				break;
+		}
+		if (out->len > start) {
+			if (nl)
+				sbuf_append(out, "\n\n", nl > 1 ? 2 : 1);
+			else if (sp)
+				sbuf_putc(out, ' ');
+		}
+		sp = nl = 0;
+		sbuf_append(out, s + i, run - i);
+		i = run;
+	}
+	if (out->data == NULL)
+		sbuf_append(out, "", 0);
+}
+
+static int
+feed_html_tag_cmp(const void *key, const void *elem)
+{
+	return (strcmp(key, ((const struct html_tag *)elem)->name));
+}
+
+static const struct html_tag *
+feed_html_tag_find(const char *name, size_t n)
+{
+	char	lower[16];
+	size_t	i;
+
+	if (n == 0 || n >= sizeof(lower))
+		return (NULL);
+	for (i = 0; i < n; i++)
+		lower[i] = tolower((unsigned char)name[i]);
+	lower[n] = '\0';
+	return (bsearch(lower, html_tags, sizeof(html_tags) /
+	    sizeof(html_tags[0]), sizeof(html_tags[0]), feed_html_tag_cmp));
+}
+
+/* Offset of the '>' closing the tag opened at i, quotes honoured; or n. */
+static size_t
+feed_html_tag_end(const char *s, size_t n, size_t i)
+{
+	char	q = 0;
+
+	for (; i < n; i++) {
+		if (q) {
+			if (s[i] == q)
+				q = 0;
+		} else if (s[i] == '"' || s[i] == '\'')
+			q = s[i];
+		else if (s[i] == '>')
+			return (i);
+	}
+	return (n);
+}
+
+/* Offset just past "</name ...>" from i, case-insensitive; or n. */
+static size_t
+feed_html_skip(const char *s, size_t n, size_t i, const char *name)
+{
+	size_t	len = strlen(name);
+
+	for (; i + 2 + len <= n; i++) {
+		if (s[i] == '<' && s[i + 1] == '/' &&
+		    strncasecmp(s + i + 2, name, len) == 0 &&
+		    (i + 2 + len == n || !isalnum((unsigned char)s[i + 2 + len])))
+			return (feed_html_tag_end(s, n, i) + 1);
+	}
+	return (n);
+}
+
+/*
+ * An HTML fragment (a description) to plain text.  Markup is read before
+ * entities are decoded, so "&lt;script&gt;" ends up as the literal text
+ * "<script>", never as a tag; the content of script, style and the like
+ * is dropped.  Text without any tag keeps its own line breaks.
+ */
+void
+feed_html_text(struct sbuf *out, const char *s, size_t n, size_t max)
+{
+	struct sbuf		 tmp;
+	const struct html_tag	*tag;
+	char			*fixed = NULL, *dec = NULL;
+	const char		*t;
+	size_t			 i, j, k, end, tn;
+	int			 html = 0, closing;
+
+	sbuf_init(&tmp);
+	if (!text_utf8_valid(s, n)) {
+		if ((fixed = text_utf8_repair(s, n)) == NULL)
+			return;
+		s = fixed;
+		n = strlen(s);
+	}
+	for (i = 0; i + 1 < n && !html; i++)
+		html = s[i] == '<' && (isalpha((unsigned char)s[i + 1]) ||
+		    s[i + 1] == '/' || s[i + 1] == '!');
+
+	for (i = 0; i < n; i = j) {
+		/* Copy the run of plain text up to the next '<' at once. */
+		for (j = i; j < n && s[j] != '<' &&
+		    !(html && (s[j] == '\n' || s[j] == '\r')); j++)
+			continue;
+		if (j > i) {
+			sbuf_append(&tmp, s + i, j - i);
+			continue;
+		}
+		if (s[j] != '<') {
+			sbuf_putc(&tmp, ' ');
+			j++;
+			continue;
+		}
+		if (!html || j + 1 == n) {
+			sbuf_putc(&tmp, '<');
+			j++;
+			continue;
+		}
+		if (s[j + 1] == '!' && j + 3 < n && s[j + 2] == '-' &&
+		    s[j + 3] == '-') {
+			t = memmem(s + j + 4, n - j - 4, "-->", 3);
+			j = t != NULL ? (size_t)(t - s) + 3 : n;
+			continue;
+		}
+		closing = s[j + 1] == '/';
+		k = j + 1 + closing;
+		if (s[j + 1] != '!' && s[j + 1] != '?' &&
+		    (k == n || !isalpha((unsigned char)s[k]))) {
+			sbuf_putc(&tmp, '<');
+			j++;
+			continue;
+		}
+		for (tn = k; tn < n && isalnum((unsigned char)s[tn]); tn++)
+			continue;
+		end = feed_html_tag_end(s, n, k);
+		tag = feed_html_tag_find(s + k, tn - k);
+		j = end < n ? end + 1 : n;
+		if (tag == NULL)
+			continue;
+		switch (tag->what) {
+		case HT_PARA:
+			sbuf_append(&tmp, "\n\n", 2);
+			break;
+		case HT_LINE:
+			sbuf_putc(&tmp, '\n');
+			break;
+		case HT_ITEM:
+			if (!closing)
+				sbuf_puts(&tmp, "\n- ");
+			break;
+		case HT_SPACE:
+			sbuf_putc(&tmp, ' ');
+			break;
+		case HT_SKIP:
+			if (!closing && end < n && s[end - 1] != '/')
+				j = feed_html_skip(s, n, j, tag->name);
+			break;
+		}
+	}
+	if (tmp.data != NULL && strchr(tmp.data, '&') != NULL)
+		dec = text_entity_decode(tmp.data);
+	t = dec != NULL ? dec : tmp.data;
+	if (t != NULL)
+		feed_squash(out, t, strlen(t), 1);
+	free(dec);
+	free(fixed);
+	sbuf_free(&tmp);
+	feed_cut(out, max);
+}
+
+/* The encoding a document declares, lower case, "" when none. */
+static void
+feed_declared(const char *buf, size_t len, int html, char *enc,
+    size_t encsz)
+{
+	const char	*p, *end;
+	size_t		 n, lim;
+
+	enc[0] = '\0';
+	lim = len < 8192 ? len : 8192;
+	end = buf + lim;
+	if (!html) {
+		if (lim < 5 || strncmp(buf, "<?xml", 5) != 0)
+			return;
+		if ((p = memmem(buf, lim, "?>", 2)) != NULL)
+			end = p;
+		p = memmem(buf, end - buf, "encoding", 8);
+		if (p == NULL)
+			return;
+		p += 8;
+	} else {
+		for (p = buf; p + 7 <= end; p++)
+			if (strncasecmp(p, "charset", 7) == 0)
+				break;
+		if (p + 7 > end)
+			return;
+		p += 7;
+	}
+	while (p < end && (isspace((unsigned char)*p) || *p == '=' ||
+	    *p == '"' || *p == '\''))
+		p++;
+	for (n = 0; p < end && n + 1 < encsz && (isalnum((unsigned char)*p) ||
+	    *p == '-' || *p == '_' || *p == '.' || *p == ':'); p++)
+		enc[n++] = tolower((unsigned char)*p);
+	enc[n] = '\0';
+}
+
+static int
+feed_name_in(const char *name, const char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (strcmp(name, *list) == 0)
+			return (1);
+	return (0);
+}
+
+/*
+ * Bytes that are valid UTF-8 are parsed as UTF-8 whatever the document
+ * claims (a Latin-1 declaration over UTF-8 bytes is the usual mistake);
+ * bytes that are not are converted here, as Windows-1252 when the
+ * document says Latin-1 and as repaired UTF-8 when it says UTF-8 or
+ * nothing.  Other declared encodings are left to libxml2.
+ */
+int
+feed_prepare(const char *buf, size_t len, int html, char **out,
+    size_t *outlen, int *force)
+{
+	char	enc[40];
+
+	*out = NULL;
+	*outlen = 0;
+	*force = 0;
+	if (len >= 2 && (((unsigned char)buf[0] == 0xfe &&
+	    (unsigned char)buf[1] == 0xff) || ((unsigned char)buf[0] == 0xff &&
+	    (unsigned char)buf[1] == 0xfe) || buf[0] == '\0' || buf[1] == '\0'))
+		return (0);
+	if (text_utf8_valid(buf, len)) {
+		*force = 1;
+		return (0);
+	}
+	feed_declared(buf, len, html, enc, sizeof(enc));
+	if (feed_name_in(enc, latin_names))
+		*out = text_cp1252_to_utf8(buf, len);
+	else if (feed_name_in(enc, utf8_names))
+		*out = text_utf8_repair(buf, len);
+	else
+		return (0);
+	if (*out == NULL)
+		return (-1);
+	*outlen = strlen(*out);
+	*force = 1;
+	return (0);
+}
+
+/* Depth of the deepest node, counting stops once it is over max. */
+static int
+feed_tree_depth(xmlNodePtr root, int max)
+{
+	xmlNodePtr	n = root;
+	int		d = 0, deepest = 0;
+
+	while (n != NULL) {
+		if (n->children != NULL && d <= max) {
+			n = n->children;
+			if (++d > deepest)
+				deepest = d;
+			continue;
+		}
+		while (n != root && n->next == NULL) {
+			n = n->parent;
+			d--;
+		}
+		if (n == root)
+			break;
+		n = n->next;
+	}
+	return (deepest);
+}
+
+xmlDocPtr
+feed_html_read(struct feed_ctx *ctx, const char *buf, size_t len)
+{
+	htmlParserCtxtPtr	 hc;
+	xmlDocPtr		 doc;
+	char			*conv;
+	const char		*tail;
+	size_t			 convlen, i, tn;
+	int			 force, opts, max;
+
+	if (feed_prepare(buf, len, 1, &conv, &convlen, &force) == -1) {
+		feed_error(ctx, "out of memory converting the encoding");
+		return (NULL);
+	}
+	if (conv != NULL) {
+		buf = conv;
+		len = convlen;
+	}
+	if ((hc = htmlNewParserCtxt()) == NULL) {
+		free(conv);
+		feed_error(ctx, "cannot create the HTML parser");
+		return (NULL);
+	}
+	opts = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	    (force ? HTML_PARSE_IGNORE_ENC : 0);
+	doc = htmlCtxtReadMemory(hc, buf, (int)len, ctx->opts.base_url,
+	    force ? "UTF-8" : NULL, opts);
+	/*
+	 * The HTML parser recovers from everything, even from nesting past
+	 * 256 levels, by silently dropping the rest: look for the signs.
+	 */
+	max = ctx->opts.max_depth < 255 ? ctx->opts.max_depth : 255;
+	if (doc == NULL)
+		feed_error(ctx, "the HTML could not be parsed");
+	else if (hc->errNo == XML_ERR_INTERNAL_ERROR ||
+	    feed_tree_depth((xmlNodePtr)doc, max) > max)
+		feed_error(ctx, "elements nested deeper than %d", max);
+	else {
+		tn = len < 4096 ? len : 4096;
+		tail = buf + len - tn;
+		for (i = 0; i + 6 <= tn; i++)
+			if (strncasecmp(tail + i, "</body", 6) == 0 ||
+			    strncasecmp(tail + i, "</html", 6) == 0)
+				break;
+		if (i + 6 > tn)
+			feed_error(ctx, "the page is cut short: no </body> "
+			    "or </html> at its end");
+	}
+	htmlFreeParserCtxt(hc);
+	free(conv);
+	return (doc);
+}
+
+static void
+xml_error(void *arg, xmlErrorPtr e)
+{
+	struct feed_ctx	*ctx = arg;
+
+	if (e == NULL || e->level != XML_ERR_FATAL)
+		return;
+	feed_error(ctx, "line %d: %s", e->line,
+	    e->message != NULL ? e->message : "XML error");
+}
+
+/*
+ * Stream the document with xmlTextReader: the reader frees each node once
+ * it is passed, so memory stays flat however long the feed.  Items are
+ * the elements named in spec->items; their children (and grandchildren
+ * named with a parent) fill fields by local name, so namespace prefixes
+ * such as job_listing: do not matter.  Entities are never substituted.
+ */
+int
+feed_xml_stream(struct feed_ctx *ctx, const char *buf, size_t len,
+    const struct feed_xml_spec *spec)
+{
+	struct xml_state	 st;
+	xmlTextReaderPtr	 r;
+	char			*conv;
+	size_t			 convlen;
+	int			 rc, type, depth, force, opts;
+
+	if (feed_prepare(buf, len, 0, &conv, &convlen, &force) == -1) {
+		feed_error(ctx, "out of memory converting the encoding");
+		return (-1);
+	}
+	if (conv != NULL) {
+		buf = conv;
+		len = convlen;
+	}
+	opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	    (force ? XML_PARSE_IGNORE_ENC : 0);
+	r = xmlReaderForMemory(buf, (int)len, ctx->opts.base_url,
+	    force ? "UTF-8" : NULL, opts);
+	if (r == NULL) {
+		free(conv);
+		feed_error(ctx, "cannot create the XML reader");
+		return (-1);
+	}
+	xmlTextReaderSetStructuredErrorHandler(r, xml_error, ctx);
+
+	memset(&st, 0, sizeof(st));
+	st.ctx = ctx;
+	st.spec = spec;
+	st.raw = feed_raw_new();
+	st.item_depth = -1;
+	st.field = -1;
+	rc = 0;
+	while (!ctx->stopped && (rc = xmlTextReaderRead(r)) == 1) {
+		depth = xmlTextReaderDepth(r);
+		if (depth > ctx->opts.max_depth) {
+			feed_error(ctx, "elements nested deeper than %d",
+			    ctx->opts.max_depth);
+			break;
+		}
+		type = xmlTextReaderNodeType(r);
+		switch (type) {
+		case XML_READER_TYPE_ELEMENT:
+			xml_start(&st, r, depth);
+			break;
+		case XML_READER_TYPE_END_ELEMENT:
+			xml_end(&st, r, depth);
+			break;
+		case XML_READER_TYPE_TEXT:
+		case XML_READER_TYPE_CDATA:
+		case XML_READER_TYPE_WHITESPACE:
+		case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+			if (st.field >= 0)
+				xml_text(&st, r, depth);
+			break;
+		default:
+			break;
+		}
+	}
+	if (!ctx->stopped && rc != 0)
+		feed_error(ctx, "the XML is not well formed");
+	xmlFreeTextReader(r);
+	feed_raw_free(st.raw);
+	free(conv);
+	return (ctx->failed ? -1 : 0);
+}
+
+static const struct feed_tag *
+xml_tag(const struct feed_xml_spec *spec, const char *parent,
+    const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < spec->ntags; i++) {
+		const struct feed_tag	*t = &spec->tags[i];
+
+		if ((t->parent == NULL) != (parent == NULL))
+			continue;
+		if (parent != NULL && strcasecmp(t->parent, parent) != 0)
+			continue;
+		if (strcasecmp(t->name, name) == 0)
+			return (t);
+	}
+	return (NULL);
+}
+
+static void
+xml_start(struct xml_state *st, xmlTextReaderPtr r, int depth)
+{
+	const struct feed_tag	*t;
+	const char		*name, *const *it;
+	xmlChar			*href, *rel;
+	int			 empty, skip;
+
+	name = (const char *)xmlTextReaderConstLocalName(r);
+	if (name == NULL)
+		return;
+	empty = xmlTextReaderIsEmptyElement(r) == 1;
+	if (st->item_depth < 0) {
+		for (it = st->spec->items; *it != NULL; it++)
+			if (strcasecmp(name, *it) == 0)
+				break;
+		if (*it == NULL)
+			return;
+		st->item_depth = depth;
+		feed_raw_reset(st->raw);
+		if (empty) {
+			st->item_depth = -1;
+			(void)feed_emit(st->ctx, st->raw, 0);
+		}
+		return;
+	}
+	if (st->field >= 0) {
+		/* Markup inside a description (XHTML content) is kept. */
+		if (st->field == FF_DESC) {
+			feed_raw_append(st->ctx, st->raw, FF_DESC, "<", 1);
+			feed_raw_append(st->ctx, st->raw, FF_DESC, name,
+			    strlen(name));
+			feed_raw_append(st->ctx, st->raw, FF_DESC,
+			    empty ? "/>" : ">", empty ? 2 : 1);
+		}
+		return;
+	}
+	if (depth == st->item_depth + 1) {
+		if (strlen(name) < sizeof(st->parent))
+			(void)strcpy(st->parent, name);
+		else
+			st->parent[0] = '\0';
+		t = xml_tag(st->spec, NULL, name);
+	} else if (depth == st->item_depth + 2)
+		t = xml_tag(st->spec, st->parent, name);
+	else
+		t = NULL;
+	if (t == NULL)
+		return;
+
+	if (t->flags & FT_HREF) {
+		rel = xmlTextReaderGetAttribute(r, (const xmlChar *)"rel");
+		skip = rel != NULL &&
+		    strcasecmp((const char *)rel, "alternate") != 0;
+		xmlFree(rel);
+		if (skip)
+			return;
+		href = xmlTextReaderGetAttribute(r, (const xmlChar *)"href");
+		if (href != NULL) {
+			if (feed_raw_claim(st->raw, t->field, t->prio, 0) == 0)
+				feed_raw_append(st->ctx, st->raw, t->field,
+				    (const char *)href, strlen((char *)href));
+			xmlFree(href);
+			return;
+		}
+	}
+	if (empty || feed_raw_claim(st->raw, t->field, t->prio,
+	    t->flags & FT_JOIN) == -1)
+		return;
+	st->field = t->field;
+	st->field_depth = depth;
+}
+
+static void
+xml_end(struct xml_state *st, xmlTextReaderPtr r, int depth)
+{
+	const char	*name;
+
+	if (st->item_depth < 0)
+		return;
+	if (st->field >= 0) {
+		if (depth == st->field_depth) {
+			st->field = -1;
+		} else if (st->field == FF_DESC &&
+		    (name = (const char *)xmlTextReaderConstLocalName(r)) !=
+		    NULL) {
+			feed_raw_append(st->ctx, st->raw, FF_DESC, "</", 2);
+			feed_raw_append(st->ctx, st->raw, FF_DESC, name,
+			    strlen(name));
+			feed_raw_append(st->ctx, st->raw, FF_DESC, ">", 1);
+		}
+		return;
+	}
+	if (depth == st->item_depth) {
+		st->item_depth = -1;
+		(void)feed_emit(st->ctx, st->raw, 0);
+	}
+}
+
+static void
+xml_text(struct xml_state *st, xmlTextReaderPtr r, int depth)
+{
+	const char	*v, *p;
+	size_t		 n;
+
+	if ((v = (const char *)xmlTextReaderConstValue(r)) == NULL)
+		return;
+	n = strlen(v);
+	/*
+	 * Text directly in a field is taken as it is (it is often HTML in
+	 * CDATA).  Text inside XHTML markup was decoded by the XML parser
+	 * and is escaped again, so that the HTML-to-text step reads it as
+	 * text, not as tags.
+	 */
+	if (st->field != FF_DESC || depth <= st->field_depth + 1) {
+		feed_raw_append(st->ctx, st->raw, st->field, v, n);
+		return;
+	}
+	while ((p = strpbrk(v, "<&")) != NULL) {
+		feed_raw_append(st->ctx, st->raw, FF_DESC, v, p - v);
+		feed_raw_append(st->ctx, st->raw, FF_DESC,
+		    *p == '<' ? "&lt;" : "&amp;", *p == '<' ? 4 : 5);
+		v = p + 1;
+	}
+	feed_raw_append(st->ctx, st->raw, FF_DESC, v, strlen(v));
+}

@@ -1,0 +1,43 @@
+/*
+ * Indeed-style XML: <source><job><title><![CDATA[...]]></title>...</job>.
+ * Streamed by feed_xml_stream() so a feed of any size reads in flat
+ * memory; only the tag names differ between partners.
+ */
+
+#include <stddef.h>
+
+#include "feed.h"
+
+static const char *const indeed_items[] = { "job", NULL };
+
+static const struct feed_tag indeed_tags[] = {
+	{ NULL, "referencenumber", FF_ID, 0, 0 },
+	{ NULL, "id", FF_ID, 1, 0 },
+	{ NULL, "title", FF_TITLE, 0, 0 },
+	{ NULL, "company", FF_COMPANY, 0, 0 },
+	{ NULL, "jobtype", FF_CONTRACT, 0, FT_JOIN },
+	{ NULL, "city", FF_CITY, 0, 0 },
+	{ NULL, "state", FF_REGION, 0, 0 },
+	{ NULL, "country", FF_COUNTRY, 0, 0 },
+	{ NULL, "description", FF_DESC, 0, 0 },
+	{ NULL, "url", FF_URL, 0, 0 },
+	{ NULL, "email", FF_EMAIL, 0, 0 },
+	{ NULL, "date", FF_DATE, 0, 0 },
+	{ NULL, "dateposted", FF_DATE, 0, 0 },
+	{ NULL, "expirationdate", FF_EXPIRES, 0, 0 },
+	{ NULL, "expirydate", FF_EXPIRES, 0, 0 },
+	{ NULL, "salary", FF_SALARY, 0, 0 },
+	{ NULL, "language", FF_LANG, 0, 0 },
+};
+
+static const struct feed_xml_spec indeed_spec = {
+	indeed_items,
+	indeed_tags,
+	sizeof(indeed_tags) / sizeof(indeed_tags[0])
+};
+
+int
+feed_indeed_parse(struct feed_ctx *ctx, const char *buf, size_t len)
+{
+	return (feed_xml_stream(ctx, buf, len, &indeed_spec));
+}
