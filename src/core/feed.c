@@ -9,6 +9,7 @@
 #include <ctype.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,6 +75,8 @@ static void			 feed_cut(struct sbuf *, size_t);
 static void			 feed_url(struct feed_ctx *, struct sbuf *);
 static void			 feed_declared(const char *, size_t, int,
 				    char *, size_t);
+static int			 feed_utf8_valid(const char *, size_t);
+static void			 feed_quiet(void *, const char *, ...);
 static int			 feed_tree_depth(xmlNodePtr, int);
 static void			 xml_error(void *, xmlErrorPtr);
 static void			 xml_start(struct xml_state *,
@@ -156,6 +159,18 @@ feed_init(void)
 {
 	xmlInitParser();
 	xmlSetExternalEntityLoader(feed_entity_refuse);
+	xmlSetGenericErrorFunc(NULL, feed_quiet);
+}
+
+/*
+ * A few libxml2 messages (encoding conversion) bypass the parser's
+ * NOERROR option; the reason reaches the caller in feed_result instead.
+ */
+static void
+feed_quiet(void *ctx, const char *fmt, ...)
+{
+	(void)ctx;
+	(void)fmt;
 }
 
 /*
@@ -428,22 +443,18 @@ feed_url(struct feed_ctx *ctx, struct sbuf *out)
 }
 
 /*
- * The one cleaning every field gets: valid UTF-8 (bad bytes read as
- * Windows-1252), entities decoded once, whitespace squashed, at most max
- * bytes cut on a character boundary.
+ * The one cleaning every field gets: entities decoded once, whitespace
+ * squashed, at most max bytes cut on a character boundary, and valid
+ * UTF-8 (bad bytes read as Windows-1252) checked last, on what is kept.
+ * The text comes from libxml2 or jansson and is UTF-8 already; the check
+ * is for what decoding or a hostile mix may have made.
  */
 void
 feed_clean(struct sbuf *out, const char *s, size_t n, size_t max,
     int decoded)
 {
-	char	*fixed = NULL, *dec = NULL;
+	char	*dec = NULL;
 
-	if (!text_utf8_valid(s, n)) {
-		if ((fixed = text_utf8_repair(s, n)) == NULL)
-			return;
-		s = fixed;
-		n = strlen(s);
-	}
 	if (!decoded && memchr(s, '&', n) != NULL &&
 	    (dec = text_entity_decode(s)) != NULL) {
 		s = dec;
@@ -451,11 +462,10 @@ feed_clean(struct sbuf *out, const char *s, size_t n, size_t max,
 	}
 	feed_squash(out, s, n, 0);
 	free(dec);
-	free(fixed);
 	feed_cut(out, max);
 }
 
-/* Cut to max bytes on a character boundary; never end on a space. */
+/* Valid UTF-8, cut to max bytes on a character boundary, no end space. */
 static void
 feed_cut(struct sbuf *out, size_t max)
 {
@@ -463,16 +473,19 @@ feed_cut(struct sbuf *out, size_t max)
 
 	if (out->len == 0)
 		return;
-	/* A decoder that made a bad sequence must not leak it. */
+	if (out->len > max) {
+		text_truncate(out->data, max);
+		out->len = strlen(out->data);
+	}
 	if (!text_utf8_valid(out->data, out->len) &&
 	    (fixed = text_utf8_repair(out->data, out->len)) != NULL) {
 		sbuf_reset(out);
 		sbuf_puts(out, fixed);
 		free(fixed);
-	}
-	if (out->len > max) {
-		text_truncate(out->data, max);
-		out->len = strlen(out->data);
+		if (out->len > max) {
+			text_truncate(out->data, max);
+			out->len = strlen(out->data);
+		}
 	}
 	while (out->len > 0 && isspace((unsigned char)out->data[out->len - 1]))
 		out->data[--out->len] = '\0';
@@ -599,18 +612,12 @@ feed_html_text(struct sbuf *out, const char *s, size_t n, size_t max)
 {
 	struct sbuf		 tmp;
 	const struct html_tag	*tag;
-	char			*fixed = NULL, *dec = NULL;
+	char			*dec = NULL;
 	const char		*t;
 	size_t			 i, j, k, end, tn;
 	int			 html = 0, closing;
 
 	sbuf_init(&tmp);
-	if (!text_utf8_valid(s, n)) {
-		if ((fixed = text_utf8_repair(s, n)) == NULL)
-			return;
-		s = fixed;
-		n = strlen(s);
-	}
 	for (i = 0; i + 1 < n && !html; i++)
 		html = s[i] == '<' && (isalpha((unsigned char)s[i + 1]) ||
 		    s[i + 1] == '/' || s[i + 1] == '!');
@@ -681,7 +688,6 @@ feed_html_text(struct sbuf *out, const char *s, size_t n, size_t max)
 	if (t != NULL)
 		feed_squash(out, t, strlen(t), 1);
 	free(dec);
-	free(fixed);
 	sbuf_free(&tmp);
 	feed_cut(out, max);
 }
@@ -723,6 +729,39 @@ feed_declared(const char *buf, size_t len, int html, char *enc,
 	enc[n] = '\0';
 }
 
+/*
+ * text_utf8_valid() over a whole feed, faster: feeds are mostly ASCII,
+ * so runs of ASCII are skipped a word at a time and each other sequence
+ * is checked on its own.
+ */
+static int
+feed_utf8_valid(const char *s, size_t n)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i = 0, l;
+	uint64_t		 w;
+
+	while (i < n) {
+		while (i + 8 <= n) {
+			memcpy(&w, p + i, 8);
+			if (w & 0x8080808080808080ULL)
+				break;
+			i += 8;
+		}
+		if (i < n && p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (i == n)
+			break;
+		l = p[i] >= 0xf0 ? 4 : p[i] >= 0xe0 ? 3 : 2;
+		if (l > n - i || !text_utf8_valid(s + i, l))
+			return (0);
+		i += l;
+	}
+	return (1);
+}
+
 static int
 feed_name_in(const char *name, const char *const *list)
 {
@@ -752,7 +791,7 @@ feed_prepare(const char *buf, size_t len, int html, char **out,
 	    (unsigned char)buf[1] == 0xff) || ((unsigned char)buf[0] == 0xff &&
 	    (unsigned char)buf[1] == 0xfe) || buf[0] == '\0' || buf[1] == '\0'))
 		return (0);
-	if (text_utf8_valid(buf, len)) {
+	if (feed_utf8_valid(buf, len)) {
 		*force = 1;
 		return (0);
 	}
