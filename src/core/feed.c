@@ -85,6 +85,7 @@ static void			 xml_end(struct xml_state *, xmlTextReaderPtr,
 				    int);
 static void			 xml_text(struct xml_state *,
 				    xmlTextReaderPtr, int);
+static xmlAttrPtr		 xml_attr(xmlTextReaderPtr, const char *);
 static const struct feed_tag	*xml_tag(const struct feed_xml_spec *,
 				    const char *, const char *);
 
@@ -994,13 +995,35 @@ xml_tag(const struct feed_xml_spec *spec, const char *parent,
 	return (NULL);
 }
 
+/*
+ * An attribute of the current element, read from the node itself: the
+ * reader's getters expand entity references in attribute values, and a
+ * value of 20 000 references to a 50 KB entity took minutes and a GB.
+ * Callers use the text children only and skip references, as in text.
+ */
+static xmlAttrPtr
+xml_attr(xmlTextReaderPtr r, const char *name)
+{
+	xmlNodePtr	n;
+	xmlAttrPtr	a;
+
+	if ((n = xmlTextReaderCurrentNode(r)) == NULL ||
+	    n->type != XML_ELEMENT_NODE)
+		return (NULL);
+	for (a = n->properties; a != NULL; a = a->next)
+		if (a->ns == NULL && strcmp((const char *)a->name, name) == 0)
+			return (a);
+	return (NULL);
+}
+
 static void
 xml_start(struct xml_state *st, xmlTextReaderPtr r, int depth)
 {
 	const struct feed_tag	*t;
 	const char		*name, *const *it;
-	xmlChar			*href, *rel;
-	int			 empty, skip;
+	xmlAttrPtr		 href, rel;
+	xmlNodePtr		 v;
+	int			 empty;
 
 	name = (const char *)xmlTextReaderConstLocalName(r);
 	if (name == NULL)
@@ -1045,18 +1068,21 @@ xml_start(struct xml_state *st, xmlTextReaderPtr r, int depth)
 		return;
 
 	if (t->flags & FT_HREF) {
-		rel = xmlTextReaderGetAttribute(r, (const xmlChar *)"rel");
-		skip = rel != NULL &&
-		    strcasecmp((const char *)rel, "alternate") != 0;
-		xmlFree(rel);
-		if (skip)
+		rel = xml_attr(r, "rel");
+		if (rel != NULL && (rel->children == NULL ||
+		    rel->children->type != XML_TEXT_NODE ||
+		    strcasecmp((const char *)rel->children->content,
+		    "alternate") != 0))
 			return;
-		href = xmlTextReaderGetAttribute(r, (const xmlChar *)"href");
-		if (href != NULL) {
+		if ((href = xml_attr(r, "href")) != NULL) {
 			if (feed_raw_claim(st->raw, t->field, t->prio, 0) == 0)
-				feed_raw_append(st->ctx, st->raw, t->field,
-				    (const char *)href, strlen((char *)href));
-			xmlFree(href);
+				for (v = href->children; v != NULL; v = v->next)
+					if (v->type == XML_TEXT_NODE &&
+					    v->content != NULL)
+						feed_raw_append(st->ctx, st->raw,
+						    t->field,
+						    (const char *)v->content,
+						    strlen((char *)v->content));
 			return;
 		}
 	}

@@ -423,6 +423,14 @@ test_hostile_xml(void)
 	    g.total < 16384);
 	got_free(&g);
 
+	/* Reading @href once expanded 2 000 references to a 10 KB entity. */
+	rc = run(FEED_ATOM, FIX "quadratic-attr.xml", NULL, &g, &r);
+	CHECK("quadratic attribute: bounded output", g.n == 1 &&
+	    g.longest < 4096);
+	CHECK_STR("quadratic attribute: references skipped", g.f[0][URL],
+	    "https://x.example/");
+	got_free(&g);
+
 	rc = run(FEED_INDEED, FIX "truncated.xml", NULL, &g, &r);
 	CHECK("truncated: incomplete", rc == -1 && r.complete == 0 &&
 	    r.error[0] != '\0');
