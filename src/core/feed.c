@@ -220,8 +220,10 @@ feed_parse(enum feed_format fmt, const char *buf, size_t len,
 	memset(&ctx, 0, sizeof(ctx));
 	if (opts != NULL)
 		ctx.opts = *opts;
-	if (ctx.opts.max_bytes == 0 || ctx.opts.max_bytes > INT_MAX)
+	if (ctx.opts.max_bytes == 0)
 		ctx.opts.max_bytes = FEED_MAX_BYTES;
+	if (ctx.opts.max_bytes > INT_MAX)
+		ctx.opts.max_bytes = INT_MAX;
 	if (ctx.opts.max_depth <= 0)
 		ctx.opts.max_depth = FEED_MAX_DEPTH;
 	if (ctx.opts.max_field == 0)
@@ -805,7 +807,12 @@ feed_prepare(const char *buf, size_t len, int html, char **out,
 		return (0);
 	if (*out == NULL)
 		return (-1);
-	*outlen = strlen(*out);
+	/* Up to three bytes a byte: the copy must still fit libxml2's int. */
+	if ((*outlen = strlen(*out)) > INT_MAX) {
+		free(*out);
+		*out = NULL;
+		return (-1);
+	}
 	*force = 1;
 	return (0);
 }
@@ -846,7 +853,7 @@ feed_html_read(struct feed_ctx *ctx, const char *buf, size_t len)
 	int			 force, opts, max;
 
 	if (feed_prepare(buf, len, 1, &conv, &convlen, &force) == -1) {
-		feed_error(ctx, "out of memory converting the encoding");
+		feed_error(ctx, "cannot convert the page to UTF-8");
 		return (NULL);
 	}
 	if (conv != NULL) {
@@ -869,8 +876,10 @@ feed_html_read(struct feed_ctx *ctx, const char *buf, size_t len)
 	max = ctx->opts.max_depth < 255 ? ctx->opts.max_depth : 255;
 	if (doc == NULL)
 		feed_error(ctx, "the HTML could not be parsed");
-	else if (hc->errNo == XML_ERR_INTERNAL_ERROR ||
-	    feed_tree_depth((xmlNodePtr)doc, max) > max)
+	else if (hc->errNo == XML_ERR_INTERNAL_ERROR)
+		feed_error(ctx, "%s", hc->lastError.message != NULL ?
+		    hc->lastError.message : "HTML parser gave up");
+	else if (feed_tree_depth((xmlNodePtr)doc, max) > max)
 		feed_error(ctx, "elements nested deeper than %d", max);
 	else {
 		tn = len < 4096 ? len : 4096;
@@ -917,7 +926,7 @@ feed_xml_stream(struct feed_ctx *ctx, const char *buf, size_t len,
 	int			 rc, type, depth, force, opts;
 
 	if (feed_prepare(buf, len, 0, &conv, &convlen, &force) == -1) {
-		feed_error(ctx, "out of memory converting the encoding");
+		feed_error(ctx, "cannot convert the feed to UTF-8");
 		return (-1);
 	}
 	if (conv != NULL) {

@@ -442,6 +442,16 @@ test_hostile_xml(void)
 	CHECK("deep xml: rejected", rc == -1 && r.complete == 0 &&
 	    r.error[0] != '\0');
 	got_free(&g);
+	o.max_depth = 100000;
+	rc = run(FEED_INDEED, FIX "deep.xml", &o, &g, &r);
+	CHECK("deep xml, high max_depth: libxml2's limit holds",
+	    rc == -1 && r.complete == 0);
+	got_free(&g);
+	rc = run(FEED_JSONLD, FIX "deep.html", &o, &g, &r);
+	CHECK("deep html, high max_depth: rejected", rc == -1 &&
+	    r.complete == 0);
+	got_free(&g);
+	memset(&o, 0, sizeof(o));
 
 	o.max_field = 1000;
 	rc = run(FEED_INDEED, FIX "long-title.xml", &o, &g, &r);
