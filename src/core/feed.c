@@ -215,7 +215,10 @@ feed_parse(enum feed_format fmt, const char *buf, size_t len,
     struct feed_result *res)
 {
 	struct feed_ctx		ctx;
+	struct feed_result	scratch;
 
+	if (res == NULL)
+		res = &scratch;
 	memset(res, 0, sizeof(*res));
 	memset(&ctx, 0, sizeof(ctx));
 	if (opts != NULL)
@@ -704,6 +707,10 @@ feed_declared(const char *buf, size_t len, int html, char *enc,
 	size_t		 n, lim;
 
 	enc[0] = '\0';
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+		buf += 3;
+		len -= 3;
+	}
 	lim = len < 8192 ? len : 8192;
 	end = buf + lim;
 	if (!html) {
@@ -799,6 +806,11 @@ feed_prepare(const char *buf, size_t len, int html, char **out,
 		return (0);
 	}
 	feed_declared(buf, len, html, enc, sizeof(enc));
+	/* A UTF-8 byte order mark is not Windows-1252 text: drop it. */
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+		buf += 3;
+		len -= 3;
+	}
 	if (feed_name_in(enc, latin_names))
 		*out = text_cp1252_to_utf8(buf, len);
 	else if (feed_name_in(enc, utf8_names))

@@ -359,6 +359,11 @@ test_encodings(void)
 	    "Styliste confirmée à Zürich");
 	got_free(&g);
 
+	rc = run(FEED_INDEED, FIX "indeed-bom-latin1.xml", NULL, &g, &r);
+	CHECK("bom + latin1 bytes: ok", rc == 0 && g.n == 1);
+	CHECK_STR("bom + latin1 bytes: title", g.f[0][TITLE], "Café €");
+	got_free(&g);
+
 	rc = run(FEED_INDEED, FIX "indeed-invalid-utf8.xml", NULL, &g, &r);
 	CHECK("invalid utf-8: both items", g.n == 2);
 	CHECK("invalid utf-8: output valid", g.bad_utf8 == 0);
