@@ -23,7 +23,8 @@
 #include "core.h"
 #include "feed.h"
 
-#define FEED_MAX_BYTES	(256U * 1024 * 1024)
+#define FEED_MAX_STREAM	(256U * 1024 * 1024)	/* streamed formats */
+#define FEED_MAX_TREE	(16U * 1024 * 1024)	/* parsed into a tree */
 #define FEED_MAX_DEPTH	128
 #define FEED_MAX_FIELD	(64U * 1024)
 
@@ -89,15 +90,17 @@ static xmlAttrPtr		 xml_attr(xmlTextReaderPtr, const char *);
 static const struct feed_tag	*xml_tag(const struct feed_xml_spec *,
 				    const char *, const char *);
 
+/* max_bytes: the cap when the caller gives none; a tree costs more. */
 static const struct {
 	const char	*name;
 	feed_parse_fn	 parse;
+	size_t		 max_bytes;
 } feed_formats[FEED_FORMAT_MAX] = {
-	[FEED_INDEED] = { "indeed", feed_indeed_parse },
-	[FEED_RSS] = { "rss", feed_rss_parse },
-	[FEED_ATOM] = { "atom", feed_rss_parse },
-	[FEED_JSONLD] = { "jsonld", feed_jsonld_parse },
-	[FEED_HTML] = { "html", feed_html_parse },
+	[FEED_INDEED] = { "indeed", feed_indeed_parse, FEED_MAX_STREAM },
+	[FEED_RSS] = { "rss", feed_rss_parse, FEED_MAX_STREAM },
+	[FEED_ATOM] = { "atom", feed_rss_parse, FEED_MAX_STREAM },
+	[FEED_JSONLD] = { "jsonld", feed_jsonld_parse, FEED_MAX_TREE },
+	[FEED_HTML] = { "html", feed_html_parse, FEED_MAX_TREE },
 };
 
 /* Sorted by name for bsearch. */
@@ -192,7 +195,7 @@ feed_format_parse(const char *name, enum feed_format *fmt)
 {
 	size_t	i;
 
-	for (i = 0; i < FEED_FORMAT_MAX; i++) {
+	for (i = 0; name != NULL && i < FEED_FORMAT_MAX; i++) {
 		if (strcasecmp(name, feed_formats[i].name) == 0) {
 			*fmt = i;
 			return (0);
@@ -223,22 +226,22 @@ feed_parse(enum feed_format fmt, const char *buf, size_t len,
 	memset(&ctx, 0, sizeof(ctx));
 	if (opts != NULL)
 		ctx.opts = *opts;
+	ctx.cb = cb;
+	ctx.arg = arg;
+	ctx.res = res;
+	if ((unsigned int)fmt >= FEED_FORMAT_MAX) {
+		feed_error(&ctx, "unknown feed format");
+		return (-1);
+	}
 	if (ctx.opts.max_bytes == 0)
-		ctx.opts.max_bytes = FEED_MAX_BYTES;
+		ctx.opts.max_bytes = feed_formats[fmt].max_bytes;
 	if (ctx.opts.max_bytes > INT_MAX)
 		ctx.opts.max_bytes = INT_MAX;
 	if (ctx.opts.max_depth <= 0)
 		ctx.opts.max_depth = FEED_MAX_DEPTH;
 	if (ctx.opts.max_field == 0)
 		ctx.opts.max_field = FEED_MAX_FIELD;
-	ctx.cb = cb;
-	ctx.arg = arg;
-	ctx.res = res;
 
-	if ((unsigned int)fmt >= FEED_FORMAT_MAX) {
-		feed_error(&ctx, "unknown feed format");
-		return (-1);
-	}
 	/* libxml2 takes an int size: refuse before it sees the bytes. */
 	if (len > ctx.opts.max_bytes) {
 		feed_error(&ctx, "feed of %zu bytes is over the limit of %zu",
