@@ -12,6 +12,13 @@
 
 #include <jansson.h>
 
+/* sbuf.c: allocation that never returns NULL (abort() on exhaustion). */
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xrealloc(void *, size_t);
+char	*xstrdup(const char *);
+char	*xstrndup(const char *, size_t);
+
 /* sbuf.c: a growable string buffer; data is always NUL-terminated. */
 struct sbuf {
 	char	*data;

@@ -33,8 +33,12 @@ main(int argc, char **argv)
 		}
 		printf("static const unsigned char a%d[] = {", i);
 		n = 0;
-		while ((c = fgetc(f)) != EOF)
-			printf("%s%d", n++ % 20 ? "," : ",\n", c);
+		while ((c = fgetc(f)) != EOF) {
+			if (n > 0)
+				printf(n % 20 ? "," : ",\n");
+			printf("%d", c);
+			n++;
+		}
 		printf("%s0 };\n", n ? "," : "");
 		printf("#define a%d_len %ld\n", i, n);
 		fclose(f);

@@ -1,0 +1,432 @@
+/*
+ * A small mustache-like template language over jansson values (grammar in
+ * core.h).  Templates are parsed once into a flat node array; rendering
+ * walks it.  {{x}} is always HTML-escaped; only {{&x}} writes raw text.
+ */
+
+#define _GNU_SOURCE		/* memmem */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+
+#define CTX_MAX		64
+#define PARTIAL_DEPTH	32
+#define PATH_MAX_SEGS	8
+
+enum node_type {
+	N_TEXT,
+	N_VAR,
+	N_RAW,
+	N_SECTION,
+	N_INVERTED,
+	N_PARTIAL
+};
+
+struct node {
+	enum node_type	 type;
+	char		*text;		/* text, name or partial name */
+	size_t		 len;
+	size_t		 end;		/* sections: index after the close */
+	char		*segs[PATH_MAX_SEGS];
+	size_t		 nsegs;		/* 0: "." (the current context) */
+};
+
+struct tmpl {
+	char		*name;
+	struct node	*nodes;
+	size_t		 n;
+	struct tmpl	*next;
+};
+
+struct tmpl_set {
+	struct tmpl	*head;
+};
+
+struct render {
+	const struct tmpl_set	*set;
+	const json_t		*ctx[CTX_MAX];
+	size_t			 depth;
+	int			 partials;
+	struct sbuf		*out;
+};
+
+static int	 parse(struct tmpl *, const char *, size_t, char *, size_t);
+static int	 split_path(struct node *, const char *, size_t);
+static const struct tmpl *find(const struct tmpl_set *, const char *);
+static const json_t *lookup(const struct render *, const struct node *);
+static int	 truthy(const json_t *);
+static void	 put_value(struct render *, const json_t *, int);
+static void	 render_range(struct render *, const struct tmpl *, size_t,
+		    size_t);
+static void	 render_tmpl(struct render *, const struct tmpl *);
+static void	 tmpl_free(struct tmpl *);
+static size_t	 line_of(const char *, const char *);
+
+struct tmpl_set *
+tmpl_set_new(void)
+{
+	return (xcalloc(1, sizeof(struct tmpl_set)));
+}
+
+static size_t
+line_of(const char *start, const char *p)
+{
+	size_t	line = 1;
+
+	for (; start < p; start++)
+		if (*start == '\n')
+			line++;
+	return (line);
+}
+
+/* "a.b.c" into segments; "." is the current context (no segment). */
+static int
+split_path(struct node *nd, const char *s, size_t n)
+{
+	const char	*dot;
+	size_t		 len;
+
+	nd->nsegs = 0;
+	if (n == 1 && s[0] == '.')
+		return (0);
+	while (n > 0) {
+		if ((dot = memchr(s, '.', n)) == NULL)
+			dot = s + n;
+		len = (size_t)(dot - s);
+		if (len == 0 || nd->nsegs == PATH_MAX_SEGS)
+			return (-1);
+		nd->segs[nd->nsegs++] = xstrndup(s, len);
+		n -= len;
+		s += len;
+		if (n > 0) {
+			n--;
+			s++;
+			if (n == 0)
+				return (-1);
+		}
+	}
+	return (0);
+}
+
+static int
+parse(struct tmpl *t, const char *src, size_t len, char *err, size_t errlen)
+{
+	const char	*p, *end, *open, *close, *name;
+	struct node	*nd;
+	size_t		 open_sections[CTX_MAX], nopen, nlen, cap;
+	char		 sigil;
+
+	p = src;
+	end = src + len;
+	nopen = 0;
+	cap = 0;
+	while (p < end) {
+		open = memmem(p, (size_t)(end - p), "{{", 2);
+		if (open == NULL)
+			open = end;
+		if (open > p) {
+			if (t->n == cap) {
+				cap = cap ? cap * 2 : 32;
+				t->nodes = xrealloc(t->nodes,
+				    cap * sizeof(*t->nodes));
+			}
+			nd = &t->nodes[t->n++];
+			memset(nd, 0, sizeof(*nd));
+			nd->type = N_TEXT;
+			nd->text = xstrndup(p, (size_t)(open - p));
+			nd->len = (size_t)(open - p);
+		}
+		if (open == end)
+			break;
+		close = memmem(open + 2, (size_t)(end - open - 2), "}}", 2);
+		if (close == NULL) {
+			(void)snprintf(err, errlen, "line %zu: unclosed tag",
+			    line_of(src, open));
+			return (-1);
+		}
+		p = close + 2;
+		name = open + 2;
+		sigil = *name;
+		if (sigil == '!')
+			continue;
+		if (strchr("#^/&>", sigil) != NULL)
+			name++;
+		while (name < close && *name == ' ')
+			name++;
+		nlen = (size_t)(close - name);
+		while (nlen > 0 && name[nlen - 1] == ' ')
+			nlen--;
+		if (nlen == 0) {
+			(void)snprintf(err, errlen, "line %zu: empty tag",
+			    line_of(src, open));
+			return (-1);
+		}
+		if (sigil == '/') {
+			if (nopen == 0 || strlen(t->nodes[open_sections[
+			    nopen - 1]].text) != nlen || strncmp(t->nodes[
+			    open_sections[nopen - 1]].text, name, nlen) != 0) {
+				(void)snprintf(err, errlen, "line %zu: "
+				    "mismatched section close '%.*s'",
+				    line_of(src, open), (int)nlen, name);
+				return (-1);
+			}
+			t->nodes[open_sections[--nopen]].end = t->n;
+			continue;
+		}
+		if (t->n == cap) {
+			cap = cap ? cap * 2 : 32;
+			t->nodes = xrealloc(t->nodes, cap * sizeof(*t->nodes));
+		}
+		nd = &t->nodes[t->n++];
+		memset(nd, 0, sizeof(*nd));
+		nd->text = xstrndup(name, nlen);
+		nd->len = nlen;
+		switch (sigil) {
+		case '#': nd->type = N_SECTION; break;
+		case '^': nd->type = N_INVERTED; break;
+		case '&': nd->type = N_RAW; break;
+		case '>': nd->type = N_PARTIAL; break;
+		default: nd->type = N_VAR; break;
+		}
+		if (nd->type != N_PARTIAL && split_path(nd, name, nlen) == -1) {
+			(void)snprintf(err, errlen, "line %zu: bad name '%.*s'",
+			    line_of(src, open), (int)nlen, name);
+			return (-1);
+		}
+		if (nd->type == N_SECTION || nd->type == N_INVERTED) {
+			if (nopen == CTX_MAX) {
+				(void)snprintf(err, errlen, "line %zu: "
+				    "sections nested too deep",
+				    line_of(src, open));
+				return (-1);
+			}
+			open_sections[nopen++] = t->n - 1;
+		}
+	}
+	if (nopen > 0) {
+		(void)snprintf(err, errlen, "unclosed section '%s'",
+		    t->nodes[open_sections[nopen - 1]].text);
+		return (-1);
+	}
+	return (0);
+}
+
+int
+tmpl_set_add(struct tmpl_set *set, const char *name, const char *src,
+    size_t len, char *err, size_t errlen)
+{
+	struct tmpl	*t;
+
+	t = xcalloc(1, sizeof(*t));
+	t->name = xstrdup(name);
+	if (parse(t, src, len, err, errlen) == -1) {
+		tmpl_free(t);
+		return (-1);
+	}
+	t->next = set->head;
+	set->head = t;
+	return (0);
+}
+
+static const struct tmpl *
+find(const struct tmpl_set *set, const char *name)
+{
+	const struct tmpl	*t;
+
+	for (t = set->head; t != NULL; t = t->next)
+		if (strcmp(t->name, name) == 0)
+			return (t);
+	return (NULL);
+}
+
+/*
+ * The first segment is looked up from the innermost context outwards; the
+ * rest descend into objects, or into arrays by index ("jobs.0").
+ */
+static const json_t *
+lookup(const struct render *r, const struct node *nd)
+{
+	const json_t	*v;
+	size_t		 i, d;
+	char		*end;
+	long		 idx;
+
+	if (nd->nsegs == 0)
+		return (r->depth > 0 ? r->ctx[r->depth - 1] : NULL);
+	v = NULL;
+	for (d = r->depth; d > 0 && v == NULL; d--)
+		v = json_object_get(r->ctx[d - 1], nd->segs[0]);
+	for (i = 1; i < nd->nsegs && v != NULL; i++) {
+		if (json_is_array(v)) {
+			idx = strtol(nd->segs[i], &end, 10);
+			v = (*end == '\0' && idx >= 0) ?
+			    json_array_get(v, (size_t)idx) : NULL;
+		} else
+			v = json_object_get(v, nd->segs[i]);
+	}
+	return (v);
+}
+
+static int
+truthy(const json_t *v)
+{
+	switch (json_typeof(v)) {
+	case JSON_OBJECT:
+		return (1);
+	case JSON_ARRAY:
+		return (json_array_size(v) > 0);
+	case JSON_STRING:
+		return (json_string_length(v) > 0);
+	case JSON_INTEGER:
+		return (json_integer_value(v) != 0);
+	case JSON_REAL:
+		return (json_real_value(v) != 0.0);
+	case JSON_TRUE:
+		return (1);
+	default:
+		return (0);
+	}
+}
+
+static void
+put_value(struct render *r, const json_t *v, int raw)
+{
+	char	num[64];
+
+	switch (json_typeof(v)) {
+	case JSON_STRING:
+		if (raw)
+			sbuf_append(r->out, json_string_value(v),
+			    json_string_length(v));
+		else
+			esc_html(r->out, json_string_value(v));
+		break;
+	case JSON_INTEGER:
+		(void)snprintf(num, sizeof(num), "%lld",
+		    (long long)json_integer_value(v));
+		sbuf_puts(r->out, num);
+		break;
+	case JSON_REAL:
+		(void)snprintf(num, sizeof(num), "%g", json_real_value(v));
+		sbuf_puts(r->out, num);
+		break;
+	case JSON_TRUE:
+		sbuf_puts(r->out, "true");
+		break;
+	case JSON_FALSE:
+		sbuf_puts(r->out, "false");
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+render_range(struct render *r, const struct tmpl *t, size_t from, size_t to)
+{
+	const struct node	*nd;
+	const struct tmpl	*partial;
+	const json_t		*v, *el;
+	size_t			 i, j;
+
+	for (i = from; i < to; i++) {
+		nd = &t->nodes[i];
+		switch (nd->type) {
+		case N_TEXT:
+			sbuf_append(r->out, nd->text, nd->len);
+			break;
+		case N_VAR:
+		case N_RAW:
+			if ((v = lookup(r, nd)) != NULL)
+				put_value(r, v, nd->type == N_RAW);
+			break;
+		case N_PARTIAL:
+			if ((partial = find(r->set, nd->text)) != NULL &&
+			    r->partials < PARTIAL_DEPTH) {
+				r->partials++;
+				render_tmpl(r, partial);
+				r->partials--;
+			}
+			break;
+		case N_INVERTED:
+			v = lookup(r, nd);
+			if (v == NULL || !truthy(v))
+				render_range(r, t, i + 1, nd->end);
+			i = nd->end - 1;
+			break;
+		case N_SECTION:
+			v = lookup(r, nd);
+			if (v != NULL && truthy(v) && r->depth < CTX_MAX) {
+				if (json_is_array(v)) {
+					json_array_foreach(v, j, el) {
+						r->ctx[r->depth++] = el;
+						render_range(r, t, i + 1,
+						    nd->end);
+						r->depth--;
+					}
+				} else {
+					r->ctx[r->depth++] = v;
+					render_range(r, t, i + 1, nd->end);
+					r->depth--;
+				}
+			}
+			i = nd->end - 1;
+			break;
+		}
+	}
+}
+
+static void
+render_tmpl(struct render *r, const struct tmpl *t)
+{
+	render_range(r, t, 0, t->n);
+}
+
+int
+tmpl_render(const struct tmpl_set *set, const char *name,
+    const json_t *model, struct sbuf *out)
+{
+	const struct tmpl	*t;
+	struct render		 r;
+
+	if ((t = find(set, name)) == NULL)
+		return (-1);
+	memset(&r, 0, sizeof(r));
+	r.set = set;
+	r.out = out;
+	r.ctx[r.depth++] = model;
+	render_tmpl(&r, t);
+	return (0);
+}
+
+static void
+tmpl_free(struct tmpl *t)
+{
+	size_t	i, j;
+
+	for (i = 0; i < t->n; i++) {
+		free(t->nodes[i].text);
+		for (j = 0; j < t->nodes[i].nsegs; j++)
+			free(t->nodes[i].segs[j]);
+	}
+	free(t->nodes);
+	free(t->name);
+	free(t);
+}
+
+void
+tmpl_set_free(struct tmpl_set *set)
+{
+	struct tmpl	*t, *next;
+
+	if (set == NULL)
+		return;
+	for (t = set->head; t != NULL; t = next) {
+		next = t->next;
+		tmpl_free(t);
+	}
+	free(set);
+}

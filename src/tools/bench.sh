@@ -1,0 +1,62 @@
+#!/bin/sh
+# make bench: figures as ratios against a baseline measured in the same run
+# (the machine is shared and noisy).  Not part of make test.
+#   BENCH_POSTINGS (100000)  postings seeded
+#   BENCH_SECONDS (10)       wrk duration per endpoint
+cd "$(dirname "$0")/../.."
+. src/tools/pg.sh
+. src/tools/kore.sh
+
+N=${BENCH_POSTINGS:-100000}
+SECS=${BENCH_SECONDS:-10}
+work=$(mktemp -d /tmp/fj-bench.XXXXXX)
+chmod 755 "$work"
+PGPORT=$((40000 + $$ % 10000))
+PORT=$((PGPORT + 1))
+BASE=http://127.0.0.1:$PORT
+export FJ_BASE_URL=$BASE
+kpid=""
+cleanup() {
+	[ -n "$kpid" ] && kill "$kpid" 2>/dev/null
+	sleep 0.3
+	pg_stop "$work/pg"
+	rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+
+PG_FSYNC=off pg_start "$work/pg" "$PGPORT" || exit 1
+export DATABASE_URL=$(pg_url "$PGPORT")
+bin/fashionjobs migrate >/dev/null || exit 1
+echo "== seeding $N postings"
+bin/fashionjobs seed --demo --count "$N" || exit 1
+
+kore_conf "$work/kore.conf" "$PORT" no
+kore -f -c "$work/kore.conf" > "$work/kore.log" 2>&1 &
+kpid=$!
+until curl -fs "$BASE/static/ping" >/dev/null 2>&1; do sleep 0.1; done
+
+posting=$(curl -s "$BASE/jobs?q=manager&city=milan" |
+    grep -o 'href="/jobs/[0-9][^"]*"' | head -1 | cut -d'"' -f2)
+
+# measure PATH: prints "requests/s p99_ms" for PATH.
+measure() {
+	wrk -t2 -c64 -d"${SECS}s" --latency "$BASE$1" > "$work/wrk.out" 2>&1
+	rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.out")
+	p99=$(awk '$1 == "99%" {v = $2; u = v; gsub(/[0-9.]/, "", u);
+	    gsub(/[a-z]/, "", v); if (u == "us") v /= 1000;
+	    if (u == "s") v *= 1000; print v}' "$work/wrk.out")
+	errs=$(awk '/Non-2xx|Socket errors/' "$work/wrk.out" | tr '\n' ' ')
+	echo "$rps $p99 $errs"
+}
+
+echo "== HTTP, wrk -t2 -c64 -d${SECS}s, $N postings"
+base=$(measure /static/ping)
+brps=${base%% *}
+printf '%-34s %10s %9s %8s\n' endpoint "req/s" "p99 ms" "x static"
+for path in /static/ping / "/jobs?q=manager&city=milan" "$posting" \
+    "/jobs" "/jobs?q=balenciga"; do
+	if [ "$path" = /static/ping ]; then r=$base; else r=$(measure "$path"); fi
+	set -- $r
+	printf '%-34s %10s %9s %8.2f %s\n' "$(echo "$path" | cut -c1-34)" \
+	    "$1" "$2" "$(echo "$1 $brps" | awk '{print $1 / $2}')" "$3 $4 $5"
+done
