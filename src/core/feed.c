@@ -486,7 +486,7 @@ feed_cut(struct sbuf *out, size_t max)
 		text_truncate(out->data, max);
 		out->len = strlen(out->data);
 	}
-	if (!text_utf8_valid(out->data, out->len) &&
+	if (!feed_utf8_valid(out->data, out->len) &&
 	    (fixed = text_utf8_repair(out->data, out->len)) != NULL) {
 		sbuf_reset(out);
 		sbuf_puts(out, fixed);
@@ -632,17 +632,18 @@ feed_html_text(struct sbuf *out, const char *s, size_t n, size_t max)
 		    s[i + 1] == '/' || s[i + 1] == '!');
 
 	for (i = 0; i < n; i = j) {
-		/* Copy the run of plain text up to the next '<' at once. */
-		for (j = i; j < n && s[j] != '<' &&
-		    !(html && (s[j] == '\n' || s[j] == '\r')); j++)
-			continue;
+		/*
+		 * Copy the run of text up to the next '<' at once; in HTML a
+		 * line break in the source is only a space.
+		 */
+		t = memchr(s + i, '<', n - i);
+		j = t != NULL ? (size_t)(t - s) : n;
 		if (j > i) {
+			k = tmp.len;
 			sbuf_append(&tmp, s + i, j - i);
-			continue;
-		}
-		if (s[j] != '<') {
-			sbuf_putc(&tmp, ' ');
-			j++;
+			for (; html && k < tmp.len; k++)
+				if (tmp.data[k] == '\n' || tmp.data[k] == '\r')
+					tmp.data[k] = ' ';
 			continue;
 		}
 		if (!html || j + 1 == n) {
@@ -743,34 +744,31 @@ feed_declared(const char *buf, size_t len, int html, char *enc,
 }
 
 /*
- * text_utf8_valid() over a whole feed, faster: feeds are mostly ASCII,
- * so runs of ASCII are skipped a word at a time and each other sequence
- * is checked on its own.
+ * text_utf8_valid() over a whole feed or field, faster: feeds are mostly
+ * ASCII, so a block that is all ASCII is passed over a word at a time and
+ * only the others are checked (a block never ends inside a sequence).
  */
 static int
 feed_utf8_valid(const char *s, size_t n)
 {
 	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 i = 0, l;
-	uint64_t		 w;
+	size_t			 i = 0, j, end;
+	uint64_t		 w, any;
 
 	while (i < n) {
-		while (i + 8 <= n) {
-			memcpy(&w, p + i, 8);
-			if (w & 0x8080808080808080ULL)
-				break;
-			i += 8;
+		end = n - i > 4096 ? i + 4096 : n;
+		while (end < n && end < i + 4096 + 3 && (p[end] & 0xc0) == 0x80)
+			end++;
+		for (any = 0, j = i; j + 8 <= end; j += 8) {
+			memcpy(&w, p + j, 8);
+			any |= w;
 		}
-		if (i < n && p[i] < 0x80) {
-			i++;
-			continue;
-		}
-		if (i == n)
-			break;
-		l = p[i] >= 0xf0 ? 4 : p[i] >= 0xe0 ? 3 : 2;
-		if (l > n - i || !text_utf8_valid(s + i, l))
+		for (; j < end; j++)
+			any |= p[j];
+		if ((any & 0x8080808080808080ULL) &&
+		    !text_utf8_valid(s + i, end - i))
 			return (0);
-		i += l;
+		i = end;
 	}
 	return (1);
 }
