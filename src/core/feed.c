@@ -33,7 +33,6 @@ struct feed_raw {
 	int		prio[FF__MAX];
 	int		sep[FF__MAX];	/* ", " due before the next text */
 	struct sbuf	out[FF__MAX];
-	struct sbuf	tmp;
 };
 
 /* What an HTML tag does to the text around it. */
@@ -292,7 +291,6 @@ feed_raw_new(void)
 		sbuf_init(&raw->out[i]);
 		raw->prio[i] = -1;
 	}
-	sbuf_init(&raw->tmp);
 	return (raw);
 }
 
@@ -319,7 +317,6 @@ feed_raw_free(struct feed_raw *raw)
 		sbuf_free(&raw->val[i]);
 		sbuf_free(&raw->out[i]);
 	}
-	sbuf_free(&raw->tmp);
 	free(raw);
 }
 
@@ -351,6 +348,9 @@ feed_raw_append(struct feed_ctx *ctx, struct feed_raw *raw,
 	struct sbuf	*b = &raw->val[f];
 	size_t		 cap, i;
 
+	cap = ctx->opts.max_field * (f == FF_DESC ? 8 : 4) + 1024;
+	if (b->len >= cap)
+		return;
 	if (raw->sep[f]) {
 		for (i = 0; i < n && isspace((unsigned char)s[i]); i++)
 			continue;
@@ -358,10 +358,9 @@ feed_raw_append(struct feed_ctx *ctx, struct feed_raw *raw,
 			return;
 		sbuf_append(b, ", ", 2);
 		raw->sep[f] = 0;
+		if (b->len >= cap)
+			return;
 	}
-	cap = ctx->opts.max_field * (f == FF_DESC ? 8 : 4) + 1024;
-	if (b->len >= cap)
-		return;
 	if (n > cap - b->len) {
 		n = cap - b->len;
 		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
