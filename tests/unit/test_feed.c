@@ -574,6 +574,19 @@ test_jsonld(void)
 	CHECK("jsonld not from text/javascript", !got_has(&g, "not me"));
 	got_free(&g);
 
+	rc = run(FEED_JSONLD, FIX "jsonld-latin1.html", NULL, &g, &r);
+	CHECK("jsonld latin1 page: ok", rc == 0 && g.n == 1);
+	CHECK_STR("jsonld latin1 page: title", g.f[0][TITLE],
+	    "Vendeuse à Genève");
+	CHECK_STR("jsonld latin1 page: company", g.f[0][COMPANY], "Hermès");
+	got_free(&g);
+
+	rc = run(FEED_JSONLD, FIX "jsonld-badutf8.html", NULL, &g, &r);
+	CHECK("jsonld invalid utf-8: repaired, not dropped", rc == 0 &&
+	    g.n == 1 && g.bad_utf8 == 0);
+	CHECK_STR("jsonld invalid utf-8: title", g.f[0][TITLE], "Café été ÿ");
+	got_free(&g);
+
 	rc = run(FEED_JSONLD, FIX "jsonld-broken.html", NULL, &g, &r);
 	CHECK("jsonld broken block: incomplete", rc == -1 && r.complete == 0);
 	CHECK("jsonld broken block: good one kept", g.n == 1);
