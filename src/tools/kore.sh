@@ -1,12 +1,12 @@
 # Kore configuration for a run: the checked-in conf with the port, the
-# module path and the chroot filled in.  Sourced by run.sh, test.sh, bench.sh.
+# module path, the chroot and the pidfile filled in.  Sourced by run.sh,
+# test.sh and bench.sh.
 
 # kore_conf OUT PORT TRACING(yes|no)
 kore_conf() {
-	out=$1
-	root=$(cd "$(dirname "$out")" && pwd)/chroot
-	mkdir -p "$root"
+	dir=$(cd "$(dirname "$1")" && pwd)
+	mkdir -p "$dir/chroot"
 	sed -e "s|@PORT@|$2|g" -e "s|@MODULE@|$(pwd)/build/fashionjobs.so|g" \
-	    -e "s|@ROOT@|$root|g" -e "s|@TRACING@|$3|g" \
-	    conf/fashionjobs.conf > "$out"
+	    -e "s|@ROOT@|$dir/chroot|g" -e "s|@TRACING@|$3|g" \
+	    -e "s|@PIDFILE@|$dir/kore.pid|g" conf/fashionjobs.conf > "$1"
 }

@@ -81,6 +81,25 @@ else
 	for t in tests/e2e/test_*.py; do
 		[ -f "$t" ] && run "$(basename "$t")" /usr/bin/python3 "$t"
 	done
+	# The database goes away and comes back: /healthz says so, and the
+	# connection pool heals (Kore's pool does not for SYNC queries).
+	run healthz-outage sh -c '
+	    . src/tools/pg.sh
+	    pg_stop "$0"
+	    c=$(curl -s -o /dev/null -w "%{http_code}" "$BASE/healthz")
+	    [ "$c" = 503 ] && echo "ok - healthz answers 503 with the database down" ||
+		echo "not ok - healthz with the database down: $c"
+	    pg_start "$0" "$1"
+	    c=000; i=0
+	    while [ "$c" != 200 ] && [ $i -lt 10 ]; do
+		c=$(curl -s -o /dev/null -w "%{http_code}" "$BASE/healthz")
+		i=$((i + 1)); sleep 0.3
+	    done
+	    [ "$c" = 200 ] && echo "ok - healthz answers 200 again once the database is back" ||
+		echo "not ok - healthz after the database came back: $c"
+	    c=$(curl -s -o /dev/null -w "%{http_code}" "$BASE/jobs?q=milan")
+	    [ "$c" = 200 ] && echo "ok - search works again after the outage" ||
+		echo "not ok - search after the outage: $c"' "$work/pg" "$PGPORT"
 	# The server must not have lost a worker or hit the sandbox.
 	if grep -E 'sandbox violation|died|fatal' "$out/kore.log" >/dev/null; then
 		echo "not ok - kore log: $(grep -E -m3 'sandbox violation|died|fatal' "$out/kore.log" | tr '\n' ' ')" >> "$log"
