@@ -11,16 +11,15 @@ static void	put_escaped(struct sbuf *, const char *, size_t);
 
 static const char	*bullets[] = { "- ", "* ", "\xe2\x80\xa2 " };
 
-/* Length of the bullet that starts line, 0 when it is not a list item. */
+/*
+ * Length of the bullet that starts line (leading blanks already skipped),
+ * 0 when it is not a list item.
+ */
 static size_t
 bullet_len(const char *line, size_t len)
 {
 	size_t	i, n;
 
-	while (len > 0 && (*line == ' ' || *line == '\t')) {
-		line++;
-		len--;
-	}
 	for (i = 0; i < sizeof(bullets) / sizeof(bullets[0]); i++) {
 		n = strlen(bullets[i]);
 		if (len > n && memcmp(line, bullets[i], n) == 0)
