@@ -127,10 +127,11 @@ void
 sbuf_printf(struct sbuf *b, const char *fmt, ...)
 {
 	va_list	ap;
+	char	probe[1];
 	int	n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(probe, sizeof(probe), fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		return;

@@ -182,10 +182,16 @@ text_utf8_valid(const char *s, size_t n)
 	size_t		i, len;
 	unsigned int	cp;
 
-	for (i = 0; i < n; i += len)
+	for (i = 0; i < n; i += len) {
+		/* Most text is ASCII: skip it without decoding. */
+		if ((unsigned char)s[i] < 0x80) {
+			len = 1;
+			continue;
+		}
 		if ((len = utf8_seq((const unsigned char *)s + i, n - i,
 		    &cp)) == 0)
 			return (0);
+	}
 	return (1);
 }
 
@@ -370,7 +376,13 @@ text_entity_decode(const char *s)
 
 	sbuf_init(&b);
 	while (*s != '\0') {
-		if (*s == '&' && entity(s + 1, &len, &cp)) {
+		/* Copy the run up to the next '&' in one go. */
+		len = strcspn(s, "&");
+		sbuf_append(&b, s, len);
+		s += len;
+		if (*s == '\0')
+			break;
+		if (entity(s + 1, &len, &cp)) {
 			put_cp(&b, cp);
 			s += len + 1;
 		} else
