@@ -74,14 +74,16 @@ static const struct {
 
 static const char	sql_home[] =
     "SELECT json_build_object("
-    " 'total', (SELECT count(*) FROM posting WHERE status = 'published'),"
+    " 'total', (SELECT count(*) FROM posting WHERE status = 'published'"
+    "  AND " OPEN("posting") "),"
     " 'jobs', coalesce((SELECT json_agg(fj_card(p, $1)) FROM"
     "  (SELECT * FROM posting WHERE status = 'published'"
-    "   ORDER BY posted_at DESC, id DESC LIMIT 20) p), '[]'),"
+    "   AND " OPEN("posting") " ORDER BY posted_at DESC, id DESC LIMIT 20) p),"
+    "  '[]'),"
     " 'cities', coalesce((SELECT json_agg(c) FROM"
     "  (SELECT c.slug, c.name, count(*) AS n FROM posting p"
     "   JOIN city c ON c.id = p.city_id WHERE p.status = 'published'"
-    "   GROUP BY c.id ORDER BY n DESC LIMIT 12) c), '[]'))";
+    "   AND " OPEN("p") " GROUP BY c.id ORDER BY n DESC LIMIT 12) c), '[]'))";
 
 /*
  * $1 q, $2 city, $3 contract, $4 company slug, $5 lang, $6 sort,
@@ -97,7 +99,7 @@ static const char	sql_search[] =
     "  x.contract, x.company_id, x.company_name, x.lang,"
     "  CASE WHEN $1::text IS NULL THEN 0"
     "   ELSE ts_rank_cd(x.search, (SELECT tq FROM p)) END AS rank"
-    "  FROM posting x WHERE x.status = 'published'"
+    "  FROM posting x WHERE x.status = 'published' AND " OPEN("x")
     "  AND ($1::text IS NULL OR x.search @@ (SELECT tq FROM p))"
     "  AND ($2::text IS NULL OR x.city_id = (SELECT cid FROM p) OR"
     "   ((SELECT cid FROM p) IS NULL AND"

@@ -18,6 +18,13 @@
 #define PAGE_SIZE		20
 
 /*
+ * SQL: a published posting is open until its expiry date.  The expiry job
+ * flips the status within a minute; until it does, listings must agree
+ * with the posting page, which answers 410 from the date alone.
+ */
+#define OPEN(t)	"(" t ".expires_at IS NULL OR " t ".expires_at > now())"
+
+/*
  * One request's database work: a single parameterised statement whose
  * result is one JSON value (PostgreSQL builds the model), run on Kore's
  * async pgsql layer.  Hangs off req->hdlr_extra; freed by dbq_onfree.
