@@ -4,6 +4,7 @@
 
 CREATE EXTENSION IF NOT EXISTS unaccent;
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE EXTENSION IF NOT EXISTS btree_gin;
 
 -- unaccent() is only STABLE; indexes and generated columns need an
 -- IMMUTABLE wrapper that names its dictionary.
@@ -29,11 +30,16 @@ ALTER TEXT SEARCH CONFIGURATION fj
     ALTER MAPPING FOR asciiword, word, numword, asciihword, hword, numhword,
     hword_asciipart, hword_part, hword_numpart WITH unaccent, simple;
 
+-- A city we know (known: canonical name, country, aliases from migration
+-- 0002) or one a posting named that we did not know (known = false: the
+-- name as typed, its key as its only alias).  Every posting with a city
+-- has a city_id, so one index condition filters by city.
 CREATE TABLE city (
 	id		serial PRIMARY KEY,
 	name		text NOT NULL,		-- canonical, local spelling
 	slug		text NOT NULL UNIQUE,
-	country		char(2) NOT NULL,
+	country		char(2),
+	known		boolean NOT NULL DEFAULT true,
 	population_rank	int
 );
 
@@ -49,6 +55,36 @@ CREATE INDEX city_alias_city ON city_alias(city_id);
 CREATE FUNCTION fj_city_id(raw text) RETURNS int
 LANGUAGE sql STABLE PARALLEL SAFE
 AS $$ SELECT city_id FROM city_alias WHERE key = fj_key(raw) $$;
+
+-- The city a raw value names, creating a provisional one for a name we
+-- do not know; NULL for an empty name.  Concurrent callers agree through
+-- the unique alias key.
+CREATE FUNCTION fj_city_ensure(raw text) RETURNS int
+LANGUAGE plpgsql
+AS $$
+DECLARE
+	v_key	text := fj_key(raw);
+	v_name	text := btrim(regexp_replace(raw, '\s+', ' ', 'g'));
+	v_slug	text := fj_slug(raw);
+	v_id	int;
+BEGIN
+	IF v_key IS NULL OR v_key = '' THEN
+		RETURN NULL;
+	END IF;
+	SELECT a.city_id INTO v_id FROM city_alias a WHERE a.key = v_key;
+	IF v_id IS NOT NULL THEN
+		RETURN v_id;
+	END IF;
+	IF EXISTS (SELECT 1 FROM city c WHERE c.slug = v_slug) THEN
+		v_slug := v_slug || '-' || substr(md5(v_key), 1, 6);
+	END IF;
+	INSERT INTO city (name, slug, known) VALUES (v_name, v_slug, false)
+	    RETURNING city.id INTO v_id;
+	INSERT INTO city_alias (key, city_id) VALUES (v_key, v_id)
+	    ON CONFLICT (key) DO NOTHING;
+	RETURN (SELECT a.city_id FROM city_alias a WHERE a.key = v_key);
+END
+$$;
 
 CREATE TABLE contract_type (
 	code		text PRIMARY KEY,	-- permanent, fixed_term, ...
@@ -151,13 +187,14 @@ CREATE TABLE posting (
 	    salary_min <= salary_max)
 );
 
-CREATE INDEX posting_search ON posting USING gin (search)
+-- One GIN index for words, city and company (btree_gin): a search in a
+-- city reads only the matching postings' entries, whatever the planner
+-- guesses about the query.
+CREATE INDEX posting_search ON posting USING gin (search, city_id, company_id)
     WHERE status = 'published';
 CREATE INDEX posting_newest ON posting (posted_at DESC, id DESC)
     WHERE status = 'published';
 CREATE INDEX posting_city ON posting (city_id, posted_at DESC)
-    WHERE status = 'published';
-CREATE INDEX posting_city_key ON posting (fj_key(city_name))
     WHERE status = 'published';
 CREATE INDEX posting_company ON posting (company_id, posted_at DESC)
     WHERE status = 'published';
@@ -185,8 +222,8 @@ AS $$
 	WHERE length(word) >= 3 AND word !~ '^[0-9]+$';
 $$;
 
--- The tsquery for what a person typed.  Every word matches as a prefix,
--- city aliases also match their canonical city ("milan" finds MILANO,
+-- The tsquery for what a person typed.  A word in the vocabulary matches
+-- as is, any other as a prefix; city aliases also match their canonical city ("milan" finds MILANO,
 -- "monaco di baviera" finds Munich), and a word that is not in the
 -- vocabulary also matches its nearest known word ("balenciga").
 CREATE FUNCTION fj_tsquery(q text) RETURNS tsquery
@@ -216,23 +253,28 @@ BEGIN
 			    JOIN city c ON c.id = a.city_id WHERE a.key = alias;
 			IF canon IS NOT NULL AND (k > 1 OR length(alias) >= 3) THEN
 				part := '(' || replace(alias, ' ', ' <-> ') ||
-				    CASE WHEN k = 1 THEN ':*' ELSE '' END ||
 				    ' | ' || replace(canon, ' ', ' <-> ') || ')';
 				i := i + k;
 				EXIT;
 			END IF;
 		END LOOP;
 		IF part IS NULL THEN
-			part := quote_literal(w[i]) || ':*';
-			IF length(w[i]) >= 4 AND NOT EXISTS
-			    (SELECT 1 FROM search_word WHERE word = w[i]) THEN
-				SELECT word INTO fix FROM search_word
-				    WHERE word % w[i]
-				    ORDER BY similarity(word, w[i]) DESC, ndoc DESC
-				    LIMIT 1;
-				IF fix IS NOT NULL THEN
-					part := '(' || part || ' | ' ||
-					    quote_literal(fix) || ')';
+			-- A whole known word matches exactly (a prefix scan of
+			-- the index costs several times more); anything else is
+			-- a prefix being typed, or a typo.
+			IF EXISTS (SELECT 1 FROM search_word WHERE word = w[i]) THEN
+				part := quote_literal(w[i]);
+			ELSE
+				part := quote_literal(w[i]) || ':*';
+				IF length(w[i]) >= 4 THEN
+					SELECT word INTO fix FROM search_word
+					    WHERE word % w[i]
+					    ORDER BY similarity(word, w[i]) DESC,
+					    ndoc DESC LIMIT 1;
+					IF fix IS NOT NULL THEN
+						part := '(' || part || ' | ' ||
+						    quote_literal(fix) || ')';
+					END IF;
 				END IF;
 			END IF;
 			i := i + 1;

@@ -19,6 +19,8 @@ PORT=$((PGPORT + 1))
 export FJ_BIN=$(pwd)/bin/fashionjobs
 export BASE=http://127.0.0.1:$PORT
 export FJ_BASE_URL=$BASE
+# The home page cache lives one second here: tests see their changes.
+export FJ_HOME_TTL=1
 
 pids=""
 cleanup() {

@@ -9,6 +9,7 @@
 
 #include <ctype.h>
 #include <limits.h>
+#include <time.h>
 
 #include "web.h"
 
@@ -93,17 +94,15 @@ static const char	sql_home[] =
  */
 static const char	sql_search[] =
     "WITH p AS MATERIALIZED (SELECT fj_tsquery($1) AS tq,"
-    "  fj_city_id($2) AS cid, fj_key($2) AS ckey,"
+    "  fj_city_id($2) AS cid,"
     "  (SELECT id FROM company WHERE slug = $4) AS coid),"
-    " m AS MATERIALIZED (SELECT x.id, x.posted_at, x.city_id, x.city_name,"
-    "  x.contract, x.company_id, x.company_name, x.lang,"
+    " m AS MATERIALIZED (SELECT x.id, x.posted_at, x.city_id,"
+    "  x.contract, x.company_id, x.lang,"
     "  CASE WHEN $1::text IS NULL THEN 0"
-    "   ELSE ts_rank_cd(x.search, (SELECT tq FROM p)) END AS rank"
+    "   ELSE ts_rank(x.search, (SELECT tq FROM p)) END AS rank"
     "  FROM posting x WHERE x.status = 'published' AND " OPEN("x")
     "  AND ($1::text IS NULL OR x.search @@ (SELECT tq FROM p))"
-    "  AND ($2::text IS NULL OR x.city_id = (SELECT cid FROM p) OR"
-    "   ((SELECT cid FROM p) IS NULL AND"
-    "    fj_key(x.city_name) = (SELECT ckey FROM p)))"
+    "  AND ($2::text IS NULL OR x.city_id = (SELECT cid FROM p))"
     "  AND ($3::text IS NULL OR x.contract = $3)"
     "  AND ($4::text IS NULL OR x.company_id = (SELECT coid FROM p))"
     "  AND ($5::text IS NULL OR x.lang = $5)),"
@@ -117,19 +116,18 @@ static const char	sql_search[] =
     "  pg.posted_at DESC, pg.id DESC)"
     "  FROM pg JOIN posting x ON x.id = pg.id), '[]'),"
     " 'facets', json_build_object("
-    "  'city', (SELECT json_agg(f) FROM (SELECT"
-    "   coalesce(c.slug, fj_slug(m.city_name)) AS value,"
-    "   coalesce(c.name, m.city_name) AS label, count(*) AS count"
-    "   FROM m LEFT JOIN city c ON c.id = m.city_id"
-    "   WHERE m.city_name <> '' GROUP BY 1, 2"
-    "   ORDER BY 3 DESC, 2 LIMIT 15) f),"
+    "  'city', (SELECT json_agg(f) FROM (SELECT c.slug AS value,"
+    "   c.name AS label, n AS count FROM (SELECT city_id, count(*) AS n"
+    "   FROM m WHERE city_id IS NOT NULL GROUP BY 1"
+    "   ORDER BY 2 DESC LIMIT 15) t JOIN city c ON c.id = t.city_id"
+    "   ORDER BY n DESC, c.name) f),"
     "  'contract', (SELECT json_agg(f) FROM (SELECT m.contract AS value,"
     "   fj_label(m.contract, $9) AS label, count(*) AS count FROM m"
     "   GROUP BY 1 ORDER BY 3 DESC, 1) f),"
     "  'company', (SELECT json_agg(f) FROM (SELECT co.slug AS value,"
-    "   co.name AS label, count(*) AS count FROM m"
-    "   JOIN company co ON co.id = m.company_id"
-    "   GROUP BY 1, 2 ORDER BY 3 DESC, 2 LIMIT 15) f),"
+    "   co.name AS label, n AS count FROM (SELECT company_id,"
+    "   count(*) AS n FROM m GROUP BY 1 ORDER BY 2 DESC LIMIT 15) t"
+    "   JOIN company co ON co.id = t.company_id ORDER BY n DESC, co.name) f),"
     "  'lang', (SELECT json_agg(f) FROM (SELECT m.lang AS value,"
     "   count(*) AS count FROM m GROUP BY 1 ORDER BY 2 DESC, 1) f)),"
     " 'city', (SELECT json_build_object('name', c.name, 'slug', c.slug,"
@@ -139,11 +137,25 @@ static const char	sql_search[] =
     "  'description', co.description) FROM company co"
     "  WHERE co.id = (SELECT coid FROM p)))";
 
+/*
+ * The home page counts and groups every open posting: the same answer for
+ * everyone for a few seconds, so each worker keeps it per reader language
+ * for FJ_HOME_TTL seconds (default 5; 0 turns the cache off).
+ */
+static struct {
+	const char	*lang;
+	json_t		*model;
+	time_t		 at;
+} home_cache[5];
+
 static int	 search_parse(struct http_request *, struct qs *,
 		    struct search *);
 static int	 search_start(struct http_request *, struct search *);
 static int	 search_done(struct http_request *, struct dbq *);
 static int	 home_done(struct http_request *, struct dbq *);
+static void	 home_render(struct http_request *, json_t *);
+static size_t	 home_slot(const char *);
+static long	 home_ttl(void);
 static void	 search_href(struct sbuf *, const struct search *,
 		    enum filter, const char *, long);
 static json_t	*search_form(const struct search *);
@@ -555,12 +567,45 @@ page_city(struct http_request *req)
 	return (page_fixed(req, "/cities/", F_CITY));
 }
 
+static long
+home_ttl(void)
+{
+	const char	*v;
+
+	if ((v = getenv("FJ_HOME_TTL")) == NULL || *v == '\0')
+		return (5);
+	return (strtol(v, NULL, 10));
+}
+
+/* The cache slot for lang (one of the interface languages). */
+static size_t
+home_slot(const char *lang)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof(home_cache) / sizeof(home_cache[0]); i++) {
+		if (home_cache[i].lang == NULL)
+			home_cache[i].lang = lang;
+		if (home_cache[i].lang == lang)
+			return (i);
+	}
+	return (0);
+}
+
 int
 page_home(struct http_request *req)
 {
 	struct dbq	*q;
+	size_t		 slot;
 
 	if (!http_state_exists(req)) {
+		slot = home_slot(web_lang(req));
+		if (home_cache[slot].model != NULL &&
+		    time(NULL) - home_cache[slot].at < home_ttl()) {
+			home_render(req, json_deep_copy(
+			    home_cache[slot].model));
+			return (KORE_RESULT_OK);
+		}
 		q = dbq_new(req, sql_home, home_done);
 		dbq_param(q, web_lang(req));
 	}
@@ -570,18 +615,28 @@ page_home(struct http_request *req)
 static int
 home_done(struct http_request *req, struct dbq *q)
 {
-	json_t	*model;
+	size_t	slot;
 
 	if (q->failed || q->result == NULL) {
 		web_error(req, HTTP_STATUS_SERVICE_UNAVAILABLE,
 		    "The job database is not answering. Try again shortly.");
 		return (KORE_RESULT_OK);
 	}
-	model = q->result;
+	slot = home_slot(web_lang(req));
+	json_decref(home_cache[slot].model);
+	home_cache[slot].model = json_deep_copy(q->result);
+	home_cache[slot].at = time(NULL);
+	home_render(req, q->result);
 	q->result = NULL;
+	return (KORE_RESULT_OK);
+}
+
+/* Takes the model's reference. */
+static void
+home_render(struct http_request *req, json_t *model)
+{
 	set_total(model);
 	json_object_set_new(model, "title", json_string("Fashion Jobs"));
 	json_object_set_new(model, "is_home", json_true());
 	web_html(req, HTTP_STATUS_OK, "home.html", model);
-	return (KORE_RESULT_OK);
 }

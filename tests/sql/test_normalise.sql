@@ -26,7 +26,7 @@ FROM (SELECT raw, want, (SELECT name FROM city WHERE id = fj_city_id(raw))
 	('CERRETO GUIDI', 'Cerreto Guidi'), ('NOLA', 'Nola'),
 	('MONZA', 'Monza'), ('VIMERCATE', 'Vimercate'), ('DUBAI', 'Dubai'),
 	('BOLZANO', 'Bolzano'), ('Saint-Tropez', 'Saint-Tropez'),
-	('St Tropez', 'Saint-Tropez'), ('Castelfranco di Sopra', NULL),
+	('St Tropez', 'Saint-Tropez'), ('Zzyzx Springs', NULL),
 	('', NULL)
     ) AS t (raw, want)) c;
 
@@ -80,6 +80,21 @@ FROM (VALUES
 
 -- Search on postings of our own, rolled back at the end.
 BEGIN;
+-- A city nobody listed becomes a provisional city, once.
+SELECT CASE WHEN a IS NOT NULL AND a = b AND NOT c.known AND
+	c.name = 'Zzyzx Springs'
+	THEN 'ok - an unknown city becomes one provisional city, as typed'
+	ELSE 'not ok - provisional city: ' || coalesce(a::text, 'NULL') ||
+	    ' ' || coalesce(b::text, 'NULL') END
+FROM (SELECT fj_city_ensure(' Zzyzx  Springs ') AS a,
+    fj_city_ensure('ZZYZX SPRINGS') AS b) t
+LEFT JOIN city c ON c.id = t.a;
+SELECT CASE WHEN fj_city_ensure('Milan') = fj_city_id('Milano')
+	THEN 'ok - a known alias is not made a new city'
+	ELSE 'not ok - fj_city_ensure(Milan) made a new city' END;
+SELECT CASE WHEN fj_city_ensure('  ') IS NULL
+	THEN 'ok - an empty city is no city'
+	ELSE 'not ok - an empty city became a city' END;
 INSERT INTO company (key, name, slug) VALUES
 	('zz hermes test', 'Hermès Test S.p.A.', 'zz-hermes-test'),
 	('zz balenciaga test', 'Balenciaga Test', 'zz-balenciaga-test');
