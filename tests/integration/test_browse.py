@@ -42,7 +42,7 @@ check("home sends security headers",
       and home.headers.get("x-content-type-options") == "nosniff")
 
 # Seed listing postings are there as given.
-r = search("q=stock+operations+manager")
+r = search("q=stock+operations+manager&company=hermes-italie")
 c = cards(r.text)
 check("seed posting found: HERMES ITALIE S.P.A. / Stock Operations Manager",
       any(x[0] == "HERMES ITALIE S.P.A." and
