@@ -138,13 +138,13 @@ static const char	sql_search[] =
     "  WHERE co.id = (SELECT coid FROM p)))";
 
 /*
- * The home page counts and groups every open posting: the same answer for
- * everyone for a few seconds, so each worker keeps it per reader language
- * for FJ_HOME_TTL seconds (default 5; 0 turns the cache off).
+ * The home page counts and groups every open posting: the same page for
+ * everyone for a few seconds, so each worker keeps the rendered page per
+ * reader language for FJ_HOME_TTL seconds (default 5; 0: no cache).
  */
 static struct {
 	const char	*lang;
-	json_t		*model;
+	struct sbuf	 page;
 	time_t		 at;
 } home_cache[5];
 
@@ -153,7 +153,7 @@ static int	 search_parse(struct http_request *, struct qs *,
 static int	 search_start(struct http_request *, struct search *);
 static int	 search_done(struct http_request *, struct dbq *);
 static int	 home_done(struct http_request *, struct dbq *);
-static void	 home_render(struct http_request *, json_t *);
+static void	 home_send(struct http_request *, const struct sbuf *);
 static size_t	 home_slot(const char *);
 static long	 home_ttl(void);
 static void	 search_href(struct sbuf *, const struct search *,
@@ -600,10 +600,9 @@ page_home(struct http_request *req)
 
 	if (!http_state_exists(req)) {
 		slot = home_slot(web_lang(req));
-		if (home_cache[slot].model != NULL &&
+		if (home_cache[slot].page.data != NULL &&
 		    time(NULL) - home_cache[slot].at < home_ttl()) {
-			home_render(req, json_deep_copy(
-			    home_cache[slot].model));
+			home_send(req, &home_cache[slot].page);
 			return (KORE_RESULT_OK);
 		}
 		q = dbq_new(req, sql_home, home_done);
@@ -615,28 +614,37 @@ page_home(struct http_request *req)
 static int
 home_done(struct http_request *req, struct dbq *q)
 {
-	size_t	slot;
+	struct sbuf	*page;
+	json_t		*model;
 
 	if (q->failed || q->result == NULL) {
 		web_error(req, HTTP_STATUS_SERVICE_UNAVAILABLE,
 		    "The job database is not answering. Try again shortly.");
 		return (KORE_RESULT_OK);
 	}
-	slot = home_slot(web_lang(req));
-	json_decref(home_cache[slot].model);
-	home_cache[slot].model = json_deep_copy(q->result);
-	home_cache[slot].at = time(NULL);
-	home_render(req, q->result);
+	model = q->result;
 	q->result = NULL;
-	return (KORE_RESULT_OK);
-}
-
-/* Takes the model's reference. */
-static void
-home_render(struct http_request *req, json_t *model)
-{
 	set_total(model);
 	json_object_set_new(model, "title", json_string("Fashion Jobs"));
 	json_object_set_new(model, "is_home", json_true());
-	web_html(req, HTTP_STATUS_OK, "home.html", model);
+	page = &home_cache[home_slot(web_lang(req))].page;
+	if (page->data == NULL)
+		sbuf_init(page);
+	sbuf_reset(page);
+	if (web_render(req, "home.html", model, page) == -1) {
+		sbuf_free(page);
+		web_error(req, HTTP_STATUS_INTERNAL_ERROR,
+		    "The home page could not be drawn.");
+		return (KORE_RESULT_OK);
+	}
+	home_cache[home_slot(web_lang(req))].at = time(NULL);
+	home_send(req, page);
+	return (KORE_RESULT_OK);
+}
+
+static void
+home_send(struct http_request *req, const struct sbuf *page)
+{
+	web_headers(req, "text/html; charset=utf-8");
+	http_response(req, HTTP_STATUS_OK, page->data, page->len);
 }

@@ -31,29 +31,47 @@ web_headers(struct http_request *req, const char *ctype)
  * Render tmpl with model into the layout and send it.  Takes the model's
  * reference.  A template that fails to render is a bug: answer 500.
  */
-void
-web_html(struct http_request *req, int status, const char *tmpl,
-    json_t *model)
+/*
+ * Render tmpl with model into the layout, into page.  Takes the model's
+ * reference.  -1 when a template is missing: a bug, answered with 500.
+ */
+int
+web_render(struct http_request *req, const char *tmpl, json_t *model,
+    struct sbuf *page)
 {
-	struct sbuf	 body, page;
+	struct sbuf	 body;
+	int		 rc;
 
+	rc = 0;
 	sbuf_init(&body);
-	sbuf_init(&page);
 	if (json_object_get(model, "lang_ui") == NULL)
 		json_object_set_new(model, "lang_ui",
 		    json_string(web_lang(req)));
 	if (tmpl_render(web_templates(), tmpl, model, &body) == -1) {
 		kore_log(LOG_ERR, "template %s missing", tmpl);
-		status = HTTP_STATUS_INTERNAL_ERROR;
+		rc = -1;
 	}
 	json_object_set_new(model, "body", json_stringn(body.data, body.len));
-	if (tmpl_render(web_templates(), "layout.html", model, &page) == -1)
+	if (tmpl_render(web_templates(), "layout.html", model, page) == -1)
+		rc = -1;
+	sbuf_free(&body);
+	json_decref(model);
+	return (rc);
+}
+
+/* Render and send; takes the model's reference. */
+void
+web_html(struct http_request *req, int status, const char *tmpl,
+    json_t *model)
+{
+	struct sbuf	 page;
+
+	sbuf_init(&page);
+	if (web_render(req, tmpl, model, &page) == -1)
 		status = HTTP_STATUS_INTERNAL_ERROR;
 	web_headers(req, "text/html; charset=utf-8");
 	http_response(req, status, page.data, page.len);
-	sbuf_free(&body);
 	sbuf_free(&page);
-	json_decref(model);
 }
 
 void

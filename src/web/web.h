@@ -53,6 +53,8 @@ int		 dbq_run(struct http_request *);
 
 /* render.c */
 void		 web_headers(struct http_request *, const char *ctype);
+int		 web_render(struct http_request *, const char *tmpl,
+		    json_t *model, struct sbuf *);
 void		 web_html(struct http_request *, int status, const char *tmpl,
 		    json_t *model);
 void		 web_error(struct http_request *, int status,
