@@ -137,25 +137,13 @@ static const char	sql_search[] =
     "  'description', co.description) FROM company co"
     "  WHERE co.id = (SELECT coid FROM p)))";
 
-/*
- * The home page counts and groups every open posting: the same page for
- * everyone for a few seconds, so each worker keeps the rendered page per
- * reader language for FJ_HOME_TTL seconds (default 5; 0: no cache).
- */
-static struct {
-	const char	*lang;
-	struct sbuf	 page;
-	time_t		 at;
-} home_cache[5];
 
 static int	 search_parse(struct http_request *, struct qs *,
 		    struct search *);
 static int	 search_start(struct http_request *, struct search *);
 static int	 search_done(struct http_request *, struct dbq *);
 static int	 home_done(struct http_request *, struct dbq *);
-static void	 home_send(struct http_request *, const struct sbuf *);
-static size_t	 home_slot(const char *);
-static long	 home_ttl(void);
+
 static void	 search_href(struct sbuf *, const struct search *,
 		    enum filter, const char *, long);
 static json_t	*search_form(const struct search *);
@@ -514,6 +502,8 @@ page_jobs_search(struct http_request *req)
 
 	if (http_state_exists(req))
 		return (dbq_run(req));
+	if (cache_send(req))
+		return (KORE_RESULT_OK);
 	if (web_query(req, &qs) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
 	memset(&s, 0, sizeof(s));
@@ -540,6 +530,8 @@ page_fixed(struct http_request *req, const char *prefix, enum filter f)
 		return (dbq_run(req));
 	if ((slug = path_tail(req, prefix)) == NULL)
 		return (page_not_found(req));
+	if (cache_send(req))
+		return (KORE_RESULT_OK);
 	if (web_query(req, &qs) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
 	memset(&s, 0, sizeof(s));
@@ -567,44 +559,14 @@ page_city(struct http_request *req)
 	return (page_fixed(req, "/cities/", F_CITY));
 }
 
-static long
-home_ttl(void)
-{
-	const char	*v;
-
-	if ((v = getenv("FJ_HOME_TTL")) == NULL || *v == '\0')
-		return (5);
-	return (strtol(v, NULL, 10));
-}
-
-/* The cache slot for lang (one of the interface languages). */
-static size_t
-home_slot(const char *lang)
-{
-	size_t	i;
-
-	for (i = 0; i < sizeof(home_cache) / sizeof(home_cache[0]); i++) {
-		if (home_cache[i].lang == NULL)
-			home_cache[i].lang = lang;
-		if (home_cache[i].lang == lang)
-			return (i);
-	}
-	return (0);
-}
-
 int
 page_home(struct http_request *req)
 {
 	struct dbq	*q;
-	size_t		 slot;
 
 	if (!http_state_exists(req)) {
-		slot = home_slot(web_lang(req));
-		if (home_cache[slot].page.data != NULL &&
-		    time(NULL) - home_cache[slot].at < home_ttl()) {
-			home_send(req, &home_cache[slot].page);
+		if (cache_send(req))
 			return (KORE_RESULT_OK);
-		}
 		q = dbq_new(req, sql_home, home_done);
 		dbq_param(q, web_lang(req));
 	}
@@ -614,8 +576,7 @@ page_home(struct http_request *req)
 static int
 home_done(struct http_request *req, struct dbq *q)
 {
-	struct sbuf	*page;
-	json_t		*model;
+	json_t	*model;
 
 	if (q->failed || q->result == NULL) {
 		web_error(req, HTTP_STATUS_SERVICE_UNAVAILABLE,
@@ -627,24 +588,6 @@ home_done(struct http_request *req, struct dbq *q)
 	set_total(model);
 	json_object_set_new(model, "title", json_string("Fashion Jobs"));
 	json_object_set_new(model, "is_home", json_true());
-	page = &home_cache[home_slot(web_lang(req))].page;
-	if (page->data == NULL)
-		sbuf_init(page);
-	sbuf_reset(page);
-	if (web_render(req, "home.html", model, page) == -1) {
-		sbuf_free(page);
-		web_error(req, HTTP_STATUS_INTERNAL_ERROR,
-		    "The home page could not be drawn.");
-		return (KORE_RESULT_OK);
-	}
-	home_cache[home_slot(web_lang(req))].at = time(NULL);
-	home_send(req, page);
+	web_html(req, HTTP_STATUS_OK, "home.html", model);
 	return (KORE_RESULT_OK);
-}
-
-static void
-home_send(struct http_request *req, const struct sbuf *page)
-{
-	web_headers(req, "text/html; charset=utf-8");
-	http_response(req, HTTP_STATUS_OK, page->data, page->len);
 }

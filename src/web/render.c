@@ -69,6 +69,7 @@ web_html(struct http_request *req, int status, const char *tmpl,
 	sbuf_init(&page);
 	if (web_render(req, tmpl, model, &page) == -1)
 		status = HTTP_STATUS_INTERNAL_ERROR;
+	cache_put(req, status, &page);
 	web_headers(req, "text/html; charset=utf-8");
 	http_response(req, status, page.data, page.len);
 	sbuf_free(&page);

@@ -45,6 +45,10 @@ int		 fj_init(int);
 const struct tmpl_set *web_templates(void);
 const char	*web_lang(struct http_request *);
 
+/* cache.c */
+int		 cache_send(struct http_request *);
+void		 cache_put(struct http_request *, int, const struct sbuf *);
+
 /* dbq.c */
 struct dbq	*dbq_new(struct http_request *, const char *,
 		    int (*)(struct http_request *, struct dbq *));
