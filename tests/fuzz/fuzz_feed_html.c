@@ -1,37 +1,10 @@
 /*
- * libFuzzer target: feed_parse() on an HTML listing through the seed XPath map.
- * Every field of every item is read, so a dangling or unterminated
- * string shows up under ASan.
+ * libFuzzer target: feed_parse() on HTML listings with the shipped
+ * conf/maps/seedlisting.map (plus a date, for coverage).
  */
-
-#include <stddef.h>
-#include <stdint.h>
-#include <string.h>
 
 #include "feed.h"
 
-int	LLVMFuzzerInitialize(int *, char ***);
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
-static volatile size_t	sink;
-
-static int
-touch(const struct feed_item *it, void *arg)
-{
-	const char	*f[] = { it->external_id, it->title, it->company,
-			    it->contract, it->city, it->region, it->country,
-			    it->description, it->url, it->email, it->date,
-			    it->expires, it->salary, it->lang };
-	size_t		 i;
-
-	(void)arg;
-	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++)
-		if (f[i] != NULL)
-			sink += strlen(f[i]);
-	return (0);
-}
-
-/* The shipped conf/maps/seedlisting.map, with a date for coverage. */
 static const struct feed_html_map map = {
 	"//ul[@class='jobs']/li[@class='job']",
 	".//span[@class='company']",
@@ -43,26 +16,7 @@ static const struct feed_html_map map = {
 	".//time/@datetime",
 };
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	feed_init();
-	return (0);
-}
+#define FUZZ_FORMAT	FEED_HTML
+#define FUZZ_MAP	(&map)
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
-{
-	struct feed_opts	o;
-	struct feed_result	r;
-
-	memset(&o, 0, sizeof(o));
-	o.max_bytes = 1024 * 1024;
-	o.max_field = 4096;
-	o.base_url = "https://partner.example/feed/";
-	o.map = &map;
-	(void)feed_parse(FEED_HTML, (const char *)data, len, &o, touch, NULL, &r);
-	return (0);
-}
+#include "fuzz_feed.h"
