@@ -4,5 +4,7 @@
 
 int	cmd_migrate(int, char **);
 int	cmd_seed(int, char **);
+int	cmd_partner(int, char **);
+int	cmd_scrape(int, char **);
 
 #endif

@@ -18,7 +18,11 @@ struct command {
 
 static const struct command	commands[] = {
 	{ "migrate",	cmd_migrate,	"migrate" },
-	{ "seed",	cmd_seed,	"seed [--count N] [--demo]" },
+	{ "seed",	cmd_seed,	"seed [--demo] [--count N] [--if-empty] [--seed S]" },
+	{ "partner",	cmd_partner,	"partner add --name N --url U --format F "
+	    "[--every 1h] [--map FILE] [--close-after 2] [--max-bytes N] | "
+	    "list | disable NAME | runs NAME" },
+	{ "scrape",	cmd_scrape,	"scrape --once [--partner NAME] | --loop" },
 };
 
 static void	usage(void);

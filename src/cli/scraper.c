@@ -1,0 +1,877 @@
+/*
+ * fashionjobs partner / scrape: partner feeds in, safely.
+ *
+ * A run: lease one due partner (FOR UPDATE SKIP LOCKED, so scrapers on any
+ * number of machines never work the same partner), fetch with libcurl
+ * (timeouts, size cap, conditional GET), parse (src/core/feed_*.c), COPY
+ * the normalised items into a staging table, then one transaction upserts
+ * by (partner, external id), merges the same job seen from another
+ * partner, and closes what a complete feed no longer lists.  A failed or
+ * partial fetch or parse closes nothing; a removed posting stays removed.
+ */
+
+#include <sys/types.h>
+
+#include <ctype.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <curl/curl.h>
+
+#include "core.h"
+#include "feed.h"
+#include "db.h"
+#include "cli.h"
+
+#define REJECTS_MAX	100
+#define FIELD_MAX	8192
+#define DESC_MAX	20000
+
+struct fetch {
+	struct sbuf	 body;
+	size_t		 max;
+	int		 too_big;
+	long		 status;
+	char		 etag[256];
+	char		 last_modified[128];
+};
+
+struct partner {
+	char		*id, *name, *url, *format, *map, *etag, *last_modified;
+	long		 close_after;
+	size_t		 max_bytes;
+};
+
+struct run {
+	PGconn		*conn;
+	struct sbuf	 copy;
+	json_t		*rejects;
+	long		 seen, rejected;
+	int		 tty;
+};
+
+static volatile sig_atomic_t	stop;
+
+static const char	sql_claim[] =
+    "UPDATE partner SET lease_until = now() + interval '15 minutes',"
+    " lease_owner = $1 WHERE id = (SELECT id FROM partner WHERE enabled"
+    " AND (CASE WHEN $2::text IS NULL THEN next_run_at <= now()"
+    " ELSE name = $2 END)"
+    " AND (lease_until IS NULL OR lease_until < now())"
+    " ORDER BY next_run_at FOR UPDATE SKIP LOCKED LIMIT 1)"
+    " RETURNING id, name, url, format, coalesce(map, ''), close_after,"
+    " max_bytes, coalesce(etag, ''), coalesce(last_modified, '')";
+
+static const char	sql_release[] =
+    "UPDATE partner SET lease_until = NULL, lease_owner = NULL,"
+    " next_run_at = now() + every,"
+    " etag = CASE WHEN $2 THEN nullif($3, '') ELSE etag END,"
+    " last_modified = CASE WHEN $2 THEN nullif($4, '') ELSE last_modified"
+    " END WHERE id = $1";
+
+static const char	sql_run[] =
+    "INSERT INTO partner_run (partner_id, started_at, finished_at, ok,"
+    " http_status, bytes, items_seen, items_new, items_updated,"
+    " items_unchanged, items_closed, items_rejected, rejects, error)"
+    " VALUES ($1, $2, now(), $3, nullif($4, '0')::int, $5, $6, $7, $8, $9,"
+    " $10, $11, $12::jsonb, nullif($13, ''))";
+
+static const char	sql_stage[] =
+    "CREATE TEMP TABLE stage (ext_id text, url text, company_raw text,"
+    " company_name text, company_key text, company_slug text,"
+    " company_conf boolean, title_raw text, title text, slug text,"
+    " contract_raw text, city_raw text, country text, description text,"
+    " email text, date_raw text, expires_raw text, lang text, hash text)"
+    " ON COMMIT DROP";
+
+/* The statements of one import, in order, each with $1 = partner id. */
+static const char	*sql_import[] = {
+	/* The last copy of an item listed twice wins. */
+	"DELETE FROM stage a USING stage b WHERE a.ext_id = b.ext_id"
+	" AND a.ctid < b.ctid AND $1::int IS NOT NULL",
+	"INSERT INTO company (key, name, slug, is_confidential)"
+	" SELECT DISTINCT ON (company_key) company_key, company_name,"
+	" company_slug, company_conf FROM stage WHERE $1::int IS NOT NULL"
+	" ORDER BY company_key ON CONFLICT DO NOTHING",
+	"SELECT fj_city_ensure(city_raw) FROM (SELECT DISTINCT ON"
+	" (fj_key(city_raw)) city_raw FROM stage s WHERE $1::int IS NOT NULL"
+	" AND NOT EXISTS (SELECT 1 FROM city_alias a"
+	" WHERE a.key = fj_key(s.city_raw))) u",
+	"CREATE TEMP TABLE res ON COMMIT DROP AS"
+	" WITH lk AS (SELECT l.contract_raw, k.contract, k.schedule FROM"
+	"  (SELECT DISTINCT contract_raw FROM stage) l,"
+	"  LATERAL fj_contract(l.contract_raw) k),"
+	" sched AS (SELECT x.key, x.priority, x.code FROM contract_lexicon x"
+	"  JOIN contract_type t USING (code) WHERE t.axis = 'schedule')"
+	" SELECT s.*, co.id AS company_id, co.name AS co_name,"
+	" c.id AS city_id, coalesce(c.name, '') AS city_name,"
+	" coalesce(c.country, CASE WHEN length(s.country) = 2"
+	"  THEN upper(s.country) END) AS country2,"
+	" lk.contract, CASE WHEN lk.schedule <> 'unknown' THEN lk.schedule"
+	"  ELSE coalesce((SELECT sc.code FROM sched sc WHERE"
+	"  ' ' || fj_key(s.title) || ' ' LIKE '% ' || sc.key || ' %'"
+	"  ORDER BY sc.priority LIMIT 1), 'unknown') END AS schedule,"
+	" coalesce(fj_parse_date(s.date_raw), now()) AS posted,"
+	" fj_parse_date(s.expires_raw) AS expires,"
+	" src.posting_id, src.content_hash AS old_hash"
+	" FROM stage s JOIN company co ON co.key = s.company_key"
+	" JOIN lk ON lk.contract_raw = s.contract_raw"
+	" LEFT JOIN city_alias a ON a.key = fj_key(s.city_raw)"
+	" LEFT JOIN city c ON c.id = a.city_id"
+	" LEFT JOIN posting_source src ON src.partner_id = $1"
+	" AND src.external_id = s.ext_id",
+	/* Unchanged: only seen again. */
+	"UPDATE posting_source src SET last_seen = now(), missed_runs = 0"
+	" FROM res WHERE src.partner_id = $1 AND src.external_id = res.ext_id"
+	" AND res.old_hash = res.hash",
+	/* Changed: new values, same posting; a moderator's removal stays. */
+	"UPDATE posting p SET title = r.title, title_raw = r.title_raw,"
+	" slug = r.slug, company_id = r.company_id, company_name = r.co_name,"
+	" company_raw = r.company_raw, contract = r.contract,"
+	" schedule = r.schedule, contract_raw = r.contract_raw,"
+	" city_id = r.city_id, city_name = r.city_name, city_raw = r.city_raw,"
+	" country = r.country2, description = r.description,"
+	" apply_url = r.url, apply_email = r.email, lang = r.lang,"
+	" expires_at = r.expires, updated_at = now()"
+	" FROM res r WHERE p.id = r.posting_id AND r.old_hash <> r.hash"
+	" AND r.posting_id IS NOT NULL AND $1::int IS NOT NULL",
+	"UPDATE posting_source src SET content_hash = r.hash, url = r.url,"
+	" last_seen = now(), missed_runs = 0 FROM res r"
+	" WHERE src.partner_id = $1 AND src.external_id = r.ext_id"
+	" AND r.old_hash <> r.hash",
+	/* Back in the feed after being closed for missing: open again. */
+	"UPDATE posting p SET status = 'published', closed_at = NULL,"
+	" updated_at = now() FROM res r WHERE p.id = r.posting_id"
+	" AND p.status = 'closed' AND p.source = 'partner'"
+	" AND $1::int IS NOT NULL",
+	/* New here, but the same job from another source: one posting. */
+	"UPDATE res r SET posting_id = (SELECT p.id FROM posting p"
+	" WHERE p.company_id = r.company_id AND fj_key(p.title) = fj_key(r.title)"
+	" AND p.city_id = r.city_id AND p.status IN ('published', 'pending')"
+	" ORDER BY p.id LIMIT 1) WHERE r.posting_id IS NULL"
+	" AND r.city_id IS NOT NULL AND $1::int IS NOT NULL",
+	"WITH ins AS (INSERT INTO posting (company_id, company_name,"
+	" company_raw, title, title_raw, slug, contract, schedule,"
+	" contract_raw, city_id, city_name, city_raw, country, description,"
+	" apply_url, apply_email, lang, status, posted_at, expires_at,"
+	" updated_at, source, partner_id, external_id)"
+	" SELECT company_id, co_name, company_raw, title, title_raw, slug,"
+	" contract, schedule, contract_raw, city_id, city_name, city_raw,"
+	" country2, description, url, email, lang,"
+	" CASE WHEN expires < now() THEN 'expired' ELSE 'published' END,"
+	" posted, expires, now(), 'partner', $1, ext_id FROM res"
+	" WHERE posting_id IS NULL RETURNING id, external_id)"
+	" UPDATE res r SET posting_id = ins.id FROM ins"
+	" WHERE r.ext_id = ins.external_id AND r.posting_id IS NULL",
+	"INSERT INTO posting_source (partner_id, external_id, posting_id, url,"
+	" content_hash) SELECT $1, ext_id, posting_id, url, hash FROM res"
+	" WHERE old_hash IS NULL",
+};
+
+/* Only after a complete, non-empty feed: what it no longer lists. */
+static const char	sql_missed[] =
+    "UPDATE posting_source src SET missed_runs = missed_runs + 1"
+    " WHERE src.partner_id = $1 AND NOT EXISTS (SELECT 1 FROM stage s"
+    " WHERE s.ext_id = src.external_id)";
+
+static const char	sql_close[] =
+    "WITH c AS (UPDATE posting p SET status = 'closed', closed_at = now(),"
+    " updated_at = now() WHERE p.status = 'published' AND p.id IN"
+    " (SELECT posting_id FROM posting_source WHERE partner_id = $1"
+    " AND missed_runs >= $2::int) AND NOT EXISTS (SELECT 1 FROM"
+    " posting_source o JOIN partner pa ON pa.id = o.partner_id"
+    " WHERE o.posting_id = p.id AND o.missed_runs < pa.close_after)"
+    " RETURNING 1) SELECT count(*) FROM c";
+
+static const char	sql_counts[] =
+    "SELECT count(*) FILTER (WHERE old_hash IS NULL),"
+    " count(*) FILTER (WHERE old_hash <> hash),"
+    " count(*) FILTER (WHERE old_hash = hash) FROM res";
+
+static const char	sql_expire[] =
+    "UPDATE posting SET status = 'expired', updated_at = now()"
+    " WHERE status = 'published' AND expires_at < now()";
+
+static void	 on_signal(int);
+static size_t	 fetch_write(char *, size_t, size_t, void *);
+static size_t	 fetch_header(char *, size_t, size_t, void *);
+static int	 fetch(const struct partner *, struct fetch *, char *, size_t);
+static uint64_t	 fnv1a(uint64_t, const char *);
+static void	 copy_field(struct sbuf *, const char *);
+static const char *guess_lang(const struct feed_item *);
+static int	 on_item(const struct feed_item *, void *);
+static int	 import(struct run *, const struct partner *, int, long *);
+static int	 scrape_one(PGconn *, const char *, const char *, char *,
+		    size_t);
+static int	 partner_add(PGconn *, int, char **);
+static void	 partner_free(struct partner *);
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	stop = 1;
+}
+
+static size_t
+fetch_write(char *p, size_t size, size_t n, void *arg)
+{
+	struct fetch	*f = arg;
+
+	if (f->body.len + size * n > f->max) {
+		f->too_big = 1;
+		return (0);
+	}
+	sbuf_append(&f->body, p, size * n);
+	return (size * n);
+}
+
+static size_t
+fetch_header(char *p, size_t size, size_t n, void *arg)
+{
+	struct fetch	*f = arg;
+	size_t		 len = size * n, vlen;
+	char		*dst;
+	size_t		 cap;
+	const char	*v;
+
+	if (len > 5 && strncasecmp(p, "etag:", 5) == 0) {
+		dst = f->etag;
+		cap = sizeof(f->etag);
+		v = p + 5;
+	} else if (len > 14 && strncasecmp(p, "last-modified:", 14) == 0) {
+		dst = f->last_modified;
+		cap = sizeof(f->last_modified);
+		v = p + 14;
+	} else
+		return (len);
+	while (v < p + len && (*v == ' ' || *v == '\t'))
+		v++;
+	vlen = (size_t)(p + len - v);
+	while (vlen > 0 && (v[vlen - 1] == '\r' || v[vlen - 1] == '\n'))
+		vlen--;
+	if (vlen < cap) {
+		memcpy(dst, v, vlen);
+		dst[vlen] = '\0';
+	}
+	return (len);
+}
+
+/* 0 with the body (or a 304) in f; -1 with the reason in err. */
+static int
+fetch(const struct partner *p, struct fetch *f, char *err, size_t errlen)
+{
+	CURL			*c;
+	CURLcode		 rc;
+	struct curl_slist	*hdrs;
+	char			 line[512], cerr[CURL_ERROR_SIZE];
+	const char		*t;
+	long			 timeout;
+
+	t = getenv("FJ_FETCH_TIMEOUT");
+	timeout = (t != NULL && *t != '\0') ? strtol(t, NULL, 10) : 120;
+	sbuf_init(&f->body);
+	f->max = p->max_bytes;
+	if ((c = curl_easy_init()) == NULL) {
+		(void)snprintf(err, errlen, "libcurl: cannot start");
+		return (-1);
+	}
+	hdrs = NULL;
+	if (*p->etag != '\0') {
+		(void)snprintf(line, sizeof(line), "If-None-Match: %s", p->etag);
+		hdrs = curl_slist_append(hdrs, line);
+	}
+	if (*p->last_modified != '\0') {
+		(void)snprintf(line, sizeof(line), "If-Modified-Since: %s",
+		    p->last_modified);
+		hdrs = curl_slist_append(hdrs, line);
+	}
+	cerr[0] = '\0';
+	curl_easy_setopt(c, CURLOPT_URL, p->url);
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
+	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https,file");
+	curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
+	curl_easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
+	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, timeout < 10 ? timeout : 10);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, timeout);
+	curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1024L);
+	curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, timeout < 15 ? timeout : 15);
+	curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)f->max);
+	curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
+	curl_easy_setopt(c, CURLOPT_USERAGENT,
+	    "fashionjobs-scraper/0.1 (+https://fashionjobs.example/bot)");
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, cerr);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, fetch_write);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, f);
+	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, fetch_header);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, f);
+	rc = curl_easy_perform(c);
+	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &f->status);
+	curl_slist_free_all(hdrs);
+	curl_easy_cleanup(c);
+	if (f->too_big || rc == CURLE_FILESIZE_EXCEEDED) {
+		(void)snprintf(err, errlen, "feed larger than %zu bytes",
+		    f->max);
+		return (-1);
+	}
+	if (rc != CURLE_OK) {
+		(void)snprintf(err, errlen, "fetch: %s",
+		    *cerr ? cerr : curl_easy_strerror(rc));
+		return (-1);
+	}
+	if (f->status >= 400) {
+		(void)snprintf(err, errlen, "fetch: HTTP %ld", f->status);
+		return (-1);
+	}
+	return (0);
+}
+
+/* FNV-1a 64: a stable id for items without one (their URL). */
+static uint64_t
+fnv1a(uint64_t h, const char *s)
+{
+	if (s == NULL)
+		return (h);
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 0x100000001b3ULL;
+	}
+	return (h * 0x100000001b3ULL);
+}
+
+/* A field in COPY text format: backslash, tab, newline, CR escaped. */
+static void
+copy_field(struct sbuf *b, const char *s)
+{
+	if (s == NULL) {
+		sbuf_puts(b, "\\N");
+		return;
+	}
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '\\': sbuf_puts(b, "\\\\"); break;
+		case '\t': sbuf_puts(b, "\\t"); break;
+		case '\n': sbuf_puts(b, "\\n"); break;
+		case '\r': sbuf_puts(b, "\\r"); break;
+		default: sbuf_putc(b, *s); break;
+		}
+	}
+}
+
+/* The item's language, or one guessed from its country; English else. */
+static const char *
+guess_lang(const struct feed_item *it)
+{
+	static const struct {
+		const char	*prefix, *lang;
+	} tab[] = {
+		{ "it", "it" }, { "fr", "fr" }, { "de", "de" }, { "en", "en" },
+		{ "es", "es" },
+	}, countries[] = {
+		{ "it", "it" }, { "ital", "it" }, { "fr", "fr" }, { "mc", "fr" },
+		{ "de", "de" }, { "germ", "de" }, { "deut", "de" }, { "at", "de" },
+		{ "es", "es" }, { "spa", "es" },
+	};
+	size_t	i;
+
+	for (i = 0; it->lang != NULL && i < sizeof(tab) / sizeof(tab[0]); i++)
+		if (strncasecmp(it->lang, tab[i].prefix, 2) == 0)
+			return (tab[i].lang);
+	for (i = 0; it->country != NULL &&
+	    i < sizeof(countries) / sizeof(countries[0]); i++)
+		if (strncasecmp(it->country, countries[i].prefix,
+		    strlen(countries[i].prefix)) == 0)
+			return (countries[i].lang);
+	return ("en");
+}
+
+static int
+on_item(const struct feed_item *it, void *arg)
+{
+	struct run		*r = arg;
+	struct norm_company	 co;
+	const char		*reason, *f[19];
+	char			*title, *slug, *cslug, ext[32], hash[32];
+	uint64_t		 h;
+	size_t			 i;
+
+	r->seen++;
+	reason = NULL;
+	if (it->title == NULL || *it->title == '\0')
+		reason = "no title";
+	else if (it->company == NULL || *it->company == '\0')
+		reason = "no company";
+	else if ((it->external_id == NULL || *it->external_id == '\0') &&
+	    (it->url == NULL || *it->url == '\0'))
+		reason = "no id and no URL";
+	if (reason != NULL) {
+		r->rejected++;
+		if (json_array_size(r->rejects) < REJECTS_MAX)
+			json_array_append_new(r->rejects, json_pack(
+			    "{s:s?, s:s?, s:s}", "external_id",
+			    it->external_id, "title", it->title,
+			    "reason", reason));
+		return (0);
+	}
+	if (it->external_id == NULL || *it->external_id == '\0')
+		(void)snprintf(ext, sizeof(ext), "url:%016llx",
+		    (unsigned long long)fnv1a(0xcbf29ce484222325ULL, it->url));
+	h = 0xcbf29ce484222325ULL;
+	h = fnv1a(fnv1a(fnv1a(h, it->title), it->company), it->contract);
+	h = fnv1a(fnv1a(fnv1a(h, it->city), it->country), it->description);
+	h = fnv1a(fnv1a(fnv1a(h, it->url), it->email), it->expires);
+	h = fnv1a(fnv1a(h, it->date), it->lang);
+	(void)snprintf(hash, sizeof(hash), "%016llx", (unsigned long long)h);
+
+	norm_company(it->company, &co);
+	title = norm_title(it->title);
+	slug = text_slug(title);
+	cslug = text_slug(co.key);
+	f[0] = (it->external_id && *it->external_id) ? it->external_id : ext;
+	f[1] = it->url;
+	f[2] = it->company;
+	f[3] = co.display;
+	f[4] = co.key;
+	f[5] = cslug;
+	f[6] = co.confidential ? "t" : "f";
+	f[7] = it->title;
+	f[8] = title;
+	f[9] = slug;
+	f[10] = it->contract ? it->contract : "";
+	f[11] = it->city ? it->city : "";
+	f[12] = it->country;
+	f[13] = it->description ? it->description : "";
+	f[14] = it->email;
+	f[15] = it->date;
+	f[16] = it->expires;
+	f[17] = guess_lang(it);
+	f[18] = hash;
+	for (i = 0; i < 19; i++) {
+		if (i > 0)
+			sbuf_putc(&r->copy, '\t');
+		copy_field(&r->copy, f[i]);
+	}
+	sbuf_putc(&r->copy, '\n');
+	free(title);
+	free(slug);
+	free(cslug);
+	norm_company_free(&co);
+	if (r->copy.len > (1 << 20)) {
+		if (PQputCopyData(r->conn, r->copy.data, (int)r->copy.len) != 1)
+			return (-1);
+		sbuf_reset(&r->copy);
+	}
+	if (r->tty && r->seen % 10000 == 0)
+		fprintf(stderr, "\r%ld items", r->seen);
+	return (0);
+}
+
+/*
+ * The staged items into postings, in the caller's transaction.  counts:
+ * new, updated, unchanged, closed.  Closes only when complete.
+ */
+static int
+import(struct run *r, const struct partner *p, int complete, long *counts)
+{
+	PGresult	*res;
+	const char	*params[2] = { p->id, NULL };
+	char		 close_after[16];
+	size_t		 i;
+
+	for (i = 0; i < sizeof(sql_import) / sizeof(sql_import[0]); i++)
+		if (db_run(r->conn, "import", sql_import[i], 1, params) == -1)
+			return (-1);
+	if ((res = db_exec(r->conn, "import", sql_counts, 0, NULL)) == NULL)
+		return (-1);
+	for (i = 0; i < 3; i++)
+		counts[i] = strtol(PQgetvalue(res, 0, (int)i), NULL, 10);
+	PQclear(res);
+	counts[3] = 0;
+	if (!complete || r->seen == 0)
+		return (0);
+	if (db_run(r->conn, "import", sql_missed, 1, params) == -1)
+		return (-1);
+	(void)snprintf(close_after, sizeof(close_after), "%ld",
+	    p->close_after);
+	params[1] = close_after;
+	if ((res = db_exec(r->conn, "import", sql_close, 2, params)) == NULL)
+		return (-1);
+	counts[3] = strtol(PQgetvalue(res, 0, 0), NULL, 10);
+	PQclear(res);
+	return (0);
+}
+
+static void
+partner_free(struct partner *p)
+{
+	free(p->id);
+	free(p->name);
+	free(p->url);
+	free(p->format);
+	free(p->map);
+	free(p->etag);
+	free(p->last_modified);
+}
+
+/*
+ * Claim one partner (name, or the next due one) and run it.  1: ran and
+ * succeeded, 0: nothing to claim, -1: ran and failed (why in err).
+ */
+static int
+scrape_one(PGconn *conn, const char *owner, const char *name, char *err,
+    size_t errlen)
+{
+	PGresult		*res;
+	struct partner		 p;
+	struct fetch		 f;
+	struct feed_opts	 o;
+	struct feed_result	 fr;
+	struct feed_html_map	 map;
+	struct run		 r;
+	enum feed_format	 fmt;
+	long			 counts[4] = { 0, 0, 0, 0 };
+	const char		*params[13], *cparams[2] = { owner, name };
+	char			 started[64], nums[10][24], *rejects, mapfile[64];
+	int			 ok, complete, fd, i;
+	FILE			*mf;
+
+	if ((res = db_exec(conn, "claim", sql_claim, 2, cparams)) == NULL) {
+		(void)snprintf(err, errlen, "cannot claim a partner");
+		return (-1);
+	}
+	if (PQntuples(res) == 0) {
+		PQclear(res);
+		return (0);
+	}
+	p.id = xstrdup(PQgetvalue(res, 0, 0));
+	p.name = xstrdup(PQgetvalue(res, 0, 1));
+	p.url = xstrdup(PQgetvalue(res, 0, 2));
+	p.format = xstrdup(PQgetvalue(res, 0, 3));
+	p.map = xstrdup(PQgetvalue(res, 0, 4));
+	p.close_after = strtol(PQgetvalue(res, 0, 5), NULL, 10);
+	p.max_bytes = strtoull(PQgetvalue(res, 0, 6), NULL, 10);
+	p.etag = xstrdup(PQgetvalue(res, 0, 7));
+	p.last_modified = xstrdup(PQgetvalue(res, 0, 8));
+	PQclear(res);
+	(void)snprintf(err, errlen, "%s: ", p.name);
+
+	res = PQexec(conn, "SELECT now()::text");
+	(void)snprintf(started, sizeof(started), "%s", PQgetvalue(res, 0, 0));
+	PQclear(res);
+
+	memset(&r, 0, sizeof(r));
+	r.conn = conn;
+	r.rejects = json_array();
+	r.tty = isatty(2);
+	sbuf_init(&r.copy);
+	memset(&fr, 0, sizeof(fr));
+	memset(&map, 0, sizeof(map));
+	memset(&f, 0, sizeof(f));
+	ok = complete = 0;
+
+	if (fetch(&p, &f, err + strlen(err), errlen - strlen(err)) == -1)
+		goto record;
+	if (f.status == 304) {
+		ok = 1;
+		goto record;
+	}
+	if (feed_format_parse(p.format, &fmt) == -1) {
+		(void)snprintf(err, errlen, "%s: unknown format", p.name);
+		goto record;
+	}
+	memset(&o, 0, sizeof(o));
+	o.max_bytes = p.max_bytes;
+	o.max_field = FIELD_MAX;
+	o.base_url = p.url;
+	if (fmt == FEED_HTML) {
+		/* The map is stored as text; the loader reads a file. */
+		(void)snprintf(mapfile, sizeof(mapfile),
+		    "/tmp/fj-map.XXXXXX");
+		if ((fd = mkstemp(mapfile)) == -1 ||
+		    (mf = fdopen(fd, "w")) == NULL) {
+			(void)snprintf(err, errlen, "%s: map file", p.name);
+			goto record;
+		}
+		fputs(p.map, mf);
+		fclose(mf);
+		i = feed_html_map_load(mapfile, &map, err + strlen(err),
+		    errlen - strlen(err));
+		unlink(mapfile);
+		if (i == -1)
+			goto record;
+		o.map = &map;
+	}
+	if (db_run(conn, "import", "BEGIN", 0, NULL) == -1 ||
+	    db_run(conn, "import", sql_stage, 0, NULL) == -1)
+		goto rollback;
+	res = PQexec(conn, "COPY stage FROM STDIN");
+	if (PQresultStatus(res) != PGRES_COPY_IN) {
+		PQclear(res);
+		goto rollback;
+	}
+	PQclear(res);
+	complete = feed_parse(fmt, f.body.data, f.body.len, &o, on_item, &r,
+	    &fr) == 0 && fr.complete;
+	if (r.tty && r.seen >= 10000)
+		fprintf(stderr, "\r%ld items\n", r.seen);
+	if ((r.copy.len > 0 && PQputCopyData(conn, r.copy.data,
+	    (int)r.copy.len) != 1) || PQputCopyEnd(conn, NULL) != 1)
+		goto rollback;
+	res = PQgetResult(conn);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		fprintf(stderr, "copy: %s", PQresultErrorMessage(res));
+		PQclear(res);
+		goto rollback;
+	}
+	PQclear(res);
+	while ((res = PQgetResult(conn)) != NULL)
+		PQclear(res);
+	if (import(&r, &p, complete, counts) == -1 ||
+	    db_run(conn, "import", "COMMIT", 0, NULL) == -1)
+		goto rollback;
+	/* A partial feed still imports what it had, but is no success. */
+	if (!complete)
+		(void)snprintf(err, errlen, "%s: feed incomplete (%s): "
+		    "imported %ld items, closed nothing", p.name, fr.error,
+		    r.seen - r.rejected);
+	ok = complete;
+	if (ok && counts[0] > 0)
+		PQclear(PQexec(conn, "SELECT fj_refresh_words()"));
+	goto record;
+rollback:
+	PQclear(PQexec(conn, "ROLLBACK"));
+	(void)snprintf(err, errlen, "%s: import failed: %s", p.name,
+	    PQerrorMessage(conn));
+	counts[0] = counts[1] = counts[2] = counts[3] = 0;
+record:
+	rejects = json_dumps(r.rejects, JSON_COMPACT);
+	(void)snprintf(nums[0], sizeof(nums[0]), "%ld", f.status);
+	(void)snprintf(nums[1], sizeof(nums[1]), "%zu", f.body.len);
+	(void)snprintf(nums[2], sizeof(nums[2]), "%ld", r.seen);
+	for (i = 0; i < 4; i++)
+		(void)snprintf(nums[3 + i], sizeof(nums[3 + i]), "%ld",
+		    counts[i]);
+	(void)snprintf(nums[7], sizeof(nums[7]), "%ld", r.rejected);
+	params[0] = p.id;
+	params[1] = started;
+	params[2] = ok ? "t" : "f";
+	params[3] = nums[0];
+	params[4] = nums[1];
+	params[5] = nums[2];
+	params[6] = nums[3];
+	params[7] = nums[4];
+	params[8] = nums[5];
+	params[9] = nums[6];
+	params[10] = nums[7];
+	params[11] = rejects;
+	params[12] = ok ? "" : err;
+	(void)db_run(conn, "run", sql_run, 13, params);
+	params[1] = ok ? "t" : "f";
+	params[2] = f.etag;
+	params[3] = f.last_modified;
+	(void)db_run(conn, "release", sql_release, 4, params);
+	printf("partner %s: %s, %ld seen, %ld new, %ld updated, "
+	    "%ld unchanged, %ld closed, %ld rejected\n", p.name,
+	    ok ? (f.status == 304 ? "not modified" : "ok") : "FAILED",
+	    r.seen, counts[0], counts[1], counts[2], counts[3], r.rejected);
+	free(rejects);
+	json_decref(r.rejects);
+	sbuf_free(&r.copy);
+	sbuf_free(&f.body);
+	feed_html_map_free(&map);
+	partner_free(&p);
+	return (ok ? 1 : -1);
+}
+
+int
+cmd_scrape(int argc, char **argv)
+{
+	PGconn		*conn;
+	const char	*name;
+	char		 owner[64], err[512];
+	int		 loop, once, i, rc, failed;
+
+	loop = once = 0;
+	name = NULL;
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--loop") == 0)
+			loop = 1;
+		else if (strcmp(argv[i], "--once") == 0)
+			once = 1;
+		else if (strcmp(argv[i], "--partner") == 0 && i + 1 < argc)
+			name = argv[++i];
+		else
+			break;
+	}
+	if (i < argc || loop == once) {
+		fprintf(stderr, "usage: fashionjobs scrape --once "
+		    "[--partner NAME] | --loop\n");
+		return (2);
+	}
+	if ((conn = db_connect()) == NULL)
+		return (1);
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	feed_init();
+	signal(SIGTERM, on_signal);
+	signal(SIGINT, on_signal);
+	(void)snprintf(owner, sizeof(owner), "pid %ld", (long)getpid());
+	failed = 0;
+	do {
+		while (!stop && (rc = scrape_one(conn, owner, name, err,
+		    sizeof(err))) != 0) {
+			if (rc == -1) {
+				failed++;
+				fprintf(stderr, "partner %s\n", err);
+			}
+			if (name != NULL)
+				break;
+		}
+		if (loop) {
+			(void)db_run(conn, "expire", sql_expire, 0, NULL);
+			for (i = 0; i < 30 && !stop; i++)
+				sleep(1);
+			/* A dead server: start over with a new connection. */
+			if (PQstatus(conn) == CONNECTION_BAD)
+				PQreset(conn);
+		}
+	} while (loop && !stop);
+	PQfinish(conn);
+	curl_global_cleanup();
+	return (failed ? 1 : 0);
+}
+
+/* --name N --url U --format F [--every 1h] [--map FILE] [--close-after 2]
+ * [--max-bytes N] */
+static int
+partner_add(PGconn *conn, int argc, char **argv)
+{
+	const char	*v[7] = { NULL, NULL, NULL, "1 hour", NULL, "2",
+			    "67108864" };
+	static const char *opts[7] = { "--name", "--url", "--format",
+			    "--every", "--map", "--close-after", "--max-bytes" };
+	enum feed_format fmt;
+	FILE		*f;
+	struct sbuf	 map;
+	char		 chunk[4096], *mapped;
+	size_t		 n;
+	int		 i, j, rc;
+
+	for (i = 2; i + 1 < argc; i += 2) {
+		for (j = 0; j < 7; j++)
+			if (strcmp(argv[i], opts[j]) == 0)
+				break;
+		if (j == 7)
+			break;
+		v[j] = argv[i + 1];
+	}
+	if (i < argc || v[0] == NULL || v[1] == NULL || v[2] == NULL) {
+		fprintf(stderr, "usage: fashionjobs partner add --name NAME "
+		    "--url URL --format indeed|rss|atom|jsonld|html "
+		    "[--every 1h] [--map FILE] [--close-after N] "
+		    "[--max-bytes N]\n");
+		return (2);
+	}
+	if (feed_format_parse(v[2], &fmt) == -1) {
+		fprintf(stderr, "partner: unknown format '%s'\n", v[2]);
+		return (2);
+	}
+	if (strncmp(v[1], "http://", 7) != 0 &&
+	    strncmp(v[1], "https://", 8) != 0 &&
+	    strncmp(v[1], "file://", 7) != 0) {
+		fprintf(stderr, "partner: the URL must be http(s):// or "
+		    "file://\n");
+		return (2);
+	}
+	if (fmt == FEED_HTML && v[4] == NULL) {
+		fprintf(stderr, "partner: an html partner needs --map FILE\n");
+		return (2);
+	}
+	mapped = NULL;
+	if (v[4] != NULL) {
+		if ((f = fopen(v[4], "r")) == NULL) {
+			perror(v[4]);
+			return (1);
+		}
+		sbuf_init(&map);
+		while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+			sbuf_append(&map, chunk, n);
+		fclose(f);
+		mapped = sbuf_steal(&map);
+	}
+	v[4] = mapped;
+	/* "1h" and "30m" as interval text: PostgreSQL reads both. */
+	rc = db_run(conn, "partner add", "INSERT INTO partner (name, url, "
+	    "format, every, map, close_after, max_bytes) VALUES ($1, $2, $3, "
+	    "$4::interval, $5, $6::int, $7::bigint)", 7, v);
+	free(mapped);
+	if (rc == 0)
+		printf("partner %s added\n", v[0]);
+	return (rc == 0 ? 0 : 1);
+}
+
+int
+cmd_partner(int argc, char **argv)
+{
+	PGconn		*conn;
+	PGresult	*res;
+	const char	*params[1];
+	int		 rc, i, j;
+
+	if (argc < 2) {
+		fprintf(stderr, "usage: fashionjobs partner add|list|disable|"
+		    "runs ...\n");
+		return (2);
+	}
+	if ((conn = db_connect()) == NULL)
+		return (1);
+	rc = 0;
+	params[0] = argc > 2 ? argv[2] : NULL;
+	if (strcmp(argv[1], "add") == 0)
+		rc = partner_add(conn, argc, argv);
+	else if (strcmp(argv[1], "disable") == 0 && argc == 3) {
+		res = db_exec(conn, "partner", "UPDATE partner SET enabled ="
+		    " false WHERE name = $1", 1, params);
+		rc = (res == NULL || strcmp(PQcmdTuples(res), "1") != 0);
+		if (rc)
+			fprintf(stderr, "partner: no partner '%s'\n", argv[2]);
+		PQclear(res);
+	} else if (strcmp(argv[1], "list") == 0 ||
+	    (strcmp(argv[1], "runs") == 0 && argc == 3)) {
+		res = strcmp(argv[1], "list") == 0 ?
+		    db_exec(conn, "partner", "SELECT name, format, url, every,"
+		    " CASE WHEN enabled THEN 'enabled' ELSE 'disabled' END,"
+		    " to_char(next_run_at, 'YYYY-MM-DD HH24:MI') FROM partner"
+		    " ORDER BY name", 0, NULL) :
+		    db_exec(conn, "partner", "SELECT to_char(r.started_at,"
+		    " 'YYYY-MM-DD HH24:MI:SS'), CASE WHEN r.ok THEN 'ok' ELSE"
+		    " 'FAILED' END, coalesce(r.http_status::text, '-'), r.bytes,"
+		    " r.items_seen || ' seen', r.items_new || ' new',"
+		    " r.items_updated || ' updated', r.items_unchanged ||"
+		    " ' unchanged', r.items_closed || ' closed',"
+		    " r.items_rejected || ' rejected', coalesce(r.error, ''),"
+		    " r.rejects::text FROM partner_run r JOIN partner p ON"
+		    " p.id = r.partner_id WHERE p.name = $1"
+		    " ORDER BY r.started_at DESC, r.id DESC LIMIT 50", 1, params);
+		rc = res == NULL;
+		for (i = 0; res != NULL && i < PQntuples(res); i++) {
+			for (j = 0; j < PQnfields(res); j++)
+				printf("%s%s", j ? "\t" : "",
+				    PQgetvalue(res, i, j));
+			printf("\n");
+		}
+		PQclear(res);
+	} else {
+		fprintf(stderr, "partner: unknown subcommand '%s'\n", argv[1]);
+		rc = 2;
+	}
+	PQfinish(conn);
+	return (rc);
+}

@@ -1,0 +1,266 @@
+"""Partner feeds end to end: the real CLI (partner, scrape) against the real
+database, feeds from files and from a local HTTP server.  Checks upserts,
+snapshots (close after two complete runs, never on a failed or partial
+one), moderator removals, cross-partner merging, fetch failures, size cap,
+concurrent scrapers, and hostile XML."""
+
+import os
+import subprocess
+import tempfile
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from fjtest import check, done, http, sql
+
+FJ = os.environ.get("FJ_BIN", "bin/fashionjobs")
+TMP = tempfile.mkdtemp(prefix="fj-scrape-")
+RUN = str(int(time.time() * 1000) % 10**9)
+
+
+def fj(*args, env=None):
+    e = dict(os.environ)
+    e.update(env or {})
+    p = subprocess.run([FJ] + list(args), capture_output=True, text=True,
+                       env=e, timeout=120)
+    return p.returncode, p.stdout + p.stderr
+
+
+def job(ref, title, company="Zz Scrape Maison", city="Milano",
+        jobtype="Tempo Indeterminato"):
+    return ("<job><title><![CDATA[%s]]></title><referencenumber>%s"
+            "</referencenumber><company><![CDATA[%s]]></company><city>%s"
+            "</city><country>IT</country><jobtype>%s</jobtype>"
+            "<url>https://maison.example/%s</url><description><![CDATA["
+            "<p>Paragraph</p>]]></description><date>2026-11-01</date>"
+            "</job>" % (title, ref, company, city, jobtype, ref))
+
+
+def feed(name, jobs, cut=False):
+    body = "<?xml version='1.0' encoding='UTF-8'?><source>%s</source>" % \
+        "".join(jobs)
+    if cut:
+        body = body[:len(body) - 40]
+    path = os.path.join(TMP, name)
+    with open(path, "w") as f:
+        f.write(body)
+    return "file://" + path
+
+
+def status(ref, partner):
+    rows = sql("SELECT p.status FROM posting p JOIN posting_source s "
+               "ON s.posting_id = p.id JOIN partner pa ON pa.id = "
+               "s.partner_id WHERE pa.name = '%s' AND s.external_id = '%s'"
+               % (partner, ref))
+    return rows[0][0] if rows else None
+
+
+def last_run(partner):
+    return sql("SELECT ok, items_seen, items_new, items_updated, "
+               "items_unchanged, items_closed, items_rejected, "
+               "coalesce(error, '') FROM partner_run r JOIN partner p "
+               "ON p.id = r.partner_id WHERE p.name = '%s' "
+               "ORDER BY r.id DESC LIMIT 1" % partner)[0]
+
+
+P = "zz-maison-" + RUN
+A = "Zzscrape Store Manager " + RUN
+B = "Zzscrape Visual Merchandiser " + RUN
+C = "Zzscrape Buyer " + RUN
+url = feed("a.xml", [job("A", A), job("B", B), job("C", C)])
+rc, out = fj("partner", "add", "--name", P, "--url", url,
+             "--format", "indeed")
+check("partner add", rc == 0, out)
+rc, out = fj("partner", "add", "--name", P, "--url", url,
+             "--format", "indeed")
+check("partner add refuses a duplicate name", rc != 0)
+rc, out = fj("partner", "add", "--name", "x", "--url", "ftp://x/",
+             "--format", "indeed")
+check("partner add refuses a non-http(s)/file URL", rc == 2, out)
+rc, out = fj("partner", "list")
+check("partner list shows it", P in out)
+
+rc, out = fj("scrape", "--once", "--partner", P)
+r = last_run(P)
+check("first run imports 3 new", rc == 0 and r[0] == "t" and r[2] == "3",
+      out + repr(r))
+check("imported postings are published", status("A", P) == "published")
+page = http("/jobs?q=zzscrape+store+manager+" + RUN)
+check("an imported posting is found by search over HTTP",
+      A in page.text, str(page.status))
+row = sql("SELECT contract, city_name, title_raw FROM posting WHERE "
+          "title = '%s'" % A)[0]
+check("imported items go through the normalisers",
+      row[0] == "permanent" and row[1] == "Milano", repr(row))
+
+rc, out = fj("scrape", "--once", "--partner", P)
+r = last_run(P)
+check("an unchanged re-run changes nothing", r[4] == "3" and r[2] == "0" and
+      r[3] == "0", repr(r))
+
+feed("a.xml", [job("A", A), job("B", B + " Senior")])
+rc, out = fj("scrape", "--once", "--partner", P)
+r = last_run(P)
+check("a changed item is updated, a missing one is not closed yet",
+      r[3] == "1" and r[5] == "0" and status("C", P) == "published",
+      repr(r))
+
+feed("a.xml", [job("A", A), job("B", B + " Senior")], cut=True)
+rc, out = fj("scrape", "--once", "--partner", P)
+r = last_run(P)
+check("a truncated feed fails the run", rc != 0 and r[0] == "f", repr(r))
+check("a truncated feed closes nothing", status("C", P) == "published" and
+      status("B", P) == "published")
+
+os.remove(os.path.join(TMP, "a.xml"))
+rc, out = fj("scrape", "--once", "--partner", P)
+r = last_run(P)
+check("a missing file fails the run with a reason",
+      rc != 0 and r[0] == "f" and r[7] != "", repr(r))
+check("a failed fetch closes nothing", status("C", P) == "published")
+
+feed("a.xml", [job("A", A), job("B", B + " Senior")])
+rc, out = fj("scrape", "--once", "--partner", P)
+check("missing from two complete runs: closed", status("C", P) == "closed",
+      str(status("C", P)))
+
+sql("UPDATE posting SET status = 'removed' WHERE id = (SELECT posting_id "
+    "FROM posting_source s JOIN partner p ON p.id = s.partner_id WHERE "
+    "p.name = '%s' AND s.external_id = 'A')" % P)
+feed("a.xml", [job("A", A + " (changed)"), job("B", B + " Senior")])
+rc, out = fj("scrape", "--once", "--partner", P)
+check("a removed posting is not resurrected by the feed",
+      status("A", P) == "removed")
+
+feed("a.xml", [job("A", A), job("B", B + " Senior"), job("C", C)])
+rc, out = fj("scrape", "--once", "--partner", P)
+check("a closed posting back in the feed opens again",
+      status("C", P) == "published")
+
+# The same job from a second partner is one posting with two sources.
+Q = "zz-other-" + RUN
+url2 = feed("b.xml", [job("X9", B + " Senior", company="ZZ SCRAPE MAISON "
+                          "S.P.A.", city="MILAN")])
+fj("partner", "add", "--name", Q, "--url", url2, "--format", "indeed")
+rc, out = fj("scrape", "--once", "--partner", Q)
+n = sql("SELECT count(*) FROM posting WHERE fj_key(title) = fj_key('%s')"
+        % (B + " Senior"))[0][0]
+srcs = sql("SELECT count(*) FROM posting_source s JOIN posting p ON "
+           "p.id = s.posting_id WHERE fj_key(p.title) = fj_key('%s')"
+           % (B + " Senior"))[0][0]
+check("the same job from two partners is one posting", n == "1", n)
+check("that posting lists both sources", srcs == "2", srcs)
+
+# Rejected items are recorded with their reason.
+R = "zz-reject-" + RUN
+url3 = feed("c.xml", [job("R1", ""), job("R2", "Zzscrape ok " + RUN),
+                      job("R3", "Zzscrape nocompany", company="")])
+fj("partner", "add", "--name", R, "--url", url3, "--format", "indeed")
+fj("scrape", "--once", "--partner", R)
+r = last_run(R)
+runs = fj("partner", "runs", R)[1]
+check("items without title or company are rejected, the rest imported",
+      r[6] == "2" and r[2] == "1", repr(r))
+check("partner runs shows the reasons", "no title" in runs and
+      "no company" in runs, runs)
+
+# Hostile XML: an external entity to a local file never lands anywhere.
+X = "zz-xxe-" + RUN
+fj("partner", "add", "--name", X, "--url", "file://" + os.path.abspath(
+    "tests/fixtures/feeds/xxe-file.xml"), "--format", "indeed")
+fj("scrape", "--once", "--partner", X)
+leak = sql("SELECT count(*) FROM posting WHERE description LIKE "
+           "'%root:%' OR title LIKE '%root:%'")[0][0]
+check("XXE: no file content in any posting", leak == "0", leak)
+S = "zz-script-" + RUN
+fj("partner", "add", "--name", S, "--url", "file://" + os.path.abspath(
+    "tests/fixtures/feeds/script.xml"), "--format", "indeed")
+fj("scrape", "--once", "--partner", S)
+rows = sql("SELECT p.id, p.slug FROM posting p JOIN posting_source s ON "
+           "s.posting_id = p.id JOIN partner pa ON pa.id = s.partner_id "
+           "WHERE pa.name = '%s' AND p.status = 'published' AND "
+           "title LIKE '%%<script%%' LIMIT 1" % S)
+if rows:
+    page = http("/jobs/%s-%s" % tuple(rows[0]))
+    check("a script tag in a title is stored as text, shown escaped",
+          "<script>alert" not in page.text and "&lt;script" in page.text)
+else:
+    check("the script fixture imported a posting with a script title",
+          False, "none found")
+
+
+# Fetch failures over HTTP: 404, a server that never answers, a cap.
+class Handler(BaseHTTPRequestHandler):
+    def do_GET(self):
+        if self.path.startswith("/slow"):
+            time.sleep(8)
+        if self.path.startswith("/big"):
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b"<source>" + b"x" * 200000 + b"</source>")
+            return
+        if self.path.startswith("/etag"):
+            if self.headers.get("If-None-Match") == '"v1"':
+                self.send_response(304)
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("ETag", '"v1"')
+            self.end_headers()
+            self.wfile.write(open(os.path.join(TMP, "b.xml"), "rb").read())
+            return
+        self.send_response(404)
+        self.end_headers()
+
+    def log_message(self, *a):
+        pass
+
+
+srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+threading.Thread(target=srv.serve_forever, daemon=True).start()
+base = "http://127.0.0.1:%d" % srv.server_address[1]
+for name, path, extra, why in (
+        ("404", "/missing", [], "HTTP 404"),
+        ("slow", "/slow", [], "timed out"),
+        ("big", "/big", ["--max-bytes", "1000"], "larger than")):
+    n = "zz-%s-%s" % (name, RUN)
+    fj("partner", "add", "--name", n, "--url", base + path, "--format",
+       "indeed", *extra)
+    t0 = time.time()
+    rc, out = fj("scrape", "--once", "--partner", n,
+                 env={"FJ_FETCH_TIMEOUT": "2"})
+    r = last_run(n)
+    check("fetch %s fails the run quickly with a reason" % name,
+          rc != 0 and r[0] == "f" and why.lower() in r[7].lower() and
+          time.time() - t0 < 10, "%s %r" % (out, r))
+E = "zz-etag-" + RUN
+fj("partner", "add", "--name", E, "--url", base + "/etag", "--format",
+   "indeed")
+fj("scrape", "--once", "--partner", E)
+rc, out = fj("scrape", "--once", "--partner", E)
+check("a 304 is a successful run with nothing changed",
+      rc == 0 and "not modified" in out, out)
+srv.shutdown()
+
+# Two scrapers at once never take the same partner.
+names = ["zz-par%d-%s" % (i, RUN) for i in range(6)]
+for n in names:
+    fj("partner", "add", "--name", n, "--url", feed(n + ".xml",
+       [job("P" + n, "Zzscrape Par " + n)]), "--format", "indeed")
+sql("UPDATE partner SET next_run_at = now() - interval '1 minute' "
+    "WHERE name LIKE 'zz-par%%-%s'" % RUN)
+sql("UPDATE partner SET next_run_at = now() + interval '1 hour' "
+    "WHERE name NOT LIKE 'zz-par%%-%s'" % RUN)
+procs = [subprocess.Popen([FJ, "scrape", "--once"], stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT) for _ in range(2)]
+outs = [p.communicate(timeout=120)[0].decode() for p in procs]
+counts = sql("SELECT p.name, count(r.id) FROM partner p LEFT JOIN "
+             "partner_run r ON r.partner_id = p.id WHERE p.name LIKE "
+             "'zz-par%%-%s' GROUP BY 1" % RUN)
+check("two concurrent scrapers ran each due partner exactly once",
+      len(counts) == 6 and all(c[1] == "1" for c in counts), repr(counts))
+
+rc, out = fj("partner", "disable", P)
+check("partner disable", rc == 0 and sql(
+    "SELECT enabled FROM partner WHERE name = '%s'" % P)[0][0] == "f")
+done()
