@@ -6,5 +6,6 @@ int	cmd_migrate(int, char **);
 int	cmd_seed(int, char **);
 int	cmd_partner(int, char **);
 int	cmd_scrape(int, char **);
+int	cmd_feed_check(int, char **);
 
 #endif

@@ -23,6 +23,7 @@ static const struct command	commands[] = {
 	    "[--every 1h] [--map FILE] [--close-after 2] [--max-bytes N] | "
 	    "list | disable NAME | runs NAME" },
 	{ "scrape",	cmd_scrape,	"scrape --once [--partner NAME] | --loop" },
+	{ "feed-check",	cmd_feed_check,	"feed-check FORMAT FILE [MAPFILE]" },
 };
 
 static void	usage(void);

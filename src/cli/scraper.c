@@ -90,18 +90,26 @@ static const char	sql_stage[] =
     " email text, date_raw text, expires_raw text, lang text, hash text)"
     " ON COMMIT DROP";
 
-/* The statements of one import, in order, each with $1 = partner id. */
+/* The statements of one import, in order; $1, where used, is the partner. */
 static const char	*sql_import[] = {
-	/* The last copy of an item listed twice wins. */
+	/*
+	 * Temporary tables have no statistics until analysed, and the rows
+	 * this transaction adds to posting_source are not in its statistics
+	 * either: without an index and ANALYZE the planner nests loops over
+	 * 100 000 rows (minutes).  Then the last copy of an item listed
+	 * twice wins.
+	 */
+	"CREATE INDEX ON stage (ext_id)",
+	"ANALYZE stage",
 	"DELETE FROM stage a USING stage b WHERE a.ext_id = b.ext_id"
-	" AND a.ctid < b.ctid AND $1::int IS NOT NULL",
+	" AND a.ctid < b.ctid",
 	"INSERT INTO company (key, name, slug, is_confidential)"
 	" SELECT DISTINCT ON (company_key) company_key, company_name,"
-	" company_slug, company_conf FROM stage WHERE $1::int IS NOT NULL"
+	" company_slug, company_conf FROM stage"
 	" ORDER BY company_key ON CONFLICT DO NOTHING",
 	"SELECT fj_city_ensure(city_raw) FROM (SELECT DISTINCT ON"
-	" (fj_key(city_raw)) city_raw FROM stage s WHERE $1::int IS NOT NULL"
-	" AND NOT EXISTS (SELECT 1 FROM city_alias a"
+	" (fj_key(city_raw)) city_raw FROM stage s"
+	" WHERE NOT EXISTS (SELECT 1 FROM city_alias a"
 	" WHERE a.key = fj_key(s.city_raw))) u",
 	"CREATE TEMP TABLE res ON COMMIT DROP AS"
 	" WITH lk AS (SELECT l.contract_raw, k.contract, k.schedule FROM"
@@ -126,6 +134,8 @@ static const char	*sql_import[] = {
 	" LEFT JOIN city c ON c.id = a.city_id"
 	" LEFT JOIN posting_source src ON src.partner_id = $1"
 	" AND src.external_id = s.ext_id",
+	"CREATE INDEX ON res (ext_id)",
+	"ANALYZE res",
 	/* Unchanged: only seen again. */
 	"UPDATE posting_source src SET last_seen = now(), missed_runs = 0"
 	" FROM res WHERE src.partner_id = $1 AND src.external_id = res.ext_id"
@@ -139,8 +149,7 @@ static const char	*sql_import[] = {
 	" country = r.country2, description = r.description,"
 	" apply_url = r.url, apply_email = r.email, lang = r.lang,"
 	" expires_at = r.expires, updated_at = now()"
-	" FROM res r WHERE p.id = r.posting_id AND r.old_hash <> r.hash"
-	" AND r.posting_id IS NOT NULL AND $1::int IS NOT NULL",
+	" FROM res r WHERE p.id = r.posting_id AND r.old_hash <> r.hash",
 	"UPDATE posting_source src SET content_hash = r.hash, url = r.url,"
 	" last_seen = now(), missed_runs = 0 FROM res r"
 	" WHERE src.partner_id = $1 AND src.external_id = r.ext_id"
@@ -148,14 +157,13 @@ static const char	*sql_import[] = {
 	/* Back in the feed after being closed for missing: open again. */
 	"UPDATE posting p SET status = 'published', closed_at = NULL,"
 	" updated_at = now() FROM res r WHERE p.id = r.posting_id"
-	" AND p.status = 'closed' AND p.source = 'partner'"
-	" AND $1::int IS NOT NULL",
+	" AND p.status = 'closed' AND p.source = 'partner'",
 	/* New here, but the same job from another source: one posting. */
 	"UPDATE res r SET posting_id = (SELECT p.id FROM posting p"
 	" WHERE p.company_id = r.company_id AND fj_key(p.title) = fj_key(r.title)"
 	" AND p.city_id = r.city_id AND p.status IN ('published', 'pending')"
 	" ORDER BY p.id LIMIT 1) WHERE r.posting_id IS NULL"
-	" AND r.city_id IS NOT NULL AND $1::int IS NOT NULL",
+	" AND r.city_id IS NOT NULL",
 	"WITH ins AS (INSERT INTO posting (company_id, company_name,"
 	" company_raw, title, title_raw, slug, contract, schedule,"
 	" contract_raw, city_id, city_name, city_raw, country, description,"
@@ -211,6 +219,7 @@ static int	 scrape_one(PGconn *, const char *, const char *, char *,
 		    size_t);
 static int	 partner_add(PGconn *, int, char **);
 static void	 partner_free(struct partner *);
+static int	 check_item(const struct feed_item *, void *);
 
 static void
 on_signal(int sig)
@@ -487,7 +496,8 @@ import(struct run *r, const struct partner *p, int complete, long *counts)
 	size_t		 i;
 
 	for (i = 0; i < sizeof(sql_import) / sizeof(sql_import[0]); i++)
-		if (db_run(r->conn, "import", sql_import[i], 1, params) == -1)
+		if (db_run(r->conn, "import", sql_import[i],
+		    strstr(sql_import[i], "$1") != NULL, params) == -1)
 			return (-1);
 	if ((res = db_exec(r->conn, "import", sql_counts, 0, NULL)) == NULL)
 		return (-1);
@@ -874,4 +884,82 @@ cmd_partner(int argc, char **argv)
 	}
 	PQfinish(conn);
 	return (rc);
+}
+
+struct check {
+	long	items;
+};
+
+static int
+check_item(const struct feed_item *it, void *arg)
+{
+	struct check	*c = arg;
+
+	(void)it;
+	c->items++;
+	return (0);
+}
+
+/*
+ * feed-check FORMAT FILE [MAPFILE]: parse a feed without importing it, and
+ * say how many items, how fast, and whether it was whole.  For operators
+ * trying a partner's feed, and for the benchmark.
+ */
+int
+cmd_feed_check(int argc, char **argv)
+{
+	struct feed_opts	 o;
+	struct feed_result	 r;
+	struct feed_html_map	 map;
+	struct check		 c;
+	struct timespec		 t0, t1;
+	enum feed_format	 fmt;
+	struct sbuf		 b;
+	FILE			*f;
+	char			 chunk[65536], err[256];
+	size_t			 n;
+	double			 secs;
+	int			 rc;
+
+	if (argc < 3 || feed_format_parse(argv[1], &fmt) == -1) {
+		fprintf(stderr, "usage: fashionjobs feed-check "
+		    "indeed|rss|atom|jsonld|html FILE [MAPFILE]\n");
+		return (2);
+	}
+	if ((f = fopen(argv[2], "rb")) == NULL) {
+		perror(argv[2]);
+		return (1);
+	}
+	sbuf_init(&b);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		sbuf_append(&b, chunk, n);
+	fclose(f);
+	feed_init();
+	memset(&o, 0, sizeof(o));
+	memset(&map, 0, sizeof(map));
+	o.max_bytes = b.len + 1;
+	o.max_field = FIELD_MAX;
+	if (fmt == FEED_HTML) {
+		if (argc < 4 || feed_html_map_load(argv[3], &map, err,
+		    sizeof(err)) == -1) {
+			fprintf(stderr, "feed-check: html needs a map: %s\n",
+			    argc < 4 ? "none given" : err);
+			sbuf_free(&b);
+			return (2);
+		}
+		o.map = &map;
+	}
+	memset(&c, 0, sizeof(c));
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	rc = feed_parse(fmt, b.data, b.len, &o, check_item, &c, &r);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	secs = (double)(t1.tv_sec - t0.tv_sec) +
+	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	printf("%ld items, %.1f MB, %.2f s, %.0f items/s, %.1f MB/s, %s%s\n",
+	    c.items, (double)b.len / 1e6, secs, c.items / secs,
+	    (double)b.len / 1e6 / secs, r.complete ? "complete" : "INCOMPLETE: ",
+	    r.complete ? "" : r.error);
+	feed_html_map_free(&map);
+	sbuf_free(&b);
+	return (rc == 0 && r.complete ? 0 : 1);
 }
