@@ -60,3 +60,34 @@ for path in /static/ping / "/jobs?q=manager&city=milan" "$posting" \
 	printf '%-34s %10s %9s %8.2f %s\n' "$(echo "$path" | cut -c1-34)" \
 	    "$1" "$2" "$(echo "$1 $brps" | awk '{print $1 / $2}')" "$3 $4 $5"
 done
+
+# Partner feeds: parse speed against xmllint --stream on the same file in
+# the same run, then the full import into PostgreSQL, first and unchanged.
+FEED_N=${BENCH_FEED_ITEMS:-100000}
+echo "== feeds: $FEED_N-item Indeed feed"
+cc -O2 -o build/genfeed src/tools/genfeed.c
+build/genfeed "$FEED_N" > "$work/feed.xml"
+mb=$(du -m "$work/feed.xml" | cut -f1)
+best() {
+	b=999999
+	for i in 1 2 3; do
+		/usr/bin/time -f '%e' -o "$work/time" "$@" >/dev/null 2>&1
+		t=$(tail -1 "$work/time")
+		b=$(echo "$t $b" | awk '{print ($1 < $2) ? $1 : $2}')
+	done
+	echo "$b"
+}
+tx=$(best xmllint --stream --noout "$work/feed.xml")
+tp=$(best bin/fashionjobs feed-check indeed "$work/feed.xml")
+/usr/bin/time -f '%M' -o "$work/time" bin/fashionjobs feed-check indeed \
+    "$work/feed.xml" >/dev/null 2>&1
+rss=$(tail -1 "$work/time")
+echo "$FEED_N $mb $tx $tp $rss" | awk '{printf "parse: %d items, %d MB: xmllint %.2f s, ours %.2f s = %.0f items/s, %.2f x xmllint speed, peak RSS %d MB (input buffer included)\n", $1, $2, $3, $4, $1 / $4, $3 / $4, $5 / 1024}'
+bin/fashionjobs partner add --name bench --url "file://$work/feed.xml" \
+    --format indeed --max-bytes 4294967296 >/dev/null
+for run in first unchanged; do
+	/usr/bin/time -f '%e %M' -o "$work/time" bin/fashionjobs scrape \
+	    --once --partner bench >/dev/null 2>&1
+	out=$(tail -1 "$work/time")
+	echo "$FEED_N $out $run" | awk '{printf "import (%s run): %.1f s = %.0f items/s, peak RSS %d MB\n", $4, $2, $1 / $2, $3 / 1024}'
+done
