@@ -133,13 +133,16 @@ static const char	*sql_import[] = {
 	" LEFT JOIN city_alias a ON a.key = fj_key(s.city_raw)"
 	" LEFT JOIN city c ON c.id = a.city_id"
 	" LEFT JOIN posting_source src ON src.partner_id = $1"
-	" AND src.external_id = s.ext_id",
+	" AND src.external_id = s.ext_id"
+	/* Unchanged items need no resolving, only "seen" (below). */
+	" WHERE src.external_id IS NULL OR src.content_hash <> s.hash"
+	" OR src.missed_runs > 0",
 	"CREATE INDEX ON res (ext_id)",
 	"ANALYZE res",
 	/* Unchanged: only seen again. */
 	"UPDATE posting_source src SET last_seen = now(), missed_runs = 0"
-	" FROM res WHERE src.partner_id = $1 AND src.external_id = res.ext_id"
-	" AND res.old_hash = res.hash",
+	" FROM stage s WHERE src.partner_id = $1 AND src.external_id = s.ext_id"
+	" AND src.content_hash = s.hash",
 	/* Changed: new values, same posting; a moderator's removal stays. */
 	"UPDATE posting p SET title = r.title, title_raw = r.title_raw,"
 	" slug = r.slug, company_id = r.company_id, company_name = r.co_name,"
@@ -200,7 +203,8 @@ static const char	sql_close[] =
 static const char	sql_counts[] =
     "SELECT count(*) FILTER (WHERE old_hash IS NULL),"
     " count(*) FILTER (WHERE old_hash <> hash),"
-    " count(*) FILTER (WHERE old_hash = hash) FROM res";
+    " (SELECT count(*) FROM stage) - count(*) FILTER (WHERE old_hash IS NULL"
+    " OR old_hash <> hash) FROM res";
 
 static const char	sql_expire[] =
     "UPDATE posting SET status = 'expired', updated_at = now()"
