@@ -24,7 +24,6 @@ static const char	sql_record[] =
     "INSERT INTO schema_migrations (name) VALUES ($1)";
 
 static int	 name_cmp(const void *, const void *);
-static char	*slurp(const char *);
 static int	 apply(PGconn *, const char *dir, const char *name);
 
 static int
@@ -33,28 +32,11 @@ name_cmp(const void *a, const void *b)
 	return (strcmp(*(char *const *)a, *(char *const *)b));
 }
 
-/* Whole file as a NUL-terminated string; caller frees. */
-static char *
-slurp(const char *path)
-{
-	FILE		*f;
-	struct sbuf	 b;
-	char		 chunk[65536];
-	size_t		 n;
-
-	if ((f = fopen(path, "rb")) == NULL)
-		return (NULL);
-	sbuf_init(&b);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		sbuf_append(&b, chunk, n);
-	fclose(f);
-	return (sbuf_steal(&b));
-}
-
 static int
 apply(PGconn *conn, const char *dir, const char *name)
 {
 	PGresult	*res;
+	struct sbuf	 file;
 	char		 path[1024];
 	char		*sql;
 	const char	*params[1] = { name };
@@ -72,10 +54,13 @@ apply(PGconn *conn, const char *dir, const char *name)
 		fprintf(stderr, "migrate: path too long: %s\n", name);
 		return (-1);
 	}
-	if ((sql = slurp(path)) == NULL) {
+	sbuf_init(&file);
+	if (sbuf_load(&file, path) == -1) {
 		perror(path);
+		sbuf_free(&file);
 		return (-1);
 	}
+	sql = sbuf_steal(&file);
 	rc = -1;
 	if (db_run(conn, name, "BEGIN", 0, NULL) == 0) {
 		res = PQexec(conn, sql);

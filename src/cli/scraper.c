@@ -215,7 +215,6 @@ static size_t	 fetch_write(char *, size_t, size_t, void *);
 static size_t	 fetch_header(char *, size_t, size_t, void *);
 static int	 fetch(const struct partner *, struct fetch *, char *, size_t);
 static uint64_t	 fnv1a(uint64_t, const char *);
-static void	 copy_field(struct sbuf *, const char *);
 static const char *guess_lang(const struct feed_item *);
 static int	 on_item(const struct feed_item *, void *);
 static int	 import(struct run *, const struct partner *, int, long *);
@@ -360,25 +359,6 @@ fnv1a(uint64_t h, const char *s)
 	return (h * 0x100000001b3ULL);
 }
 
-/* A field in COPY text format: backslash, tab, newline, CR escaped. */
-static void
-copy_field(struct sbuf *b, const char *s)
-{
-	if (s == NULL) {
-		sbuf_puts(b, "\\N");
-		return;
-	}
-	for (; *s != '\0'; s++) {
-		switch (*s) {
-		case '\\': sbuf_puts(b, "\\\\"); break;
-		case '\t': sbuf_puts(b, "\\t"); break;
-		case '\n': sbuf_puts(b, "\\n"); break;
-		case '\r': sbuf_puts(b, "\\r"); break;
-		default: sbuf_putc(b, *s); break;
-		}
-	}
-}
-
 /* The item's language, or one guessed from its country; English else. */
 static const char *
 guess_lang(const struct feed_item *it)
@@ -422,9 +402,6 @@ on_item(const struct feed_item *it, void *arg)
 		reason = "no title";
 	else if (it->company == NULL || *it->company == '\0')
 		reason = "no company";
-	else if ((it->external_id == NULL || *it->external_id == '\0') &&
-	    (it->url == NULL || *it->url == '\0'))
-		reason = "no id and no URL";
 	if (reason != NULL) {
 		r->rejected++;
 		if (json_array_size(r->rejects) < REJECTS_MAX)
@@ -434,9 +411,18 @@ on_item(const struct feed_item *it, void *arg)
 			    "reason", reason));
 		return (0);
 	}
-	if (it->external_id == NULL || *it->external_id == '\0')
+	/*
+	 * No id: the URL identifies the item; a listing without links is
+	 * identified by what it shows (company, title, city).
+	 */
+	if ((it->external_id == NULL || *it->external_id == '\0') &&
+	    it->url != NULL && *it->url != '\0')
 		(void)snprintf(ext, sizeof(ext), "url:%016llx",
 		    (unsigned long long)fnv1a(0xcbf29ce484222325ULL, it->url));
+	else if (it->external_id == NULL || *it->external_id == '\0')
+		(void)snprintf(ext, sizeof(ext), "key:%016llx",
+		    (unsigned long long)fnv1a(fnv1a(fnv1a(
+		    0xcbf29ce484222325ULL, it->company), it->title), it->city));
 	h = 0xcbf29ce484222325ULL;
 	h = fnv1a(fnv1a(fnv1a(h, it->title), it->company), it->contract);
 	h = fnv1a(fnv1a(fnv1a(h, it->city), it->country), it->description);
@@ -470,7 +456,7 @@ on_item(const struct feed_item *it, void *arg)
 	for (i = 0; i < 19; i++) {
 		if (i > 0)
 			sbuf_putc(&r->copy, '\t');
-		copy_field(&r->copy, f[i]);
+		db_copy_field(&r->copy, f[i]);
 	}
 	sbuf_putc(&r->copy, '\n');
 	free(title);
@@ -772,10 +758,8 @@ partner_add(PGconn *conn, int argc, char **argv)
 	static const char *opts[7] = { "--name", "--url", "--format",
 			    "--every", "--map", "--close-after", "--max-bytes" };
 	enum feed_format fmt;
-	FILE		*f;
 	struct sbuf	 map;
-	char		 chunk[4096], *mapped;
-	size_t		 n;
+	char		*mapped;
 	int		 i, j, rc;
 
 	for (i = 2; i + 1 < argc; i += 2) {
@@ -810,14 +794,12 @@ partner_add(PGconn *conn, int argc, char **argv)
 	}
 	mapped = NULL;
 	if (v[4] != NULL) {
-		if ((f = fopen(v[4], "r")) == NULL) {
+		sbuf_init(&map);
+		if (sbuf_load(&map, v[4]) == -1) {
 			perror(v[4]);
+			sbuf_free(&map);
 			return (1);
 		}
-		sbuf_init(&map);
-		while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-			sbuf_append(&map, chunk, n);
-		fclose(f);
 		mapped = sbuf_steal(&map);
 	}
 	v[4] = mapped;
@@ -919,9 +901,7 @@ cmd_feed_check(int argc, char **argv)
 	struct timespec		 t0, t1;
 	enum feed_format	 fmt;
 	struct sbuf		 b;
-	FILE			*f;
-	char			 chunk[65536], err[256];
-	size_t			 n;
+	char			 err[256];
 	double			 secs;
 	int			 rc;
 
@@ -930,14 +910,12 @@ cmd_feed_check(int argc, char **argv)
 		    "indeed|rss|atom|jsonld|html FILE [MAPFILE]\n");
 		return (2);
 	}
-	if ((f = fopen(argv[2], "rb")) == NULL) {
+	sbuf_init(&b);
+	if (sbuf_load(&b, argv[2]) == -1) {
 		perror(argv[2]);
+		sbuf_free(&b);
 		return (1);
 	}
-	sbuf_init(&b);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		sbuf_append(&b, chunk, n);
-	fclose(f);
 	feed_init();
 	memset(&o, 0, sizeof(o));
 	memset(&map, 0, sizeof(map));

@@ -278,7 +278,6 @@ static uint64_t	rng_state;
 
 static uint64_t	 rng(void);
 static size_t	 pick(size_t);
-static void	 copy_field(struct sbuf *, const char *);
 static void	 put_row(struct sbuf *, const struct row *);
 static char	*describe(const struct lang_data *);
 static void	 gen_row(struct row *);
@@ -312,25 +311,6 @@ is_agency(const char *company)
 		if (strcmp(company, agencies[i]) == 0)
 			return (1);
 	return (0);
-}
-
-/* A field in COPY text format: backslash, tab, newline, CR escaped. */
-static void
-copy_field(struct sbuf *b, const char *s)
-{
-	if (s == NULL) {
-		sbuf_puts(b, "\\N");
-		return;
-	}
-	for (; *s != '\0'; s++) {
-		switch (*s) {
-		case '\\': sbuf_puts(b, "\\\\"); break;
-		case '\t': sbuf_puts(b, "\\t"); break;
-		case '\n': sbuf_puts(b, "\\n"); break;
-		case '\r': sbuf_puts(b, "\\r"); break;
-		default: sbuf_putc(b, *s); break;
-		}
-	}
 }
 
 static void
@@ -391,7 +371,7 @@ put_row(struct sbuf *b, const struct row *r)
 			sbuf_puts(b, num);
 			break;
 		default:
-			copy_field(b, f[i]);
+			db_copy_field(b, f[i]);
 			break;
 		}
 	}

@@ -35,6 +35,8 @@ void	 sbuf_putc(struct sbuf *, int);
 void	 sbuf_printf(struct sbuf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 char	*sbuf_steal(struct sbuf *);	/* caller frees; buffer is reset */
+/* Append a whole file; -1 with errno set when it cannot be read. */
+int	 sbuf_load(struct sbuf *, const char *path);
 
 /* text.c: UTF-8, escaping, keys and slugs. */
 int	 text_utf8_valid(const char *, size_t);

@@ -157,3 +157,20 @@ sbuf_steal(struct sbuf *b)
 	b->len = b->cap = 0;
 	return (p);
 }
+
+int
+sbuf_load(struct sbuf *b, const char *path)
+{
+	FILE	*f;
+	char	 chunk[65536];
+	size_t	 n;
+	int	 rc;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return (-1);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		sbuf_append(b, chunk, n);
+	rc = ferror(f) ? -1 : 0;
+	fclose(f);
+	return (rc);
+}

@@ -83,3 +83,22 @@ db_run(PGconn *conn, const char *what, const char *sql, int nparams,
 	PQclear(res);
 	return (0);
 }
+
+/* Backslash, tab, newline and CR are escaped; NULL is written as \N. */
+void
+db_copy_field(struct sbuf *b, const char *s)
+{
+	if (s == NULL) {
+		sbuf_puts(b, "\\N");
+		return;
+	}
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '\\': sbuf_puts(b, "\\\\"); break;
+		case '\t': sbuf_puts(b, "\\t"); break;
+		case '\n': sbuf_puts(b, "\\n"); break;
+		case '\r': sbuf_puts(b, "\\r"); break;
+		default: sbuf_putc(b, *s); break;
+		}
+	}
+}

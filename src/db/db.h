@@ -18,6 +18,9 @@ PGresult	*db_exec(PGconn *, const char *what, const char *sql,
 /* Run a statement whose result is not needed; 0 or -1. */
 int		 db_run(PGconn *, const char *what, const char *sql,
 		    int nparams, const char *const *params);
+/* Append s as one field of COPY text format (NULL as \N). */
+struct sbuf;
+void		 db_copy_field(struct sbuf *, const char *);
 /* The connection string, with the options every connection needs. */
 char		*db_conninfo(const char *url);
 

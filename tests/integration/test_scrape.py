@@ -164,6 +164,19 @@ check("items without title or company are rejected, the rest imported",
 check("partner runs shows the reasons", "no title" in runs and
       "no company" in runs, runs)
 
+# A plain HTML listing laid out like the seed listing, with the shipped map.
+H = "zz-html-" + RUN
+fj("partner", "add", "--name", H, "--url", "file://" + os.path.abspath(
+    "tests/fixtures/feeds/seedlisting.html"), "--format", "html", "--map",
+   "conf/maps/seedlisting.map")
+rc, out = fj("scrape", "--once", "--partner", H)
+r = last_run(H)
+check("an HTML listing with an XPath map imports the 22 seed postings",
+      rc == 0 and r[1] == "22" and r[6] == "0", out + repr(r))
+rc, out = fj("scrape", "--once", "--partner", H)
+check("a listing without ids is stable across runs (all unchanged)",
+      last_run(H)[4] == "22", repr(last_run(H)))
+
 # Hostile XML: an external entity to a local file never lands anywhere.
 X = "zz-xxe-" + RUN
 fj("partner", "add", "--name", X, "--url", "file://" + os.path.abspath(
