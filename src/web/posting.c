@@ -116,17 +116,15 @@ posting_jsonld(json_t *job, const char *url)
 
 	sbuf_init(&html);
 	text_html_paragraphs(&html, str(job, "description"));
-	ld = json_pack("{s:s, s:s, s:s, s:s#, s:s, s:s, s:{s:s, s:s, s:s}}",
+	ld = json_pack("{s:s, s:s, s:s, s:s#, s:s, s:s, s:{s:s, s:s, s:O}}",
 	    "@context", "https://schema.org", "@type", "JobPosting",
 	    "title", str(job, "title"),
 	    "description", html.data, html.len,
 	    "datePosted", str(job, "posted_at"),
 	    "url", url,
 	    "identifier", "@type", "PropertyValue", "name", "fashionjobs",
-	    "value", url);
+	    "value", json_object_get(job, "id"));
 	sbuf_free(&html);
-	json_object_set_new(json_object_get(ld, "identifier"), "value",
-	    json_copy(json_object_get(job, "id")));
 	json_object_set_new(ld, "hiringOrganization", json_pack("{s:s, s:s}",
 	    "@type", "Organization", "name", str(job, "company")));
 	if (str(job, "company_website") != NULL)
