@@ -156,8 +156,7 @@ void
 norm_company(const char *raw, struct norm_company *c)
 {
 	char	*decoded, *key;
-	size_t	 len, slen, i;
-	int	 again;
+	size_t	 len, slen, best, i;
 
 	decoded = decode_titles(raw);
 	c->display = text_squash(decoded);
@@ -170,20 +169,23 @@ norm_company(const char *raw, struct norm_company *c)
 		if (strcmp(key, confidential[i]) == 0)
 			c->confidential = 1;
 
-	/* Strip legal forms from the end, again and again, never to "". */
+	/*
+	 * Strip legal forms from the end, again and again, never to "".
+	 * The longest form wins: "s n c" must not lose only its "c".
+	 */
 	do {
-		again = 0;
 		len = strlen(key);
+		best = 0;
 		for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
 			slen = strlen(suffixes[i]);
-			if (len > slen + 1 && key[len - slen - 1] == ' ' &&
-			    strcmp(key + len - slen, suffixes[i]) == 0) {
-				key[len - slen - 1] = '\0';
-				again = 1;
-				break;
-			}
+			if (slen > best && len > slen + 1 &&
+			    key[len - slen - 1] == ' ' &&
+			    strcmp(key + len - slen, suffixes[i]) == 0)
+				best = slen;
 		}
-	} while (again);
+		if (best > 0)
+			key[len - best - 1] = '\0';
+	} while (best > 0);
 	c->key = key;
 }
 

@@ -103,7 +103,9 @@ sbuf_grow(struct sbuf *b, size_t n)
 void
 sbuf_append(struct sbuf *b, const void *p, size_t n)
 {
-	sbuf_grow(b, n);
+	/* The buffer mostly has room: grow only when it has not. */
+	if (b->data == NULL || b->len + n >= b->cap)
+		sbuf_grow(b, n);
 	memcpy(b->data + b->len, p, n);
 	b->len += n;
 	b->data[b->len] = '\0';
@@ -118,9 +120,10 @@ sbuf_puts(struct sbuf *b, const char *s)
 void
 sbuf_putc(struct sbuf *b, int c)
 {
-	char	ch = (char)c;
-
-	sbuf_append(b, &ch, 1);
+	if (b->data == NULL || b->len + 1 >= b->cap)
+		sbuf_grow(b, 1);
+	b->data[b->len++] = (char)c;
+	b->data[b->len] = '\0';
 }
 
 void

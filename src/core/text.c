@@ -4,6 +4,7 @@
  */
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -179,18 +180,34 @@ put_cp1252(struct sbuf *b, unsigned char c)
 int
 text_utf8_valid(const char *s, size_t n)
 {
-	size_t		i, len;
-	unsigned int	cp;
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i = 0, len;
+	uint64_t		 w;
+	unsigned int		 cp;
 
-	for (i = 0; i < n; i += len) {
-		/* Most text is ASCII: skip it without decoding. */
-		if ((unsigned char)s[i] < 0x80) {
-			len = 1;
+	while (i < n) {
+		/* Most text is ASCII: skip it a word at a time. */
+		if (p[i] < 0x80) {
+			while (i + 8 <= n) {
+				memcpy(&w, p + i, 8);
+				if (w & 0x8080808080808080ULL)
+					break;
+				i += 8;
+			}
+			while (i < n && p[i] < 0x80)
+				i++;
 			continue;
 		}
-		if ((len = utf8_seq((const unsigned char *)s + i, n - i,
-		    &cp)) == 0)
+		/* Two-byte sequences (Latin letters) without decoding. */
+		if (p[i] >= 0xc2 && p[i] <= 0xdf) {
+			if (i + 1 >= n || (p[i + 1] & 0xc0) != 0x80)
+				return (0);
+			i += 2;
+			continue;
+		}
+		if ((len = utf8_seq(p + i, n - i, &cp)) == 0)
 			return (0);
+		i += len;
 	}
 	return (1);
 }
@@ -350,16 +367,19 @@ entity(const char *s, size_t *len, unsigned int *cp)
 		    v <= 0xdfff)) ? 0xfffd : (unsigned int)v;
 		return (1);
 	}
+	/* First letters differ most often: test them before the rest. */
 	for (i = 0; i < sizeof(entities) / sizeof(entities[0]); i++) {
-		if (strlen(entities[i].name) == n &&
-		    strncmp(s, entities[i].name, n) == 0) {
+		if (entities[i].name[0] == s[0] &&
+		    strncmp(s, entities[i].name, n) == 0 &&
+		    entities[i].name[n] == '\0') {
 			*cp = entities[i].cp;
 			return (1);
 		}
 	}
 	for (i = 0; i < sizeof(loose) / sizeof(loose[0]); i++) {
-		if (strlen(loose[i].name) == n &&
-		    strncasecmp(s, loose[i].name, n) == 0) {
+		if (tolower((unsigned char)s[0]) == loose[i].name[0] &&
+		    strncasecmp(s, loose[i].name, n) == 0 &&
+		    loose[i].name[n] == '\0') {
 			*cp = loose[i].cp;
 			return (1);
 		}
@@ -371,17 +391,19 @@ char *
 text_entity_decode(const char *s)
 {
 	struct sbuf	 b;
+	const char	*amp;
 	size_t		 len;
 	unsigned int	 cp;
 
 	sbuf_init(&b);
 	while (*s != '\0') {
 		/* Copy the run up to the next '&' in one go. */
-		len = strcspn(s, "&");
-		sbuf_append(&b, s, len);
-		s += len;
-		if (*s == '\0')
+		if ((amp = strchr(s, '&')) == NULL) {
+			sbuf_puts(&b, s);
 			break;
+		}
+		sbuf_append(&b, s, amp - s);
+		s = amp;
 		if (entity(s + 1, &len, &cp)) {
 			put_cp(&b, cp);
 			s += len + 1;

@@ -114,7 +114,7 @@ split_path(struct node *nd, const char *s, size_t n)
 static int
 parse(struct tmpl *t, const char *src, size_t len, char *err, size_t errlen)
 {
-	const char	*p, *end, *open, *close, *name;
+	const char	*p, *end, *open, *close, *name, *open_at[CTX_MAX];
 	struct node	*nd;
 	size_t		 open_sections[CTX_MAX], nopen, nlen, cap;
 	char		 sigil;
@@ -152,7 +152,8 @@ parse(struct tmpl *t, const char *src, size_t len, char *err, size_t errlen)
 		sigil = *name;
 		if (sigil == '!')
 			continue;
-		if (strchr("#^/&>", sigil) != NULL)
+		/* strchr() would find the NUL of a NUL byte in the source. */
+		if (sigil != '\0' && strchr("#^/&>", sigil) != NULL)
 			name++;
 		while (name < close && *name == ' ')
 			name++;
@@ -203,11 +204,13 @@ parse(struct tmpl *t, const char *src, size_t len, char *err, size_t errlen)
 				    line_of(src, open));
 				return (-1);
 			}
+			open_at[nopen] = open;
 			open_sections[nopen++] = t->n - 1;
 		}
 	}
 	if (nopen > 0) {
-		(void)snprintf(err, errlen, "unclosed section '%s'",
+		(void)snprintf(err, errlen, "line %zu: unclosed section '%s'",
+		    line_of(src, open_at[nopen - 1]),
 		    t->nodes[open_sections[nopen - 1]].text);
 		return (-1);
 	}

@@ -15,28 +15,51 @@
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
+static int	tidy_key(const char *);
+
+/* Valid UTF-8, no space at either end, no two spaces in a row. */
+static int
+tidy_key(const char *k)
+{
+	size_t	len;
+
+	len = strlen(k);
+	return (text_utf8_valid(k, len) && (len == 0 || (k[0] != ' ' &&
+	    k[len - 1] != ' ')) && strstr(k, "  ") == NULL);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
 	struct norm_company	 co;
 	struct sbuf		 b;
 	char			*s, *dec, *key, *slug, *title;
+	size_t			 n;
 
 	s = text_utf8_repair((const char *)data, len);
 	if (!text_utf8_valid(s, strlen(s)))
 		__builtin_trap();
 	dec = text_entity_decode(s);
+	if (!text_utf8_valid(dec, strlen(dec)))
+		__builtin_trap();
 	key = text_key(dec);
+	if (!tidy_key(key))
+		__builtin_trap();
 	slug = text_slug(dec);
-	if (strlen(slug) > 80 || *slug == '\0')
+	n = strlen(slug);
+	if (n > 80 || n == 0 || slug[n - 1] == '-' || strchr(slug, ' ') ||
+	    !text_utf8_valid(slug, n))
 		__builtin_trap();
 	title = norm_title(s);
 	if (!text_utf8_valid(title, strlen(title)))
 		__builtin_trap();
 	norm_company(s, &co);
+	if (!text_utf8_valid(co.display, strlen(co.display)) ||
+	    !tidy_key(co.key))
+		__builtin_trap();
 	sbuf_init(&b);
 	esc_html(&b, dec);
-	if (memchr(b.data, '<', b.len) != NULL)
+	if (strpbrk(b.data, "<>\"'") != NULL)
 		__builtin_trap();
 	esc_xml(&b, dec);
 	esc_url(&b, dec);
