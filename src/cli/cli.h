@@ -7,5 +7,6 @@ int	cmd_seed(int, char **);
 int	cmd_partner(int, char **);
 int	cmd_scrape(int, char **);
 int	cmd_feed_check(int, char **);
+int	cmd_admin(int, char **);
 
 #endif

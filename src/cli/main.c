@@ -24,6 +24,7 @@ static const struct command	commands[] = {
 	    "list | disable NAME | runs NAME" },
 	{ "scrape",	cmd_scrape,	"scrape --once [--partner NAME] | --loop" },
 	{ "feed-check",	cmd_feed_check,	"feed-check FORMAT FILE [MAPFILE]" },
+	{ "admin",	cmd_admin,	"admin create EMAIL < password" },
 };
 
 static void	usage(void);
