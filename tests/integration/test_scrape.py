@@ -4,7 +4,11 @@ snapshots (close after two complete runs, never on a failed or partial
 one), moderator removals, cross-partner merging, fetch failures, size cap,
 concurrent scrapers, and hostile XML."""
 
+import gzip
 import os
+import signal
+import socket
+import struct
 import subprocess
 import tempfile
 import threading
@@ -212,6 +216,40 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(b"<source>" + b"x" * 200000 + b"</source>")
             return
+        if self.path.startswith("/gz"):
+            body = open(os.path.join(TMP, "gz.xml"), "rb").read()
+            self.send_response(200)
+            if "gzip" in self.headers.get("Accept-Encoding", ""):
+                body = gzip.compress(body)
+                self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        if self.path.startswith("/reset"):
+            # Promise 100 000 bytes, send a few, then reset the connection.
+            self.send_response(200)
+            self.send_header("Content-Length", "100000")
+            self.end_headers()
+            self.wfile.write(b"<source><job><title>x")
+            self.wfile.flush()
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                                       struct.pack("ii", 1, 0))
+            self.connection.close()
+            self.close_connection = True
+            return
+        if self.path.startswith("/tofile"):
+            self.send_response(302)
+            self.send_header("Location", "file://" + os.path.abspath(
+                "tests/fixtures/feeds/indeed.xml"))
+            self.end_headers()
+            return
+        if self.path.startswith("/loop"):
+            self.send_response(302)
+            self.send_header("Location", "/loop%d" % (
+                int(self.path[5:] or "0") + 1))
+            self.end_headers()
+            return
         if self.path.startswith("/etag"):
             if self.headers.get("If-None-Match") == '"v1"':
                 self.send_response(304)
@@ -253,7 +291,112 @@ fj("scrape", "--once", "--partner", E)
 rc, out = fj("scrape", "--once", "--partner", E)
 check("a 304 is a successful run with nothing changed",
       rc == 0 and "not modified" in out, out)
+
+# Run-level guarantees over HTTP: every way a fetch can fail fails the run
+# with a reason and closes nothing; redirects stay on http(s), at most 5.
+free = socket.socket()
+free.bind(("127.0.0.1", 0))
+refused = "http://127.0.0.1:%d/feed.xml" % free.getsockname()[1]
+free.close()
+for name, u, why in (
+        ("refused", refused, "connect"),
+        ("reset", base + "/reset", "fetch:"),
+        ("redirect-to-file", base + "/tofile", "fetch:"),
+        ("redirect-loop", base + "/loop", "redirect")):
+    n = "zz-%s-%s" % (name, RUN)
+    fj("partner", "add", "--name", n, "--url", u, "--format", "indeed")
+    t0 = time.time()
+    rc, out = fj("scrape", "--once", "--partner", n,
+                 env={"FJ_FETCH_TIMEOUT": "3"})
+    r = last_run(n)
+    check("fetch %s fails the run quickly with a reason" % name,
+          rc != 0 and r[0] == "f" and why.lower() in r[7].lower() and
+          time.time() - t0 < 10 and ("partner %s: " % n) in out,
+          "%s %r" % (out, r))
+check("a redirect to file:// imports nothing", sql(
+    "SELECT count(*) FROM posting_source s JOIN partner p ON p.id = "
+    "s.partner_id WHERE p.name = 'zz-redirect-to-file-%s'" % RUN)[0][0] ==
+    "0")
+
+G = "zz-gzip-" + RUN
+feed("gz.xml", [job("G1", "Zzscrape Gzip One " + RUN),
+                job("G2", "Zzscrape Gzip Two " + RUN)])
+fj("partner", "add", "--name", G, "--url", base + "/gz", "--format",
+   "indeed")
+rc, out = fj("scrape", "--once", "--partner", G)
+r = last_run(G)
+check("a gzip-encoded feed is decoded", rc == 0 and r[0] == "t" and
+      r[2] == "2", out + repr(r))
+
+# A 304 is no evidence that anything went away: the etag partner's item
+# survives any number of 304 runs, and its missed count stays 0.
+for _ in range(3):
+    fj("scrape", "--once", "--partner", E)
+r = sql("SELECT max(s.missed_runs), count(*) FILTER (WHERE p.status <> "
+        "'published') FROM posting_source s JOIN posting p ON p.id = "
+        "s.posting_id JOIN partner pa ON pa.id = s.partner_id WHERE "
+        "pa.name = '%s'" % E)[0]
+check("repeated 304s close nothing", r == ["0", "0"], repr(r))
 srv.shutdown()
+
+# scrape --once runs every due partner; one failing does not stop the
+# others, and is reported as "partner NAME: reason", exit non-zero.
+due = ["zz-due%d-%s" % (i, RUN) for i in range(2)]
+for n in due:
+    fj("partner", "add", "--name", n, "--url", feed(n + ".xml",
+       [job("D" + n, "Zzscrape Due " + n)]), "--format", "indeed")
+bad = "zz-duebad-" + RUN
+fj("partner", "add", "--name", bad, "--url", refused, "--format", "indeed")
+sql("UPDATE partner SET next_run_at = now() + interval '1 hour' "
+    "WHERE name NOT LIKE 'zz-due%%-%s'" % RUN)
+sql("UPDATE partner SET next_run_at = now() - interval '1 minute' "
+    "WHERE name LIKE 'zz-due%%-%s'" % RUN)
+rc, out = fj("scrape", "--once", env={"FJ_FETCH_TIMEOUT": "3"})
+check("scrape --once: a failing partner fails the command, named",
+      rc != 0 and ("partner %s: " % bad) in out, out)
+check("scrape --once: the other due partners still ran",
+      all(last_run(n)[0] == "t" for n in due), out)
+runs = sql("SELECT count(*) FROM partner_run r JOIN partner p ON "
+           "p.id = r.partner_id WHERE p.name LIKE 'zz-due%%-%s'" % RUN)[0][0]
+check("scrape --once ran each due partner once", runs == "3", runs)
+rc, out = fj("scrape", "--once")
+check("scrape --once with nothing due does nothing",
+      rc == 0 and sql("SELECT count(*) FROM partner_run r JOIN partner p "
+                      "ON p.id = r.partner_id WHERE p.name LIKE "
+                      "'zz-due%%-%s'" % RUN)[0][0] == "3", out)
+sql("UPDATE partner SET next_run_at = now() WHERE name LIKE 'zz-%%-%s'"
+    % RUN)
+
+# partner runs: newest first.
+fj("scrape", "--once", "--partner", due[0])
+lines = fj("partner", "runs", due[0])[1].splitlines()
+check("partner runs lists the runs newest first",
+      len(lines) == 2 and lines[0][:19] >= lines[1][:19], repr(lines))
+
+# scrape --loop expires published postings past their date each loop.
+xid = sql("SELECT s.posting_id FROM posting_source s JOIN partner p ON "
+          "p.id = s.partner_id WHERE p.name = '%s'" % due[1])[0][0]
+sql("UPDATE posting SET expires_at = now() - interval '1 day' WHERE id = %s"
+    % xid)
+sql("UPDATE partner SET next_run_at = now() + interval '1 hour' WHERE "
+    "name LIKE 'zz-%%-%s'" % RUN)
+loop = subprocess.Popen([FJ, "scrape", "--loop"], stdout=subprocess.DEVNULL,
+                        stderr=subprocess.DEVNULL)
+st = None
+for _ in range(50):
+    time.sleep(0.2)
+    st = sql("SELECT status FROM posting WHERE id = %s" % xid)[0][0]
+    if st == "expired":
+        break
+loop.send_signal(signal.SIGTERM)
+try:
+    loop.wait(timeout=70)
+    stopped = True
+except subprocess.TimeoutExpired:
+    loop.kill()
+    stopped = False
+check("scrape --loop expires postings past their date", st == "expired", st)
+check("scrape --loop stops on SIGTERM", stopped)
 
 # Two scrapers at once never take the same partner.
 names = ["zz-par%d-%s" % (i, RUN) for i in range(6)]
