@@ -55,8 +55,8 @@ build/embed: src/tools/embed.c
 	@mkdir -p build
 	$(CC) -O2 -Wall -o $@ $<
 
-build/assets.c: build/embed $(ASSETS)
-	build/embed $(ASSETS) > $@
+build/assets.c: build/embed $(ASSETS) README.md
+	build/embed $(ASSETS) README.md > $@
 
 build/obj/assets.o: build/assets.c
 	@mkdir -p $(dir $@)
@@ -67,10 +67,10 @@ build/libcore.a: $(CORE_OBJ) $(DB_OBJ)
 
 bin/fashionjobs: $(CLI_OBJ) build/libcore.a
 	@mkdir -p bin
-	$(CC) -o $@ $(CLI_OBJ) build/libcore.a -lpq -largon2 $(PKG_LIBS) -lm
+	$(CC) -o $@ $(CLI_OBJ) build/libcore.a -lpq -largon2 $(PKG_LIBS) -lz -lm
 
 build/fashionjobs.so: $(WEB_OBJ) build/libcore.a
-	$(CC) -shared -o $@ $(WEB_OBJ) build/libcore.a -largon2 $(PKG_LIBS) -lm
+	$(CC) -shared -o $@ $(WEB_OBJ) build/libcore.a -largon2 $(PKG_LIBS) -lz -lm
 
 # Unit tests: each tests/unit/test_X.c with the core, under ASan and UBSan.
 build/unit/%: tests/unit/%.c $(CORE_SRC) $(HDRS)
@@ -101,6 +101,7 @@ fuzz: deps
 
 bench: build
 	@sh src/tools/bench.sh
+	@sh src/tools/bench_feed.sh
 
 clean:
 	rm -rf build bin

@@ -17,8 +17,9 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
+#include <libxml/SAX2.h>
+#include <libxml/parserInternals.h>
 #include <libxml/uri.h>
-#include <libxml/xmlreader.h>
 
 #include "core.h"
 #include "feed.h"
@@ -27,12 +28,15 @@
 #define FEED_MAX_TREE	(16U * 1024 * 1024)	/* parsed into a tree */
 #define FEED_MAX_DEPTH	128
 #define FEED_MAX_FIELD	(64U * 1024)
+#define FEED_XML_MAX_DEPTH 256		/* libxml2's xmlParserMaxDepth */
+#define FEED_XML_CHUNK	(64U * 1024)	/* bytes per xmlParseChunk() */
 
 struct feed_raw {
 	struct sbuf	val[FF__MAX];
 	int		prio[FF__MAX];
 	int		sep[FF__MAX];	/* ", " due before the next text */
 	struct sbuf	out[FF__MAX];
+	struct sbuf	tmp;		/* feed_html_text() scratch */
 };
 
 /* What an HTML tag does to the text around it. */
@@ -53,6 +57,10 @@ struct xml_state {
 	struct feed_ctx			*ctx;
 	const struct feed_xml_spec	*spec;
 	struct feed_raw			*raw;
+	xmlParserCtxtPtr		 pc;
+	struct sbuf			 attr;		/* xml_attr() value */
+	int				 depth;		/* open elements */
+	int				 max_depth;
 	int				 item_depth;	/* -1: not in an item */
 	int				 field;		/* -1: not in a field */
 	int				 field_depth;
@@ -69,6 +77,8 @@ static size_t			 feed_html_tag_end(const char *, size_t,
 				    size_t);
 static size_t			 feed_html_skip(const char *, size_t, size_t,
 				    const char *);
+static void			 feed_html_tmp(struct sbuf *, struct sbuf *,
+				    const char *, size_t, size_t);
 static void			 feed_squash(struct sbuf *, const char *,
 				    size_t, int);
 static void			 feed_cut(struct sbuf *, size_t);
@@ -78,14 +88,25 @@ static void			 feed_declared(const char *, size_t, int,
 static int			 feed_utf8_valid(const char *, size_t);
 static void			 feed_quiet(void *, const char *, ...);
 static int			 feed_tree_depth(xmlNodePtr, int);
+static struct xml_state		*xml_st(void *);
 static void			 xml_error(void *, xmlErrorPtr);
-static void			 xml_start(struct xml_state *,
-				    xmlTextReaderPtr, int);
-static void			 xml_end(struct xml_state *, xmlTextReaderPtr,
-				    int);
-static void			 xml_text(struct xml_state *,
-				    xmlTextReaderPtr, int);
-static xmlAttrPtr		 xml_attr(xmlTextReaderPtr, const char *);
+static void			 xml_stop(struct xml_state *);
+static size_t			 xml_chunk_end(const char *, size_t, size_t);
+static int			 xml_push(struct xml_state *, const char *,
+				    size_t, int);
+static void			 xml_start(void *, const xmlChar *,
+				    const xmlChar *, const xmlChar *, int,
+				    const xmlChar **, int, int,
+				    const xmlChar **);
+static void			 xml_end(void *, const xmlChar *,
+				    const xmlChar *, const xmlChar *);
+static void			 xml_chars(void *, const xmlChar *, int);
+static void			 xml_cdata(void *, const xmlChar *, int);
+static void			 xml_ref(void *, const xmlChar *);
+static void			 xml_text(struct xml_state *, const char *,
+				    size_t);
+static int			 xml_attr(struct xml_state *,
+				    const xmlChar **, int, const char *);
 static const struct feed_tag	*xml_tag(const struct feed_xml_spec *,
 				    const char *, const char *);
 
@@ -291,6 +312,7 @@ feed_raw_new(void)
 		sbuf_init(&raw->out[i]);
 		raw->prio[i] = -1;
 	}
+	sbuf_init(&raw->tmp);
 	return (raw);
 }
 
@@ -317,6 +339,7 @@ feed_raw_free(struct feed_raw *raw)
 		sbuf_free(&raw->val[i]);
 		sbuf_free(&raw->out[i]);
 	}
+	sbuf_free(&raw->tmp);
 	free(raw);
 }
 
@@ -385,7 +408,8 @@ feed_emit(struct feed_ctx *ctx, struct feed_raw *raw, int decoded)
 		if (in->len == 0)
 			continue;
 		if (i == FF_DESC)
-			feed_html_text(out, in->data, in->len, max);
+			feed_html_tmp(out, &raw->tmp, in->data, in->len,
+			    max);
 		else
 			feed_clean(out, in->data, in->len, max, decoded);
 		if (i == FF_URL)
@@ -618,14 +642,25 @@ feed_html_skip(const char *s, size_t n, size_t i, const char *name)
 void
 feed_html_text(struct sbuf *out, const char *s, size_t n, size_t max)
 {
-	struct sbuf		 tmp;
+	struct sbuf	tmp;
+
+	sbuf_init(&tmp);
+	feed_html_tmp(out, &tmp, s, n, max);
+	sbuf_free(&tmp);
+}
+
+/* feed_html_text() with a scratch buffer the caller keeps for the next. */
+static void
+feed_html_tmp(struct sbuf *out, struct sbuf *tmp, const char *s, size_t n,
+    size_t max)
+{
 	const struct html_tag	*tag;
 	char			*dec = NULL;
 	const char		*t;
 	size_t			 i, j, k, end, tn;
 	int			 html = 0, closing;
 
-	sbuf_init(&tmp);
+	sbuf_reset(tmp);
 	for (i = 0; i + 1 < n && !html; i++)
 		html = s[i] == '<' && (isalpha((unsigned char)s[i + 1]) ||
 		    s[i + 1] == '/' || s[i + 1] == '!');
@@ -638,15 +673,18 @@ feed_html_text(struct sbuf *out, const char *s, size_t n, size_t max)
 		t = memchr(s + i, '<', n - i);
 		j = t != NULL ? (size_t)(t - s) : n;
 		if (j > i) {
-			k = tmp.len;
-			sbuf_append(&tmp, s + i, j - i);
-			for (; html && k < tmp.len; k++)
-				if (tmp.data[k] == '\n' || tmp.data[k] == '\r')
-					tmp.data[k] = ' ';
+			k = tmp->len;
+			sbuf_append(tmp, s + i, j - i);
+			if (html && (memchr(s + i, '\n', j - i) != NULL ||
+			    memchr(s + i, '\r', j - i) != NULL))
+				for (; k < tmp->len; k++)
+					if (tmp->data[k] == '\n' ||
+					    tmp->data[k] == '\r')
+						tmp->data[k] = ' ';
 			continue;
 		}
 		if (!html || j + 1 == n) {
-			sbuf_putc(&tmp, '<');
+			sbuf_putc(tmp, '<');
 			j++;
 			continue;
 		}
@@ -660,7 +698,7 @@ feed_html_text(struct sbuf *out, const char *s, size_t n, size_t max)
 		k = j + 1 + closing;
 		if (s[j + 1] != '!' && s[j + 1] != '?' &&
 		    (k == n || !isalpha((unsigned char)s[k]))) {
-			sbuf_putc(&tmp, '<');
+			sbuf_putc(tmp, '<');
 			j++;
 			continue;
 		}
@@ -673,17 +711,17 @@ feed_html_text(struct sbuf *out, const char *s, size_t n, size_t max)
 			continue;
 		switch (tag->what) {
 		case HT_PARA:
-			sbuf_append(&tmp, "\n\n", 2);
+			sbuf_append(tmp, "\n\n", 2);
 			break;
 		case HT_LINE:
-			sbuf_putc(&tmp, '\n');
+			sbuf_putc(tmp, '\n');
 			break;
 		case HT_ITEM:
 			if (!closing)
-				sbuf_puts(&tmp, "\n- ");
+				sbuf_append(tmp, "\n- ", 3);
 			break;
 		case HT_SPACE:
-			sbuf_putc(&tmp, ' ');
+			sbuf_putc(tmp, ' ');
 			break;
 		case HT_SKIP:
 			if (!closing && end < n && s[end - 1] != '/')
@@ -691,13 +729,11 @@ feed_html_text(struct sbuf *out, const char *s, size_t n, size_t max)
 			break;
 		}
 	}
-	if (tmp.data != NULL && strchr(tmp.data, '&') != NULL)
-		dec = text_entity_decode(tmp.data);
-	t = dec != NULL ? dec : tmp.data;
-	if (t != NULL)
-		feed_squash(out, t, strlen(t), 1);
+	if (memchr(tmp->data, '&', tmp->len) != NULL)
+		dec = text_entity_decode(tmp->data);
+	t = dec != NULL ? dec : tmp->data;
+	feed_squash(out, t, strlen(t), 1);
 	free(dec);
-	sbuf_free(&tmp);
 	feed_cut(out, max);
 }
 
@@ -909,35 +945,128 @@ feed_html_read(struct feed_ctx *ctx, const char *buf, size_t len)
 	return (doc);
 }
 
+/*
+ * The parser's user data is its own context (libxml2's SAX2 DTD handlers
+ * need it); our state hangs off _private.  When libxml2 checks an entity
+ * on its first reference it parses the replacement text with a context
+ * of its own and the same handlers: that context is not ours, and the
+ * handlers hand it to libxml2's own SAX2 ones, which keep the result in
+ * the entity, as under xmlTextReader -- so nothing an entity holds ever
+ * reaches an item, and no entity is parsed twice.
+ */
+static struct xml_state *
+xml_st(void *arg)
+{
+	xmlParserCtxtPtr	 pc = arg;
+	struct xml_state	*st;
+
+	/* libxml2 copies _private into the entity's context: compare. */
+	if (pc == NULL || (st = pc->_private) == NULL || st->pc != pc)
+		return (NULL);
+	return (st);
+}
+
 static void
 xml_error(void *arg, xmlErrorPtr e)
 {
-	struct feed_ctx	*ctx = arg;
+	struct xml_state	*st = xml_st(arg);
 
-	if (e == NULL || e->level != XML_ERR_FATAL)
+	if (st == NULL || e == NULL || e->level != XML_ERR_FATAL)
 		return;
-	feed_error(ctx, "line %d: %s", e->line,
+	feed_error(st->ctx, "line %d: %s", e->line,
 	    e->message != NULL ? e->message : "XML error");
 }
 
+/* Stop at once: the callback asked to, or a limit was hit. */
+static void
+xml_stop(struct xml_state *st)
+{
+	xmlStopParser(st->pc);
+}
+
 /*
- * Stream the document with xmlTextReader: the reader frees each node once
- * it is passed, so memory stays flat however long the feed.  Items are
- * the elements named in spec->items; their children (and grandchildren
+ * Offset where a chunk of s may end, at most want bytes in: never inside
+ * a UTF-8 sequence, so that repairing chunk by chunk gives what repairing
+ * the whole buffer would.  A sequence has at most three continuation
+ * bytes: after four of them no valid sequence can span the cut.
+ */
+static size_t
+xml_chunk_end(const char *s, size_t want, size_t left)
+{
+	size_t	k;
+
+	if (want >= left)
+		return (left);
+	for (k = 0; k < 4 && k < want; k++)
+		if (((unsigned char)s[want - k] & 0xc0) != 0x80)
+			return (want - k);
+	return (want);
+}
+
+/*
+ * Feed the bytes to the push parser a chunk at a time.  With repair, a
+ * chunk that is not valid UTF-8 is repaired first (bad bytes read as
+ * Windows-1252, NULs dropped): the declared encoding was UTF-8 or none,
+ * and repair never changes a valid sequence, so this is the whole-buffer
+ * repair done in pieces, without a pass over the feed beforehand.
+ */
+static int
+xml_push(struct xml_state *st, const char *buf, size_t len, int repair)
+{
+	char	*fixed;
+	size_t	 off, n;
+	int	 rc = 0;
+
+	for (off = 0; off < len && rc == 0; off += n) {
+		if (st->ctx->stopped || st->ctx->failed)
+			return (-1);
+		n = xml_chunk_end(buf + off, FEED_XML_CHUNK, len - off);
+		if (repair && !feed_utf8_valid(buf + off, n)) {
+			fixed = text_utf8_repair(buf + off, n);
+			rc = xmlParseChunk(st->pc, fixed, (int)strlen(fixed),
+			    0);
+			free(fixed);
+		} else
+			rc = xmlParseChunk(st->pc, buf + off, (int)n, 0);
+	}
+	if (rc == 0 && !st->ctx->stopped && !st->ctx->failed)
+		rc = xmlParseChunk(st->pc, NULL, 0, 1);
+	return (rc == 0 && st->pc->wellFormed ? 0 : -1);
+}
+
+/*
+ * Stream the document through libxml2's SAX2 push parser: no tree is
+ * built, so memory stays flat however long the feed.  Items are the
+ * elements named in spec->items; their children (and grandchildren
  * named with a parent) fill fields by local name, so namespace prefixes
- * such as job_listing: do not matter.  Entities are never substituted.
+ * such as job_listing: do not matter.  Entities are never substituted:
+ * a reference to one declared in the document is skipped.
  */
 int
 feed_xml_stream(struct feed_ctx *ctx, const char *buf, size_t len,
     const struct feed_xml_spec *spec)
 {
 	struct xml_state	 st;
-	xmlTextReaderPtr	 r;
-	char			*conv;
+	xmlSAXHandler		 sax;
+	char			 enc[40];
+	char			*conv = NULL;
 	size_t			 convlen;
-	int			 rc, type, depth, force, opts;
+	int			 force = 0, repair = 0, opts, rc;
 
-	if (feed_prepare(buf, len, 0, &conv, &convlen, &force) == -1) {
+	/*
+	 * Declared UTF-8 or nothing: parse as UTF-8, repairing as we go.
+	 * Otherwise feed_prepare() decides on the whole buffer first.
+	 */
+	feed_declared(buf, len, 0, enc, sizeof(enc));
+	if (len >= 2 && buf[0] != '\0' && buf[1] != '\0' &&
+	    (unsigned char)buf[0] != 0xfe && (unsigned char)buf[0] != 0xff &&
+	    feed_name_in(enc, utf8_names)) {
+		if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+			buf += 3;
+			len -= 3;
+		}
+		force = repair = 1;
+	} else if (feed_prepare(buf, len, 0, &conv, &convlen, &force) == -1) {
 		feed_error(ctx, "cannot convert the feed to UTF-8");
 		return (-1);
 	}
@@ -945,54 +1074,63 @@ feed_xml_stream(struct feed_ctx *ctx, const char *buf, size_t len,
 		buf = conv;
 		len = convlen;
 	}
-	opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-	    (force ? XML_PARSE_IGNORE_ENC : 0);
-	r = xmlReaderForMemory(buf, (int)len, ctx->opts.base_url,
-	    force ? "UTF-8" : NULL, opts);
-	if (r == NULL) {
-		free(conv);
-		feed_error(ctx, "cannot create the XML reader");
-		return (-1);
-	}
-	xmlTextReaderSetStructuredErrorHandler(r, xml_error, ctx);
+
+	memset(&sax, 0, sizeof(sax));
+	xmlSAXVersion(&sax, 2);
+	sax.startElementNs = xml_start;
+	sax.endElementNs = xml_end;
+	sax.characters = xml_chars;
+	sax.ignorableWhitespace = xml_chars;
+	sax.cdataBlock = xml_cdata;
+	sax.reference = xml_ref;
+	sax.comment = NULL;
+	sax.processingInstruction = NULL;
+	sax.warning = NULL;
+	sax.error = NULL;
+	sax.fatalError = NULL;
+	sax.serror = xml_error;
 
 	memset(&st, 0, sizeof(st));
 	st.ctx = ctx;
 	st.spec = spec;
-	st.raw = feed_raw_new();
 	st.item_depth = -1;
 	st.field = -1;
-	rc = 0;
-	while (!ctx->stopped && (rc = xmlTextReaderRead(r)) == 1) {
-		depth = xmlTextReaderDepth(r);
-		if (depth > ctx->opts.max_depth) {
-			feed_error(ctx, "elements nested deeper than %d",
-			    ctx->opts.max_depth);
-			break;
-		}
-		type = xmlTextReaderNodeType(r);
-		switch (type) {
-		case XML_READER_TYPE_ELEMENT:
-			xml_start(&st, r, depth);
-			break;
-		case XML_READER_TYPE_END_ELEMENT:
-			xml_end(&st, r, depth);
-			break;
-		case XML_READER_TYPE_TEXT:
-		case XML_READER_TYPE_CDATA:
-		case XML_READER_TYPE_WHITESPACE:
-		case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-			if (st.field >= 0)
-				xml_text(&st, r, depth);
-			break;
-		default:
-			break;
-		}
+	/*
+	 * The push parser has no nesting limit of its own when the handlers
+	 * build no tree (xmlTextReader's stopped at 256): keep that one.
+	 */
+	st.max_depth = ctx->opts.max_depth < FEED_XML_MAX_DEPTH ?
+	    ctx->opts.max_depth : FEED_XML_MAX_DEPTH;
+	/* Without a forced encoding libxml2 looks at the first bytes. */
+	st.pc = xmlCreatePushParserCtxt(&sax, NULL, force ? NULL : buf,
+	    force || len < 4 ? 0 : 4, ctx->opts.base_url);
+	if (st.pc == NULL) {
+		free(conv);
+		feed_error(ctx, "cannot create the XML parser");
+		return (-1);
 	}
+	opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	    (force ? XML_PARSE_IGNORE_ENC : 0);
+	(void)xmlCtxtUseOptions(st.pc, opts);
+	if (force)
+		(void)xmlSwitchEncoding(st.pc, XML_CHAR_ENCODING_UTF8);
+	st.pc->_private = &st;
+	st.raw = feed_raw_new();
+	sbuf_init(&st.attr);
+
+	if (force || len < 4)
+		rc = xml_push(&st, buf, len, repair);
+	else
+		rc = xml_push(&st, buf + 4, len - 4, 0);
 	if (!ctx->stopped && rc != 0)
 		feed_error(ctx, "the XML is not well formed");
-	xmlFreeTextReader(r);
+
+	if (st.pc->myDoc != NULL)
+		xmlFreeDoc(st.pc->myDoc);
+	st.pc->_private = NULL;
+	xmlFreeParserCtxt(st.pc);
 	feed_raw_free(st.raw);
+	sbuf_free(&st.attr);
 	free(conv);
 	return (ctx->failed ? -1 : 0);
 }
@@ -1008,6 +1146,9 @@ xml_tag(const struct feed_xml_spec *spec, const char *parent,
 
 		if ((t->parent == NULL) != (parent == NULL))
 			continue;
+		if (tolower((unsigned char)t->name[0]) !=
+		    tolower((unsigned char)name[0]))
+			continue;
 		if (parent != NULL && strcasecmp(t->parent, parent) != 0)
 			continue;
 		if (strcasecmp(t->name, name) == 0)
@@ -1017,39 +1158,73 @@ xml_tag(const struct feed_xml_spec *spec, const char *parent,
 }
 
 /*
- * An attribute of the current element, read from the node itself: the
- * reader's getters expand entity references in attribute values, and a
- * value of 20 000 references to a 50 KB entity took minutes and a GB.
- * Callers use the text children only and skip references, as in text.
+ * An attribute without a namespace, into st->attr.  With entities not
+ * substituted libxml2 hands over "&#38;" for a literal '&' and "&name;"
+ * for a reference to a declared entity: the first becomes '&', the
+ * second is skipped, as in text.  A value of 20 000 references to a
+ * 50 KB entity must not take minutes and a GB.
  */
-static xmlAttrPtr
-xml_attr(xmlTextReaderPtr r, const char *name)
+static int
+xml_attr(struct xml_state *st, const xmlChar **attrs, int nattrs,
+    const char *name)
 {
-	xmlNodePtr	n;
-	xmlAttrPtr	a;
+	const char	*v, *end, *p;
+	int		 i;
 
-	if ((n = xmlTextReaderCurrentNode(r)) == NULL ||
-	    n->type != XML_ELEMENT_NODE)
-		return (NULL);
-	for (a = n->properties; a != NULL; a = a->next)
-		if (a->ns == NULL && strcmp((const char *)a->name, name) == 0)
-			return (a);
-	return (NULL);
+	for (i = 0; i < nattrs; i++, attrs += 5) {
+		if (attrs[2] != NULL || strcmp((const char *)attrs[0], name))
+			continue;
+		sbuf_reset(&st->attr);
+		v = (const char *)attrs[3];
+		end = (const char *)attrs[4];
+		while (v < end) {
+			if ((p = memchr(v, '&', end - v)) == NULL)
+				p = end;
+			sbuf_append(&st->attr, v, p - v);
+			if (p == end)
+				break;
+			if (end - p >= 5 && memcmp(p, "&#38;", 5) == 0) {
+				sbuf_putc(&st->attr, '&');
+				v = p + 5;
+			} else if ((v = memchr(p, ';', end - p)) != NULL)
+				v++;
+			else
+				break;
+		}
+		return (1);
+	}
+	return (0);
 }
 
 static void
-xml_start(struct xml_state *st, xmlTextReaderPtr r, int depth)
+xml_start(void *arg, const xmlChar *lname, const xmlChar *prefix,
+    const xmlChar *uri, int nns, const xmlChar **ns, int nattrs,
+    int ndefaulted, const xmlChar **attrs)
 {
+	struct xml_state	*st = xml_st(arg);
 	const struct feed_tag	*t;
-	const char		*name, *const *it;
-	xmlAttrPtr		 href, rel;
-	xmlNodePtr		 v;
-	int			 empty;
+	const char		*name = (const char *)lname, *const *it;
+	const xmlChar		*cur;
+	int			 depth, empty;
 
-	name = (const char *)xmlTextReaderConstLocalName(r);
-	if (name == NULL)
+	if (st == NULL) {
+		xmlSAX2StartElementNs(arg, lname, prefix, uri, nns, ns,
+		    nattrs, ndefaulted, attrs);
 		return;
-	empty = xmlTextReaderIsEmptyElement(r) == 1;
+	}
+	depth = st->depth++;
+	if (depth > st->max_depth) {
+		feed_error(st->ctx, "elements nested deeper than %d",
+		    st->max_depth);
+		xml_stop(st);
+		return;
+	}
+	/*
+	 * libxml2 calls this with its input just past the attributes: an
+	 * empty element "<x/>" is the one still looking at "/>".
+	 */
+	cur = st->pc->input != NULL ? st->pc->input->cur : NULL;
+	empty = cur != NULL && cur[0] == '/' && cur[1] == '>';
 	if (st->item_depth < 0) {
 		for (it = st->spec->items; *it != NULL; it++)
 			if (strcasecmp(name, *it) == 0)
@@ -1058,10 +1233,6 @@ xml_start(struct xml_state *st, xmlTextReaderPtr r, int depth)
 			return;
 		st->item_depth = depth;
 		feed_raw_reset(st->raw);
-		if (empty) {
-			st->item_depth = -1;
-			(void)feed_emit(st->ctx, st->raw, 0);
-		}
 		return;
 	}
 	if (st->field >= 0) {
@@ -1089,21 +1260,13 @@ xml_start(struct xml_state *st, xmlTextReaderPtr r, int depth)
 		return;
 
 	if (t->flags & FT_HREF) {
-		rel = xml_attr(r, "rel");
-		if (rel != NULL && (rel->children == NULL ||
-		    rel->children->type != XML_TEXT_NODE ||
-		    strcasecmp((const char *)rel->children->content,
-		    "alternate") != 0))
+		if (xml_attr(st, attrs, nattrs, "rel") &&
+		    strcasecmp(st->attr.data, "alternate") != 0)
 			return;
-		if ((href = xml_attr(r, "href")) != NULL) {
+		if (xml_attr(st, attrs, nattrs, "href")) {
 			if (feed_raw_claim(st->raw, t->field, t->prio, 0) == 0)
-				for (v = href->children; v != NULL; v = v->next)
-					if (v->type == XML_TEXT_NODE &&
-					    v->content != NULL)
-						feed_raw_append(st->ctx, st->raw,
-						    t->field,
-						    (const char *)v->content,
-						    strlen((char *)v->content));
+				feed_raw_append(st->ctx, st->raw, t->field,
+				    st->attr.data, st->attr.len);
 			return;
 		}
 	}
@@ -1115,18 +1278,24 @@ xml_start(struct xml_state *st, xmlTextReaderPtr r, int depth)
 }
 
 static void
-xml_end(struct xml_state *st, xmlTextReaderPtr r, int depth)
+xml_end(void *arg, const xmlChar *lname, const xmlChar *prefix,
+    const xmlChar *uri)
 {
-	const char	*name;
+	struct xml_state	*st = xml_st(arg);
+	const char		*name = (const char *)lname;
+	int			 depth;
 
+	if (st == NULL) {
+		xmlSAX2EndElementNs(arg, lname, prefix, uri);
+		return;
+	}
+	depth = --st->depth;
 	if (st->item_depth < 0)
 		return;
 	if (st->field >= 0) {
 		if (depth == st->field_depth) {
 			st->field = -1;
-		} else if (st->field == FF_DESC &&
-		    (name = (const char *)xmlTextReaderConstLocalName(r)) !=
-		    NULL) {
+		} else if (st->field == FF_DESC) {
 			feed_raw_append(st->ctx, st->raw, FF_DESC, "</", 2);
 			feed_raw_append(st->ctx, st->raw, FF_DESC, name,
 			    strlen(name));
@@ -1136,34 +1305,78 @@ xml_end(struct xml_state *st, xmlTextReaderPtr r, int depth)
 	}
 	if (depth == st->item_depth) {
 		st->item_depth = -1;
-		(void)feed_emit(st->ctx, st->raw, 0);
+		if (feed_emit(st->ctx, st->raw, 0) == -1)
+			xml_stop(st);
 	}
 }
 
 static void
-xml_text(struct xml_state *st, xmlTextReaderPtr r, int depth)
+xml_chars(void *arg, const xmlChar *text, int len)
 {
-	const char	*v, *p;
-	size_t		 n;
+	struct xml_state	*st = xml_st(arg);
 
-	if ((v = (const char *)xmlTextReaderConstValue(r)) == NULL)
+	if (st == NULL)
+		xmlSAX2Characters(arg, text, len);
+	else if (len > 0)
+		xml_text(st, (const char *)text, len);
+}
+
+static void
+xml_cdata(void *arg, const xmlChar *text, int len)
+{
+	struct xml_state	*st = xml_st(arg);
+
+	if (st == NULL)
+		xmlSAX2CDataBlock(arg, text, len);
+	else if (len > 0)
+		xml_text(st, (const char *)text, len);
+}
+
+/* A reference to a declared entity: skipped, never expanded. */
+static void
+xml_ref(void *arg, const xmlChar *name)
+{
+	if (xml_st(arg) == NULL)
+		xmlSAX2Reference(arg, name);
+}
+
+/*
+ * Text, CDATA and whitespace alike; libxml2 may hand one text node over
+ * in several pieces.  The depth check counts text one below its element,
+ * as xmlTextReader did.
+ */
+static void
+xml_text(struct xml_state *st, const char *v, size_t len)
+{
+	const char	*end, *p;
+
+	if (st->depth > st->max_depth) {
+		feed_error(st->ctx, "elements nested deeper than %d",
+		    st->max_depth);
+		xml_stop(st);
 		return;
-	n = strlen(v);
+	}
+	if (st->field < 0)
+		return;
 	/*
 	 * Text directly in a field is taken as it is (it is often HTML in
 	 * CDATA).  Text inside XHTML markup was decoded by the XML parser
 	 * and is escaped again, so that the HTML-to-text step reads it as
 	 * text, not as tags.
 	 */
-	if (st->field != FF_DESC || depth <= st->field_depth + 1) {
-		feed_raw_append(st->ctx, st->raw, st->field, v, n);
+	if (st->field != FF_DESC || st->depth <= st->field_depth + 1) {
+		feed_raw_append(st->ctx, st->raw, st->field, v, len);
 		return;
 	}
-	while ((p = strpbrk(v, "<&")) != NULL) {
+	end = v + len;
+	while (v < end) {
+		for (p = v; p < end && *p != '<' && *p != '&'; p++)
+			continue;
 		feed_raw_append(st->ctx, st->raw, FF_DESC, v, p - v);
+		if (p == end)
+			break;
 		feed_raw_append(st->ctx, st->raw, FF_DESC,
 		    *p == '<' ? "&lt;" : "&amp;", *p == '<' ? 4 : 5);
 		v = p + 1;
 	}
-	feed_raw_append(st->ctx, st->raw, FF_DESC, v, strlen(v));
 }
