@@ -8,5 +8,6 @@ int	cmd_partner(int, char **);
 int	cmd_scrape(int, char **);
 int	cmd_feed_check(int, char **);
 int	cmd_admin(int, char **);
+int	cmd_apikey(int, char **);
 
 #endif

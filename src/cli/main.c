@@ -25,6 +25,7 @@ static const struct command	commands[] = {
 	{ "scrape",	cmd_scrape,	"scrape --once [--partner NAME] | --loop" },
 	{ "feed-check",	cmd_feed_check,	"feed-check FORMAT FILE [MAPFILE]" },
 	{ "admin",	cmd_admin,	"admin create EMAIL < password" },
+	{ "apikey",	cmd_apikey,	"apikey create NAME | list | revoke NAME" },
 };
 
 static void	usage(void);

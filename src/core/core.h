@@ -114,6 +114,8 @@ void	 norm_company_free(struct norm_company *);
 /* fmt.c */
 /* 1045 -> "1 045" (thin grouping with a plain space), -12 -> "-12". */
 void	 fmt_count(char *, size_t, long long);
+/* RFC 3339 date-time -> microseconds since the epoch; 0 or -1. */
+int	 fmt_rfc3339(const char *, long long *);
 
 /* tmpl.c: a small mustache-like template language over jansson values.
  *

@@ -30,3 +30,90 @@ fmt_count(char *buf, size_t size, long long n)
 	if (size > 0)
 		buf[o < size ? o : size - 1] = '\0';
 }
+
+static int	digits(const char *, int, int *);
+
+/* n decimal digits at s into *v; -1 unless all n are digits. */
+static int
+digits(const char *s, int n, int *v)
+{
+	int	i;
+
+	*v = 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return (-1);
+		*v = *v * 10 + (s[i] - '0');
+	}
+	return (0);
+}
+
+/*
+ * An RFC 3339 date-time ("2026-11-22T09:30:00Z", "...+01:00", fractions
+ * to the microsecond, lowercase t and z) as microseconds since the epoch.
+ * A space stands for '+' in the offset: an unescaped '+' in a query string
+ * arrives as one.  Years 1970 to 9999; the date must exist (no 30
+ * February); a leap second is refused.  0, or -1 when s is not one.
+ */
+int
+fmt_rfc3339(const char *s, long long *usec)
+{
+	static const int	mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30,
+				    31, 30, 31 };
+	int			y, mo, d, h, mi, sec, oh, om, sign, frac, n;
+	long long		days, t;
+
+	if (digits(s, 4, &y) == -1 || s[4] != '-' ||
+	    digits(s + 5, 2, &mo) == -1 || s[7] != '-' ||
+	    digits(s + 8, 2, &d) == -1 || (s[10] != 'T' && s[10] != 't') ||
+	    digits(s + 11, 2, &h) == -1 || s[13] != ':' ||
+	    digits(s + 14, 2, &mi) == -1 || s[16] != ':' ||
+	    digits(s + 17, 2, &sec) == -1)
+		return (-1);
+	if (y < 1970 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 ||
+	    sec > 59)
+		return (-1);
+	n = mdays[mo - 1] + (mo == 2 && (y % 4 == 0 && (y % 100 != 0 ||
+	    y % 400 == 0)));
+	if (d > n)
+		return (-1);
+	s += 19;
+	frac = 0;
+	if (*s == '.') {
+		s++;
+		for (n = 0; *s >= '0' && *s <= '9'; s++, n++)
+			if (n < 6)
+				frac = frac * 10 + (*s - '0');
+		if (n == 0 || n > 9)
+			return (-1);
+		for (; n < 6; n++)
+			frac *= 10;
+	}
+	if ((*s == 'Z' || *s == 'z') && s[1] == '\0')
+		oh = om = sign = 0;
+	else if ((*s == '+' || *s == ' ' || *s == '-') &&
+	    digits(s + 1, 2, &oh) == 0 && s[3] == ':' &&
+	    digits(s + 4, 2, &om) == 0 && s[6] == '\0' && oh <= 23 &&
+	    om <= 59)
+		sign = *s == '-' ? -1 : 1;
+	else
+		return (-1);
+
+	/* Days since 1970-01-01 (Howard Hinnant's days_from_civil). */
+	{
+		int		yy = mo <= 2 ? y - 1 : y;
+		int		era = yy / 400;
+		unsigned int	yoe = (unsigned int)(yy - era * 400);
+		unsigned int	doy = (153 * (unsigned int)(mo > 2 ? mo - 3 :
+				    mo + 9) + 2) / 5 + (unsigned int)d - 1;
+		unsigned int	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+		days = (long long)era * 146097 + (long long)doe - 719468;
+	}
+	t = ((days * 24 + h) * 60 + mi) * 60 + sec -
+	    sign * (oh * 3600 + om * 60);
+	if (t < 0)
+		return (-1);
+	*usec = t * 1000000 + frac;
+	return (0);
+}

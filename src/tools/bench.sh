@@ -30,8 +30,9 @@ bin/fashionjobs migrate >/dev/null || exit 1
 echo "== seeding $N postings"
 bin/fashionjobs seed --demo --count "$N" || exit 1
 
+KEY=$(bin/fashionjobs apikey create bench) || exit 1
 kore_conf "$work/kore.conf" "$PORT" no
-kore -f -c "$work/kore.conf" > "$work/kore.log" 2>&1 &
+FJ_API_RATE_KEY=1000000000 kore -f -c "$work/kore.conf" > "$work/kore.log" 2>&1 &
 kpid=$!
 until curl -fs "$BASE/static/ping" >/dev/null 2>&1; do sleep 0.1; done
 
@@ -40,7 +41,11 @@ posting=$(curl -s "$BASE/jobs?q=manager&city=milan" |
 
 # measure PATH: prints "requests/s p99_ms" for PATH.
 measure() {
-	wrk -t2 -c64 -d"${SECS}s" --latency "$BASE$1" > "$work/wrk.out" 2>&1
+	case "$1" in
+	/api/*)	wrk -t2 -c64 -d"${SECS}s" --latency \
+		    -H "Authorization: Bearer $KEY" "$BASE$1" ;;
+	*)	wrk -t2 -c64 -d"${SECS}s" --latency "$BASE$1" ;;
+	esac > "$work/wrk.out" 2>&1
 	rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.out")
 	p99=$(awk '$1 == "99%" {v = $2; u = v; gsub(/[0-9.]/, "", u);
 	    gsub(/[a-z]/, "", v); if (u == "us") v /= 1000;
@@ -54,12 +59,21 @@ base=$(measure /static/ping)
 brps=${base%% *}
 printf '%-34s %10s %9s %8s\n' endpoint "req/s" "p99 ms" "x static"
 for path in /static/ping / "/jobs?q=manager&city=milan" "$posting" \
-    "/jobs" "/jobs?q=balenciga"; do
+    "/jobs" "/jobs?q=balenciga" /feed.json "/api/v1/jobs?limit=100"; do
 	if [ "$path" = /static/ping ]; then r=$base; else r=$(measure "$path"); fi
 	set -- $r
 	printf '%-34s %10s %9s %8.2f %s\n' "$(echo "$path" | cut -c1-34)" \
 	    "$1" "$2" "$(echo "$1 $brps" | awk '{print $1 / $2}')" "$3 $4 $5"
 done
+
+# Mirroring every posting through the sync API from empty (target: under
+# 10 s for 100 000), against the database building the same JSON alone.
+echo "== mirror through /api/v1/jobs (limit=1000)"
+t0=$(date +%s.%N)
+psql -X -qAt "$DATABASE_URL" -c "SELECT length(json_agg(fj_job_api(p, ''))::text) FROM posting p" >/dev/null
+t1=$(date +%s.%N)
+set -- $(/usr/bin/python3 src/tools/mirror.py "$BASE" "$KEY")
+echo "$1 $2 $3 $t0 $t1" | awk '{db = $5 - $4; printf "mirror: %d postings in %d pages, %.2f s = %.0f postings/s; the database alone %.2f s (x %.2f)\n", $1, $2, $3, $1 / $3, db, db / $3}'
 
 # Partner feeds: parse speed against xmllint --stream on the same file in
 # the same run, then the full import into PostgreSQL, first and unchanged.

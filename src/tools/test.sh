@@ -21,6 +21,8 @@ export BASE=http://127.0.0.1:$PORT
 export FJ_BASE_URL=$BASE
 # The home page cache lives one second here: tests see their changes.
 export FJ_HOME_TTL=1
+# The API's anonymous limit, low enough for test_api.py to reach it.
+export FJ_API_RATE_ANON=40
 
 pids=""
 cleanup() {

@@ -137,6 +137,8 @@ static const char	sql_search[] =
     "  'description', co.description) FROM company co"
     "  WHERE co.id = (SELECT coid FROM p)))";
 
+/* The API's facets answer with this very statement (api.c). */
+const char *const	jobs_sql_search = sql_search;
 
 static int	 search_parse(struct http_request *, struct qs *,
 		    struct search *);

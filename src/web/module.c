@@ -29,6 +29,7 @@ KORE_SECCOMP_FILTER("fashionjobs",
 
 int	page_healthz(struct http_request *);
 int	page_ping(struct http_request *);
+int	page_readme(struct http_request *);
 int	page_static(struct http_request *);
 int	page_not_found(struct http_request *);
 
@@ -179,6 +180,38 @@ page_static(struct http_request *req)
 		return (KORE_RESULT_OK);
 	}
 	return (page_not_found(req));
+}
+
+/* Absolute URLs (canonical, JSON-LD, feeds, API) start with this. */
+const char *
+web_base_url(void)
+{
+	const char	*b;
+
+	if ((b = getenv("FJ_BASE_URL")) == NULL || *b == '\0')
+		b = "http://127.0.0.1:8080";
+	return (b);
+}
+
+/* Send the embedded file name as ctype, or 404. */
+int
+web_asset(struct http_request *req, const char *name, const char *ctype)
+{
+	const struct asset	*a;
+
+	for (a = assets; a->name != NULL; a++) {
+		if (strcmp(a->name, name) != 0)
+			continue;
+		web_send(req, HTTP_STATUS_OK, ctype, a->data, a->len, 0);
+		return (KORE_RESULT_OK);
+	}
+	return (page_not_found(req));
+}
+
+int
+page_readme(struct http_request *req)
+{
+	return (web_asset(req, "README.md", "text/markdown; charset=utf-8"));
 }
 
 int

@@ -63,24 +63,12 @@ static const char *const	gone[] = {
 
 static int	 posting_done(struct http_request *, struct dbq *);
 static json_t	*posting_jsonld(json_t *, const char *);
-static const char *base_url(void);
 static const char *str(json_t *, const char *);
 
 static const char *
 str(json_t *o, const char *key)
 {
 	return (json_string_value(json_object_get(o, key)));
-}
-
-/* Absolute URLs (canonical, JSON-LD, Open Graph) start with this. */
-static const char *
-base_url(void)
-{
-	const char	*b;
-
-	if ((b = getenv("FJ_BASE_URL")) == NULL || *b == '\0')
-		b = "http://127.0.0.1:8080";
-	return (b);
 }
 
 int
@@ -221,7 +209,7 @@ posting_done(struct http_request *req, struct dbq *q)
 	json_object_set_new(job, "description_html",
 	    json_stringn(b.data, b.len));
 	sbuf_reset(&b);
-	sbuf_printf(&b, "%s/jobs/%lld-%s", base_url(),
+	sbuf_printf(&b, "%s/jobs/%lld-%s", web_base_url(),
 	    (long long)json_integer_value(json_object_get(job, "id")), slug);
 	json_object_set_new(model, "canonical", json_string(b.data));
 	if (str(job, "apply_url") == NULL && str(job, "apply_email") != NULL)

@@ -40,7 +40,36 @@ struct dbq {
 	json_t			*ctx;		/* handler data, decref'd */
 };
 
+/* filters.c: the search filters every listing shares. */
+enum {
+	FILTER_Q,
+	FILTER_CITY,
+	FILTER_CONTRACT,
+	FILTER_COMPANY,
+	FILTER_LANG,
+	FILTER__MAX
+};
+#define FILTER_Q_MAX	200
+#define FILTER_MAX	100
+extern const char *const web_filter_names[FILTER__MAX];
+extern const char *const web_contracts[];
+extern const char *const web_langs[];
+const char	*filters_read(const struct qs *, const char *[FILTER__MAX],
+		    const char **);
+
+/* jobs.c */
+extern const char *const jobs_sql_search;
+
+/* output.c */
+void		 web_send(struct http_request *, int status, const char *ctype,
+		    const void *body, size_t len, time_t modified);
+void		 web_problem(struct http_request *, int status,
+		    const char *param, const char *detail);
+
 /* module.c */
+const char	*web_base_url(void);
+int		 web_asset(struct http_request *, const char *name,
+		    const char *ctype);
 int		 fj_init(int);
 const struct tmpl_set *web_templates(void);
 const char	*web_lang(struct http_request *);

@@ -1,0 +1,763 @@
+/*
+ * What partner sites consume: the JSON Feed (/feed.json) and the sync API
+ * (/api/v1/jobs, /api/v1/jobs/<id>, /api/v1/facets, /api/openapi.json).
+ *
+ * The sync API walks postings in the order their changes committed (see
+ * migrations/0030_api.sql): a keyset cursor over (change_xid, id) that
+ * stops at the oldest transaction still running, so a mirror following
+ * next_cursor sees every change exactly in its latest state.  Errors are
+ * RFC 9457 problem documents, never HTML.  Requests are counted per client
+ * (API key, else address) in a fixed one-minute window per worker.
+ */
+
+#include <kore/kore.h>
+#include <kore/http.h>
+
+#include <ctype.h>
+#include <inttypes.h>
+#include <time.h>
+
+#include "web.h"
+#include "session.h"
+
+#define API_LIMIT_DEFAULT	100
+#define API_LIMIT_MAX		1000
+#define FEED_LIMIT_DEFAULT	50
+#define FEED_LIMIT_MAX		100
+#define KEY_MAX			128
+#define CURSOR_MAX		128
+#define RATE_SLOTS		4096
+#define RATE_PROBE		8
+#define RATE_WINDOW		60
+#define RATE_ANON_DEFAULT	120
+#define RATE_KEY_DEFAULT	3000
+
+int	page_feed_json(struct http_request *);
+int	page_api_jobs(struct http_request *);
+int	page_api_job(struct http_request *);
+int	page_api_facets(struct http_request *);
+int	page_api_openapi(struct http_request *);
+int	page_api_not_found(struct http_request *);
+
+/* True when $n is no key, or a key that exists and is not revoked. */
+#define KEY_OK(n)							\
+    "(" n "::text IS NULL OR EXISTS (SELECT 1 FROM api_key WHERE"	\
+    " key_hash = encode(sha256(convert_to(" n "::text, 'UTF8')), 'hex')" \
+    " AND revoked_at IS NULL))"
+
+#define USEC(n)		"('epoch'::timestamptz + " n "::bigint *"	\
+			" interval '1 microsecond')"
+
+/*
+ * $1 q, $2 city, $3 contract, $4 company slug, $5 lang, $6 $7 the cursor
+ * (posted_at in microseconds, id), $8 limit, $9 base URL.  Newest first;
+ * one row more than asked tells whether there is a next page.
+ */
+static const char	sql_feed[] =
+    "WITH p AS MATERIALIZED (SELECT fj_tsquery($1) AS tq,"
+    "  fj_city_id($2) AS cid, (SELECT id FROM company WHERE slug = $4)"
+    "  AS coid),"
+    " s AS MATERIALIZED (SELECT x.id, x.posted_at, row_number() OVER"
+    "  (ORDER BY x.posted_at DESC, x.id DESC) AS rn FROM (SELECT id,"
+    "  posted_at FROM posting x WHERE x.status = 'published' AND " OPEN("x")
+    "  AND ($1::text IS NULL OR x.search @@ (SELECT tq FROM p))"
+    "  AND ($2::text IS NULL OR x.city_id = (SELECT cid FROM p))"
+    "  AND ($3::text IS NULL OR x.contract = $3)"
+    "  AND ($4::text IS NULL OR x.company_id = (SELECT coid FROM p))"
+    "  AND ($5::text IS NULL OR x.lang = $5)"
+    "  AND ($6::bigint IS NULL OR (x.posted_at, x.id) < (" USEC("$6") ","
+    "  $7::bigint)) ORDER BY x.posted_at DESC, x.id DESC"
+    "  LIMIT $8::int + 1) x)"
+    "SELECT json_build_object("
+    " 'items', coalesce((SELECT json_agg(fj_feed_item(x, $9) ORDER BY s.rn)"
+    "  FROM s JOIN posting x ON x.id = s.id WHERE s.rn <= $8::int), '[]'),"
+    " 'more', (SELECT count(*) FROM s) > $8::int,"
+    " 'last', (SELECT json_build_array((extract(epoch FROM posted_at) *"
+    "  1000000)::bigint, id) FROM s WHERE rn = $8::int),"
+    " 'modified', (SELECT extract(epoch FROM max(updated_at))::bigint"
+    "  FROM posting))";
+
+/*
+ * $1 updated_since (microseconds), $2 $3 the cursor (change_xid, id),
+ * $4 limit, $5 key, $6 base URL.  Rows written by a transaction at or
+ * after the horizon wait for the next call.
+ */
+static const char	sql_sync[] =
+    "WITH k AS (SELECT " KEY_OK("$5") " AS ok),"
+    " h AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS horizon),"
+    " s AS MATERIALIZED (SELECT x.id, x.change_xid, row_number() OVER"
+    "  (ORDER BY x.change_xid, x.id) AS rn FROM (SELECT id, change_xid"
+    "  FROM posting x WHERE (SELECT ok FROM k)"
+    "  AND x.change_xid < (SELECT horizon FROM h)"
+    "  AND ($1::bigint IS NULL OR x.updated_at >= " USEC("$1") ")"
+    "  AND ($2::text IS NULL OR (x.change_xid, x.id) > ($2::text::xid8,"
+    "  $3::bigint)) ORDER BY x.change_xid, x.id LIMIT $4::int + 1) x)"
+    "SELECT json_build_object('key_ok', (SELECT ok FROM k),"
+    " 'jobs', coalesce((SELECT json_agg(fj_job_api(x, $6) ORDER BY s.rn)"
+    "  FROM s JOIN posting x ON x.id = s.id WHERE s.rn <= $4::int), '[]'),"
+    " 'more', (SELECT count(*) FROM s) > $4::int,"
+    " 'last', (SELECT json_build_array(change_xid::text, id) FROM s"
+    "  WHERE rn = $4::int),"
+    " 'horizon', (SELECT horizon::text FROM h))";
+
+/* $1 id, $2 key, $3 base URL.  Never-published postings are unknown. */
+static const char	sql_job[] =
+    "SELECT json_build_object('key_ok', " KEY_OK("$2") ","
+    " 'job', (SELECT fj_job_api(x, $3) FROM posting x WHERE"
+    "  x.id = $1::bigint AND x.status NOT IN ('pending', 'rejected')"
+    "  AND " KEY_OK("$2") "))";
+
+/* The search page's own statement, with the key check ($10) around it. */
+static char	*sql_facets;
+
+struct rate_slot {
+	char		key[KEY_MAX + 8];
+	time_t		window;
+	unsigned int	n;
+};
+
+static struct rate_slot	rate[RATE_SLOTS];
+
+static int	 api_admit(struct http_request *, const char **,
+		    char *, size_t);
+static int	 rate_count(const char *, unsigned int, time_t *);
+static unsigned int rate_limit(const char *, unsigned int);
+static int	 api_query(struct http_request *, struct qs *);
+static int	 read_limit(struct http_request *, const struct qs *,
+		    int, int, int *);
+static char	*cursor_make(char, const char *, const char *,
+		    const char *);
+static int	 cursor_read(const char *, char, char [3][32]);
+static void	 filters_query(struct sbuf *, const char *[FILTER__MAX]);
+static int	 key_refused(struct http_request *, struct dbq *);
+static void	 send_json(struct http_request *, const char *, json_t *,
+		    time_t);
+static int	 feed_done(struct http_request *, struct dbq *);
+static int	 sync_done(struct http_request *, struct dbq *);
+static int	 job_done(struct http_request *, struct dbq *);
+static int	 facets_done(struct http_request *, struct dbq *);
+
+/* The limit from the environment, else the default. */
+static unsigned int
+rate_limit(const char *env, unsigned int dflt)
+{
+	const char	*v;
+	char		*end;
+	unsigned long	 n;
+
+	if ((v = getenv(env)) == NULL || *v == '\0')
+		return (dflt);
+	n = strtoul(v, &end, 10);
+	return (*end == '\0' && n > 0 && n < UINT_MAX ? (unsigned int)n :
+	    dflt);
+}
+
+/*
+ * Count one request for key in the current window; 0 when within limit,
+ * else -1 with *retry the seconds until the window ends.  A full table
+ * forgets the oldest window among the slots probed.
+ */
+static int
+rate_count(const char *key, unsigned int limit, time_t *retry)
+{
+	struct rate_slot	*s, *victim;
+	uint64_t		 h;
+	const char		*p;
+	time_t			 now, window;
+	size_t			 i;
+
+	now = time(NULL);
+	window = now - now % RATE_WINDOW;
+	h = 0xcbf29ce484222325ULL;
+	for (p = key; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
+	victim = NULL;
+	for (i = 0; i < RATE_PROBE; i++) {
+		s = &rate[(h + i) % RATE_SLOTS];
+		if (strcmp(s->key, key) == 0)
+			break;
+		if (victim == NULL || s->window < victim->window)
+			victim = s;
+		s = NULL;
+	}
+	if (s == NULL) {
+		s = victim;
+		(void)kore_strlcpy(s->key, key, sizeof(s->key));
+		s->window = window;
+		s->n = 0;
+	}
+	if (s->window != window) {
+		s->window = window;
+		s->n = 0;
+	}
+	*retry = window + RATE_WINDOW - now;
+	if (s->n >= limit)
+		return (-1);
+	s->n++;
+	return (0);
+}
+
+/*
+ * Who is asking, and may they: the Bearer key (*key, checked against the
+ * database by the statement itself) and the client's address.  A keyed
+ * request counts against its key and against the address, both at the
+ * keyed limit, so that made-up keys do not multiply an address's share.
+ * Answers 401 or 429 and returns -1 when refused.
+ */
+static int
+api_admit(struct http_request *req, const char **key, char *keybuf,
+    size_t keylen)
+{
+	const char	*auth, *k;
+	char		 ip[64], slot[KEY_MAX + 8], num[16];
+	unsigned int	 limit;
+	time_t		 retry;
+	size_t		 i;
+
+	*key = NULL;
+	if (http_request_header(req, "authorization", &auth)) {
+		if (strncasecmp(auth, "Bearer ", 7) != 0) {
+			http_response_header(req, "www-authenticate",
+			    "Bearer realm=\"fashionjobs\"");
+			web_problem(req, 401, NULL, "Send the API key as "
+			    "\"Authorization: Bearer KEY\".");
+			return (-1);
+		}
+		for (k = auth + 7; *k == ' '; k++)
+			;
+		for (i = 0; k[i] != '\0'; i++)
+			if (!isalnum((unsigned char)k[i]) && k[i] != '_' &&
+			    k[i] != '-')
+				break;
+		if (i == 0 || k[i] != '\0' || i >= keylen || i > KEY_MAX) {
+			http_response_header(req, "www-authenticate",
+			    "Bearer realm=\"fashionjobs\", "
+			    "error=\"invalid_token\"");
+			web_problem(req, 401, NULL, "This API key is not "
+			    "valid.");
+			return (-1);
+		}
+		(void)kore_strlcpy(keybuf, k, keylen);
+		*key = keybuf;
+	}
+	client_ip(req, ip, sizeof(ip));
+	if (*key != NULL) {
+		limit = rate_limit("FJ_API_RATE_KEY", RATE_KEY_DEFAULT);
+		(void)snprintf(slot, sizeof(slot), "k:%s", *key);
+		if (rate_count(slot, limit, &retry) == 0) {
+			(void)snprintf(slot, sizeof(slot), "K:%s", ip);
+			if (rate_count(slot, limit, &retry) == 0)
+				return (0);
+		}
+	} else {
+		limit = rate_limit("FJ_API_RATE_ANON", RATE_ANON_DEFAULT);
+		(void)snprintf(slot, sizeof(slot), "a:%s", ip);
+		if (rate_count(slot, limit, &retry) == 0)
+			return (0);
+	}
+	(void)snprintf(num, sizeof(num), "%lld", (long long)retry);
+	http_response_header(req, "retry-after", num);
+	web_problem(req, 429, NULL, *key != NULL ?
+	    "Too many requests for this API key: wait for the number of "
+	    "seconds in Retry-After." :
+	    "Too many requests without an API key: wait for the number of "
+	    "seconds in Retry-After, or ask for a key.");
+	return (-1);
+}
+
+/* Parse the query string or answer 400 with a problem document. */
+static int
+api_query(struct http_request *req, struct qs *qs)
+{
+	const char	*s = req->query_string ? req->query_string : "";
+
+	memset(qs, 0, sizeof(*qs));
+	if (strlen(s) > 4096 || qs_parse(qs, s, strlen(s), QS_ARGS_MAX) == -1) {
+		web_problem(req, 400, NULL, "The query string is malformed or "
+		    "too long: too many parameters, a bad %-escape, a control "
+		    "character or invalid UTF-8.");
+		return (-1);
+	}
+	return (0);
+}
+
+/* limit=N within 1..max, else a 400 problem and -1. */
+static int
+read_limit(struct http_request *req, const struct qs *qs, int dflt, int max,
+    int *out)
+{
+	const char	*v;
+	char		*end, msg[96];
+	long		 n;
+
+	*out = dflt;
+	if ((v = qs_get(qs, "limit")) == NULL || *v == '\0')
+		return (0);
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (errno != 0 || *end != '\0' || !isdigit((unsigned char)*v) ||
+	    n < 1 || n > max) {
+		(void)snprintf(msg, sizeof(msg), "limit must be a whole number "
+		    "from 1 to %d.", max);
+		web_problem(req, 400, "limit", msg);
+		return (-1);
+	}
+	*out = (int)n;
+	return (0);
+}
+
+/*
+ * An opaque cursor: "<tag>1.<a>.<b>.<c>" in hex.  (Kore's base64url
+ * decoder refuses unpadded input whose length is a multiple of four.)
+ */
+static char *
+cursor_make(char tag, const char *a, const char *b, const char *c)
+{
+	char	plain[CURSOR_MAX], *out;
+	size_t	i, n;
+
+	n = (size_t)snprintf(plain, sizeof(plain), "%c1.%s.%s.%s", tag, a, b,
+	    c != NULL ? c : "-");
+	out = kore_malloc(n * 2 + 1);
+	for (i = 0; i < n; i++)
+		(void)snprintf(out + i * 2, 3, "%02x", (unsigned char)plain[i]);
+	return (out);
+}
+
+/*
+ * Decode a cursor of kind tag into its three fields: digits each, the
+ * third may be "-" (stored as "").  -1 when it is not one of ours.
+ */
+static int
+cursor_read(const char *s, char tag, char f[3][32])
+{
+	char		 plain[CURSOR_MAX + 1], *p, *dot;
+	size_t		 len, n;
+	unsigned int	 byte;
+	int		 i;
+
+	len = strlen(s);
+	if (len < 6 || len > CURSOR_MAX * 2 || len % 2 != 0 ||
+	    strspn(s, "0123456789abcdef") != len)
+		return (-1);
+	for (n = 0; n < len / 2; n++) {
+		if (sscanf(s + n * 2, "%2x", &byte) != 1 || byte == 0)
+			return (-1);
+		plain[n] = (char)byte;
+	}
+	plain[n] = '\0';
+	if (plain[0] != tag || plain[1] != '1' || plain[2] != '.')
+		return (-1);
+	p = plain + 3;
+	for (i = 0; i < 3; i++) {
+		if ((dot = strchr(p, '.')) != NULL)
+			*dot = '\0';
+		if ((dot == NULL) != (i == 2))
+			return (-1);
+		n = strlen(p);
+		if (n == 0 || n >= sizeof(f[i]))
+			return (-1);
+		if (!(i == 2 && strcmp(p, "-") == 0) &&
+		    strspn(p, "0123456789") != n)
+			return (-1);
+		(void)kore_strlcpy(f[i], strcmp(p, "-") == 0 ? "" : p,
+		    sizeof(f[i]));
+		if (dot != NULL)
+			p = dot + 1;
+	}
+	return (0);
+}
+
+/* "q=...&city=..." for the filters given, each escaped. */
+static void
+filters_query(struct sbuf *b, const char *v[FILTER__MAX])
+{
+	int	f;
+
+	for (f = 0; f < FILTER__MAX; f++) {
+		if (v[f] == NULL)
+			continue;
+		sbuf_printf(b, "%s=", web_filter_names[f]);
+		esc_url(b, v[f]);
+		sbuf_putc(b, '&');
+	}
+}
+
+/* The statement failed, or the key was refused: answer and return 1. */
+static int
+key_refused(struct http_request *req, struct dbq *q)
+{
+	if (q->failed || q->result == NULL) {
+		http_response_header(req, "retry-after", "5");
+		web_problem(req, 503, NULL,
+		    "The job database is not answering. Try again shortly.");
+		return (1);
+	}
+	if (json_is_false(json_object_get(q->result, "key_ok"))) {
+		http_response_header(req, "www-authenticate",
+		    "Bearer realm=\"fashionjobs\", error=\"invalid_token\"");
+		web_problem(req, 401, NULL,
+		    "This API key is unknown or revoked.");
+		return (1);
+	}
+	return (0);
+}
+
+static void
+send_json(struct http_request *req, const char *ctype, json_t *doc,
+    time_t modified)
+{
+	char	*s;
+
+	s = json_dumps(doc, JSON_COMPACT);
+	http_response_header(req, "cache-control", "public, max-age=60");
+	web_send(req, HTTP_STATUS_OK, ctype, s, strlen(s), modified);
+	free(s);
+}
+
+/* GET /feed.json */
+int
+page_feed_json(struct http_request *req)
+{
+	struct dbq	*q;
+	struct qs	 qs;
+	const char	*v[FILTER__MAX], *msg, *bad, *c;
+	char		 f[3][32], num[16];
+	int		 limit, i;
+
+	if (http_state_exists(req))
+		return (dbq_run(req));
+	if (api_query(req, &qs) == -1)
+		return (KORE_RESULT_OK);
+	if ((msg = filters_read(&qs, v, &bad)) != NULL) {
+		web_problem(req, 400, bad, msg);
+		goto out;
+	}
+	if (read_limit(req, &qs, FEED_LIMIT_DEFAULT, FEED_LIMIT_MAX,
+	    &limit) == -1)
+		goto out;
+	f[0][0] = f[1][0] = '\0';
+	if ((c = qs_get(&qs, "cursor")) != NULL && *c != '\0' &&
+	    cursor_read(c, 'f', f) == -1) {
+		web_problem(req, 400, "cursor", "This cursor is not one of "
+		    "ours: use next_url as given.");
+		goto out;
+	}
+	q = dbq_new(req, sql_feed, feed_done);
+	for (i = 0; i < FILTER__MAX; i++)
+		dbq_param(q, v[i]);
+	dbq_param(q, f[0][0] != '\0' ? f[0] : NULL);
+	dbq_param(q, f[0][0] != '\0' ? f[1] : NULL);
+	(void)snprintf(num, sizeof(num), "%d", limit);
+	dbq_param(q, num);
+	dbq_param(q, web_base_url());
+	q->ctx = json_object();
+	for (i = 0; i < FILTER__MAX; i++)
+		if (v[i] != NULL)
+			json_object_set_new(q->ctx, web_filter_names[i],
+			    json_string(v[i]));
+	json_object_set_new(q->ctx, "limit", json_integer(limit));
+	qs_free(&qs);
+	return (dbq_run(req));
+out:
+	qs_free(&qs);
+	return (KORE_RESULT_OK);
+}
+
+static int
+feed_done(struct http_request *req, struct dbq *q)
+{
+	json_t		*doc, *last;
+	struct sbuf	 filters, url;
+	const char	*v[FILTER__MAX];
+	char		*cursor, a[32], b[32];
+	int		 i;
+
+	if (key_refused(req, q))
+		return (KORE_RESULT_OK);
+	for (i = 0; i < FILTER__MAX; i++)
+		v[i] = json_string_value(json_object_get(q->ctx,
+		    web_filter_names[i]));
+	sbuf_init(&filters);
+	filters_query(&filters, v);
+	sbuf_init(&url);
+	doc = json_pack("{s:s, s:s, s:s}",
+	    "version", "https://jsonfeed.org/version/1.1",
+	    "title", "fashionjobs: fashion and luxury jobs",
+	    "description", "Open fashion and luxury jobs, newest first.");
+	sbuf_printf(&url, "%s/jobs%s%.*s", web_base_url(),
+	    filters.len > 0 ? "?" : "", (int)(filters.len > 0 ?
+	    filters.len - 1 : 0), filters.data ? filters.data : "");
+	json_object_set_new(doc, "home_page_url", json_string(url.data));
+	sbuf_reset(&url);
+	sbuf_printf(&url, "%s/feed.json%s%.*s", web_base_url(),
+	    filters.len > 0 ? "?" : "", (int)(filters.len > 0 ?
+	    filters.len - 1 : 0), filters.data ? filters.data : "");
+	json_object_set_new(doc, "feed_url", json_string(url.data));
+	json_object_set_new(doc, "authors",
+	    json_pack("[{s:s, s:s}]", "name", "fashionjobs", "url",
+	    web_base_url()));
+	json_object_set(doc, "items", json_object_get(q->result, "items"));
+	last = json_object_get(q->result, "last");
+	if (json_is_true(json_object_get(q->result, "more")) &&
+	    json_array_size(last) == 2) {
+		(void)snprintf(a, sizeof(a), "%" JSON_INTEGER_FORMAT,
+		    json_integer_value(json_array_get(last, 0)));
+		(void)snprintf(b, sizeof(b), "%" JSON_INTEGER_FORMAT,
+		    json_integer_value(json_array_get(last, 1)));
+		cursor = cursor_make('f', a, b, NULL);
+		sbuf_reset(&url);
+		sbuf_printf(&url, "%s/feed.json?%.*scursor=%s&limit=%lld",
+		    web_base_url(), (int)filters.len,
+		    filters.data ? filters.data : "", cursor,
+		    (long long)json_integer_value(json_object_get(q->ctx,
+		    "limit")));
+		kore_free(cursor);
+		json_object_set_new(doc, "next_url", json_string(url.data));
+	}
+	send_json(req, "application/feed+json", doc, (time_t)
+	    json_integer_value(json_object_get(q->result, "modified")));
+	json_decref(doc);
+	sbuf_free(&filters);
+	sbuf_free(&url);
+	return (KORE_RESULT_OK);
+}
+
+/* GET /api/v1/jobs?updated_since=&cursor=&limit= */
+int
+page_api_jobs(struct http_request *req)
+{
+	struct dbq	*q;
+	struct qs	 qs;
+	const char	*since, *c, *key;
+	char		 f[3][32], num[24], keybuf[KEY_MAX + 1];
+	long long	 usec;
+	int		 limit;
+
+	if (http_state_exists(req))
+		return (dbq_run(req));
+	if (api_admit(req, &key, keybuf, sizeof(keybuf)) == -1)
+		return (KORE_RESULT_OK);
+	if (api_query(req, &qs) == -1)
+		return (KORE_RESULT_OK);
+	if (read_limit(req, &qs, API_LIMIT_DEFAULT, API_LIMIT_MAX,
+	    &limit) == -1)
+		goto out;
+	f[0][0] = f[1][0] = f[2][0] = '\0';
+	if ((c = qs_get(&qs, "cursor")) != NULL && *c != '\0') {
+		if (cursor_read(c, 'j', f) == -1) {
+			web_problem(req, 400, "cursor", "This cursor is not "
+			    "one of ours: use next_cursor as given.");
+			goto out;
+		}
+	} else if ((since = qs_get(&qs, "updated_since")) != NULL &&
+	    *since != '\0') {
+		if (fmt_rfc3339(since, &usec) == -1) {
+			web_problem(req, 400, "updated_since", "updated_since "
+			    "must be an RFC 3339 date-time from 1970 on, such "
+			    "as 2026-11-22T09:30:00Z (escape + as %2B).");
+			goto out;
+		}
+		(void)snprintf(f[2], sizeof(f[2]), "%lld", usec);
+	}
+	q = dbq_new(req, sql_sync, sync_done);
+	dbq_param(q, f[2][0] != '\0' ? f[2] : NULL);
+	dbq_param(q, f[0][0] != '\0' ? f[0] : NULL);
+	dbq_param(q, f[0][0] != '\0' ? f[1] : NULL);
+	(void)snprintf(num, sizeof(num), "%d", limit);
+	dbq_param(q, num);
+	dbq_param(q, key);
+	dbq_param(q, web_base_url());
+	q->ctx = json_pack("{s:i, s:s, s:s}", "limit", limit,
+	    "cursor_xid", f[0], "since", f[2]);
+	qs_free(&qs);
+	return (dbq_run(req));
+out:
+	qs_free(&qs);
+	return (KORE_RESULT_OK);
+}
+
+static int
+sync_done(struct http_request *req, struct dbq *q)
+{
+	json_t		*doc, *last;
+	struct sbuf	 url;
+	const char	*xid, *since;
+	char		*cursor, *body, id[32];
+	unsigned long long cx, hx;
+	int		 more;
+
+	if (key_refused(req, q))
+		return (KORE_RESULT_OK);
+	more = json_is_true(json_object_get(q->result, "more"));
+	last = json_object_get(q->result, "last");
+	since = json_string_value(json_object_get(q->ctx, "since"));
+	if (more && json_array_size(last) == 2) {
+		xid = json_string_value(json_array_get(last, 0));
+		(void)snprintf(id, sizeof(id), "%" JSON_INTEGER_FORMAT,
+		    json_integer_value(json_array_get(last, 1)));
+	} else {
+		/*
+		 * Everything before the horizon has been seen: the next call
+		 * starts there, unless the cursor given is already further.
+		 */
+		xid = json_string_value(json_object_get(q->result,
+		    "horizon"));
+		(void)kore_strlcpy(id, "0", sizeof(id));
+		hx = strtoull(xid != NULL ? xid : "0", NULL, 10);
+		cx = strtoull(json_string_value(json_object_get(q->ctx,
+		    "cursor_xid")), NULL, 10);
+		if (cx > hx) {
+			xid = json_string_value(json_object_get(q->ctx,
+			    "cursor_xid"));
+			(void)kore_strlcpy(id, "0", sizeof(id));
+		}
+	}
+	if (xid == NULL || *xid == '\0')
+		xid = "0";
+	cursor = cursor_make('j', xid, id, since != NULL && *since != '\0' ?
+	    since : NULL);
+	sbuf_init(&url);
+	sbuf_printf(&url, "%s/api/v1/jobs?cursor=%s&limit=%lld",
+	    web_base_url(), cursor, (long long)json_integer_value(
+	    json_object_get(q->ctx, "limit")));
+	doc = json_pack("{s:O, s:s, s:b, s:s}",
+	    "jobs", json_object_get(q->result, "jobs"),
+	    "next_cursor", cursor, "has_more", more, "next_url", url.data);
+	kore_free(cursor);
+	sbuf_free(&url);
+	body = json_dumps(doc, JSON_COMPACT);
+	json_decref(doc);
+	http_response_header(req, "cache-control", "no-store");
+	web_send(req, HTTP_STATUS_OK, "application/json", body, strlen(body),
+	    0);
+	free(body);
+	return (KORE_RESULT_OK);
+}
+
+/* GET /api/v1/jobs/<id> */
+int
+page_api_job(struct http_request *req)
+{
+	struct dbq	*q;
+	const char	*p, *key;
+	char		 keybuf[KEY_MAX + 1];
+	size_t		 n;
+
+	if (http_state_exists(req))
+		return (dbq_run(req));
+	if (api_admit(req, &key, keybuf, sizeof(keybuf)) == -1)
+		return (KORE_RESULT_OK);
+	p = req->path + strlen("/api/v1/jobs/");
+	for (n = 0; isdigit((unsigned char)p[n]); n++)
+		;
+	if (n == 0 || n > 18 || p[n] != '\0') {
+		web_problem(req, 404, NULL, "There is no job with this id.");
+		return (KORE_RESULT_OK);
+	}
+	q = dbq_new(req, sql_job, job_done);
+	dbq_param(q, p);
+	dbq_param(q, key);
+	dbq_param(q, web_base_url());
+	return (dbq_run(req));
+}
+
+static int
+job_done(struct http_request *req, struct dbq *q)
+{
+	json_t	*job;
+
+	if (key_refused(req, q))
+		return (KORE_RESULT_OK);
+	job = json_object_get(q->result, "job");
+	if (!json_is_object(job)) {
+		web_problem(req, 404, NULL, "There is no job with this id.");
+		return (KORE_RESULT_OK);
+	}
+	send_json(req, "application/json", job, 0);
+	return (KORE_RESULT_OK);
+}
+
+/* GET /api/v1/facets: the counts of the search page for these filters. */
+int
+page_api_facets(struct http_request *req)
+{
+	struct dbq	*q;
+	struct qs	 qs;
+	struct sbuf	 sql;
+	const char	*v[FILTER__MAX], *msg, *bad, *key;
+	char		 keybuf[KEY_MAX + 1];
+	int		 i;
+
+	if (http_state_exists(req))
+		return (dbq_run(req));
+	if (api_admit(req, &key, keybuf, sizeof(keybuf)) == -1)
+		return (KORE_RESULT_OK);
+	if (api_query(req, &qs) == -1)
+		return (KORE_RESULT_OK);
+	if ((msg = filters_read(&qs, v, &bad)) != NULL) {
+		web_problem(req, 400, bad, msg);
+		qs_free(&qs);
+		return (KORE_RESULT_OK);
+	}
+	if (sql_facets == NULL) {
+		sbuf_init(&sql);
+		sbuf_printf(&sql, "SELECT CASE WHEN k.ok THEN (%s) ELSE"
+		    " json_build_object('key_ok', false) END FROM (SELECT %s)"
+		    " k(ok)", jobs_sql_search, KEY_OK("$10"));
+		sql_facets = sbuf_steal(&sql);
+	}
+	q = dbq_new(req, sql_facets, facets_done);
+	for (i = 0; i < FILTER__MAX; i++)
+		dbq_param(q, v[i]);
+	dbq_param(q, "date");		/* $6 sort: no ranking needed */
+	dbq_param(q, "0");		/* $7 limit: counts only */
+	dbq_param(q, "0");		/* $8 offset */
+	dbq_param(q, "en");		/* $9 labels */
+	dbq_param(q, key);
+	qs_free(&qs);
+	return (dbq_run(req));
+}
+
+static int
+facets_done(struct http_request *req, struct dbq *q)
+{
+	json_t		*doc, *facets, *list, *item;
+	const char	*name;
+	size_t		 i;
+
+	if (key_refused(req, q))
+		return (KORE_RESULT_OK);
+	facets = json_object_get(q->result, "facets");
+	/* Absent facets (no match) are empty lists. */
+	json_object_foreach(facets, name, list) {
+		if (json_is_null(list))
+			json_object_set_new(facets, name, json_array());
+		json_array_foreach(json_object_get(facets, name), i, item)
+			if (json_object_get(item, "label") == NULL)
+				json_object_set(item, "label",
+				    json_object_get(item, "value"));
+	}
+	doc = json_pack("{s:O, s:O}", "total",
+	    json_object_get(q->result, "total"), "facets", facets);
+	send_json(req, "application/json", doc, 0);
+	json_decref(doc);
+	return (KORE_RESULT_OK);
+}
+
+/* GET /api/openapi.json */
+int
+page_api_openapi(struct http_request *req)
+{
+	http_response_header(req, "cache-control", "public, max-age=3600");
+	return (web_asset(req, "openapi.json", "application/json"));
+}
+
+/* Anything else under /api/: a problem document, not the HTML 404 page. */
+int
+page_api_not_found(struct http_request *req)
+{
+	web_problem(req, 404, NULL, "There is no API endpoint at this "
+	    "address: see /api/openapi.json.");
+	return (KORE_RESULT_OK);
+}
