@@ -60,6 +60,9 @@ const char	*filters_read(const struct qs *, const char *[FILTER__MAX],
 /* jobs.c */
 extern const char *const jobs_sql_search;
 
+/* views.c */
+void		 views_count(long long);
+
 /* output.c */
 void		 web_send(struct http_request *, int status, const char *ctype,
 		    const void *body, size_t len, time_t modified);

@@ -216,4 +216,18 @@ r = http("/static/style.css")
 check("the stylesheet is served", r.status == 200 and
       r.headers.get("content-type", "").startswith("text/css"))
 
+# Views: counted in the worker, written every few seconds, not on each GET.
+vid = sql("SELECT id, slug, views FROM posting WHERE " + OPEN +
+          " ORDER BY id DESC LIMIT 1")[0]
+for i in range(3):
+    http("/jobs/%s-%s" % (vid[0], vid[1]))
+http("/jobs/%s-wrong-slug" % vid[0])
+deadline = time.time() + 10
+now_views = int(vid[2])
+while time.time() < deadline and now_views < int(vid[2]) + 3:
+    time.sleep(0.5)
+    now_views = int(sql("SELECT views FROM posting WHERE id = %s"
+                        % vid[0])[0][0])
+check("posting views are counted (3 page views, a redirect is not one)",
+      now_views == int(vid[2]) + 3, "%s -> %d" % (vid[2], now_views))
 done()
