@@ -18,10 +18,9 @@ const char *const	web_contracts[] = {
 
 const char *const	web_langs[] = { "it", "fr", "de", "en", "es", NULL };
 
-static int	in_list(const char *, const char *const *);
-
-static int
-in_list(const char *v, const char *const *list)
+/* v is one of the NULL-terminated list. */
+int
+web_in(const char *v, const char *const *list)
 {
 	for (; *list != NULL; list++)
 		if (strcmp(v, *list) == 0)
@@ -63,12 +62,12 @@ filters_read(const struct qs *qs, const char *v[FILTER__MAX],
 		return ("A company name is limited to 100 characters.");
 	*bad = "contract";
 	if (v[FILTER_CONTRACT] != NULL &&
-	    !in_list(v[FILTER_CONTRACT], web_contracts))
+	    !web_in(v[FILTER_CONTRACT], web_contracts))
 		return ("Unknown contract type: use permanent, fixed_term, "
 		    "internship, apprenticeship, freelance, temporary_agency, "
 		    "seasonal or other.");
 	*bad = "lang";
-	if (v[FILTER_LANG] != NULL && !in_list(v[FILTER_LANG], web_langs))
+	if (v[FILTER_LANG] != NULL && !web_in(v[FILTER_LANG], web_langs))
 		return ("Unknown language: use it, fr, de, en or es.");
 	*bad = NULL;
 	return (NULL);

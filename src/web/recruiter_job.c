@@ -24,11 +24,7 @@
 int	page_recruiter_job_new(struct http_request *);
 int	page_recruiter_job_edit(struct http_request *);
 
-/* Canonical codes; their labels come from contract_type. */
-static const char *const	contracts[] = {
-	"permanent", "fixed_term", "internship", "apprenticeship",
-	"freelance", "temporary_agency", "seasonal", "other"
-};
+/* Canonical codes (contracts: web_contracts); labels from contract_type. */
 static const char *const	schedules[] = {
 	"full_time", "part_time", "unknown"
 };
@@ -343,8 +339,7 @@ job_check(const struct qs *qs, json_t *values, json_t *errors)
 			json_object_set_new(errors, "title", json_string(
 			    "Give the job a title of at least 3 characters."));
 	}
-	if (contract != NULL && !one_of(contract, contracts,
-	    sizeof(contracts) / sizeof(contracts[0])))
+	if (contract != NULL && !web_in(contract, web_contracts))
 		json_object_set_new(errors, "contract",
 		    json_string("Choose a contract from the list."));
 	if (schedule != NULL && !one_of(schedule, schedules,

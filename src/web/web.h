@@ -54,6 +54,7 @@ enum {
 extern const char *const web_filter_names[FILTER__MAX];
 extern const char *const web_contracts[];
 extern const char *const web_langs[];
+int		 web_in(const char *, const char *const *);
 const char	*filters_read(const struct qs *, const char *[FILTER__MAX],
 		    const char **);
 
