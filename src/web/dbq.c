@@ -56,28 +56,84 @@ dbq_run(struct http_request *req)
 	    sizeof(dbq_states) / sizeof(dbq_states[0]), req));
 }
 
+/*
+ * Send query on sql, a pgsql bound to the request.  DBQ_SENT, DBQ_RETRY
+ * when no connection is free (Kore wakes the request), DBQ_FAILED
+ * (logged).  Shared with session.c's flows.
+ */
+int
+dbq_send(struct kore_pgsql *sql, const char *query, int nparams,
+    char **params)
+{
+	if (!kore_pgsql_setup(sql, "db", KORE_PGSQL_ASYNC)) {
+		if (sql->state == KORE_PGSQL_STATE_INIT)
+			return (DBQ_RETRY);
+		kore_pgsql_logerror(sql);
+		return (DBQ_FAILED);
+	}
+	if (!kore_pgsql_query_param_fields(sql, query, 0, nparams,
+	    (const char **)params, NULL, NULL)) {
+		kore_pgsql_logerror(sql);
+		return (DBQ_FAILED);
+	}
+	return (DBQ_SENT);
+}
+
+/*
+ * One step of reading the answer: the first column of the first row is
+ * parsed into *result (a bad JSON sets *failed).  DBQ_RETRY while the
+ * server works, DBQ_MORE after a step, DBQ_DONE at the end (*failed set
+ * on an error).
+ */
+int
+dbq_read(struct kore_pgsql *sql, json_t **result, int *failed)
+{
+	json_error_t	err;
+
+	switch (sql->state) {
+	case KORE_PGSQL_STATE_WAIT:
+		return (DBQ_RETRY);
+	case KORE_PGSQL_STATE_COMPLETE:
+		return (DBQ_DONE);
+	case KORE_PGSQL_STATE_ERROR:
+		kore_pgsql_logerror(sql);
+		*failed = 1;
+		return (DBQ_DONE);
+	case KORE_PGSQL_STATE_RESULT:
+		if (*result == NULL && kore_pgsql_ntuples(sql) > 0 &&
+		    !PQgetisnull(sql->result, 0, 0)) {
+			*result = json_loads(kore_pgsql_getvalue(sql, 0, 0),
+			    JSON_DECODE_ANY, &err);
+			if (*result == NULL) {
+				kore_log(LOG_ERR, "dbq: bad JSON: %s",
+				    err.text);
+				*failed = 1;
+			}
+		}
+		kore_pgsql_continue(sql);
+		return (DBQ_MORE);
+	default:
+		kore_pgsql_continue(sql);
+		return (DBQ_MORE);
+	}
+}
+
 static int
 dbq_state_setup(struct http_request *req)
 {
 	struct dbq	*q = http_state_get(req);
 
-	if (!kore_pgsql_setup(&q->sql, "db", KORE_PGSQL_ASYNC)) {
-		/* No free connection yet: Kore wakes us when there is one. */
-		if (q->sql.state == KORE_PGSQL_STATE_INIT)
-			return (HTTP_STATE_RETRY);
-		kore_pgsql_logerror(&q->sql);
+	switch (dbq_send(&q->sql, q->query, q->nparams, q->params)) {
+	case DBQ_RETRY:
+		return (HTTP_STATE_RETRY);
+	case DBQ_FAILED:
 		q->failed = 1;
 		req->fsm_state = DBQ_STATE_DONE;
-		return (HTTP_STATE_CONTINUE);
+		break;
+	default:
+		req->fsm_state = DBQ_STATE_WAIT;
+		break;
 	}
-	if (!kore_pgsql_query_param_fields(&q->sql, q->query, 0, q->nparams,
-	    (const char **)q->params, NULL, NULL)) {
-		kore_pgsql_logerror(&q->sql);
-		q->failed = 1;
-		req->fsm_state = DBQ_STATE_DONE;
-		return (HTTP_STATE_CONTINUE);
-	}
-	req->fsm_state = DBQ_STATE_WAIT;
 	return (HTTP_STATE_CONTINUE);
 }
 
@@ -85,33 +141,12 @@ static int
 dbq_state_wait(struct http_request *req)
 {
 	struct dbq	*q = http_state_get(req);
-	json_error_t	 err;
 
-	switch (q->sql.state) {
-	case KORE_PGSQL_STATE_WAIT:
+	switch (dbq_read(&q->sql, &q->result, &q->failed)) {
+	case DBQ_RETRY:
 		return (HTTP_STATE_RETRY);
-	case KORE_PGSQL_STATE_COMPLETE:
+	case DBQ_DONE:
 		req->fsm_state = DBQ_STATE_DONE;
-		break;
-	case KORE_PGSQL_STATE_ERROR:
-		kore_pgsql_logerror(&q->sql);
-		q->failed = 1;
-		req->fsm_state = DBQ_STATE_DONE;
-		break;
-	case KORE_PGSQL_STATE_RESULT:
-		if (q->result == NULL && kore_pgsql_ntuples(&q->sql) > 0 &&
-		    !PQgetisnull(q->sql.result, 0, 0)) {
-			q->result = json_loads(kore_pgsql_getvalue(&q->sql,
-			    0, 0), JSON_DECODE_ANY, &err);
-			if (q->result == NULL) {
-				kore_log(LOG_ERR, "dbq: bad JSON: %s", err.text);
-				q->failed = 1;
-			}
-		}
-		kore_pgsql_continue(&q->sql);
-		break;
-	default:
-		kore_pgsql_continue(&q->sql);
 		break;
 	}
 	return (HTTP_STATE_CONTINUE);

@@ -415,23 +415,18 @@ flow_state_query(struct http_request *req)
 {
 	struct flow	*f = http_state_get(req);
 
-	if (!kore_pgsql_setup(&f->sql, "db", KORE_PGSQL_ASYNC)) {
-		if (f->sql.state == KORE_PGSQL_STATE_INIT)
-			return (HTTP_STATE_RETRY);
-		kore_pgsql_logerror(&f->sql);
-		f->failed = 1;
-		req->fsm_state = FLOW_STATE_STEP;
-		return (HTTP_STATE_CONTINUE);
-	}
-	if (!kore_pgsql_query_param_fields(&f->sql, f->query, 0, f->nparams,
-	    (const char **)f->params, NULL, NULL)) {
-		kore_pgsql_logerror(&f->sql);
+	switch (dbq_send(&f->sql, f->query, f->nparams, f->params)) {
+	case DBQ_RETRY:
+		return (HTTP_STATE_RETRY);
+	case DBQ_FAILED:
 		kore_pgsql_cleanup(&f->sql);
 		f->failed = 1;
 		req->fsm_state = FLOW_STATE_STEP;
-		return (HTTP_STATE_CONTINUE);
+		break;
+	default:
+		req->fsm_state = FLOW_STATE_WAIT;
+		break;
 	}
-	req->fsm_state = FLOW_STATE_WAIT;
 	return (HTTP_STATE_CONTINUE);
 }
 
@@ -439,36 +434,13 @@ static int
 flow_state_wait(struct http_request *req)
 {
 	struct flow	*f = http_state_get(req);
-	json_error_t	 err;
 
-	switch (f->sql.state) {
-	case KORE_PGSQL_STATE_WAIT:
+	switch (dbq_read(&f->sql, &f->result, &f->failed)) {
+	case DBQ_RETRY:
 		return (HTTP_STATE_RETRY);
-	case KORE_PGSQL_STATE_COMPLETE:
+	case DBQ_DONE:
 		kore_pgsql_cleanup(&f->sql);
 		req->fsm_state = FLOW_STATE_STEP;
-		break;
-	case KORE_PGSQL_STATE_ERROR:
-		kore_pgsql_logerror(&f->sql);
-		kore_pgsql_cleanup(&f->sql);
-		f->failed = 1;
-		req->fsm_state = FLOW_STATE_STEP;
-		break;
-	case KORE_PGSQL_STATE_RESULT:
-		if (f->result == NULL && kore_pgsql_ntuples(&f->sql) > 0 &&
-		    !PQgetisnull(f->sql.result, 0, 0)) {
-			f->result = json_loads(kore_pgsql_getvalue(&f->sql,
-			    0, 0), JSON_DECODE_ANY, &err);
-			if (f->result == NULL) {
-				kore_log(LOG_ERR, "flow: bad JSON: %s",
-				    err.text);
-				f->failed = 1;
-			}
-		}
-		kore_pgsql_continue(&f->sql);
-		break;
-	default:
-		kore_pgsql_continue(&f->sql);
 		break;
 	}
 	return (HTTP_STATE_CONTINUE);

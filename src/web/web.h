@@ -87,6 +87,13 @@ struct dbq	*dbq_new(struct http_request *, const char *,
 		    int (*)(struct http_request *, struct dbq *));
 void		 dbq_param(struct dbq *, const char *);
 int		 dbq_run(struct http_request *);
+#define DBQ_SENT	0
+#define DBQ_RETRY	1
+#define DBQ_FAILED	2
+#define DBQ_MORE	3
+#define DBQ_DONE	4
+int		 dbq_send(struct kore_pgsql *, const char *, int, char **);
+int		 dbq_read(struct kore_pgsql *, json_t **, int *);
 
 /* render.c */
 void		 web_headers(struct http_request *, const char *ctype);
