@@ -189,6 +189,12 @@ static const char	*sql_import[] = {
 	" AND p.city_id = r.city_id AND p.status IN ('published', 'pending')"
 	" AND p.source = 'partner' ORDER BY p.id LIMIT 1)"
 	" WHERE r.posting_id IS NULL AND r.city_id IS NOT NULL",
+	/*
+	 * New rows go to the full-text index's pending list, which is
+	 * merged in bulk after the commit (below) rather than every 4 MB
+	 * during the insert: half the time of a 100 000-item first run.
+	 */
+	"SET LOCAL gin_pending_list_limit = '256MB'",
 	"WITH ins AS (INSERT INTO posting (company_id, company_name,"
 	" company_raw, title, title_raw, slug, contract, schedule,"
 	" contract_raw, city_id, city_name, city_raw, country, description,"
@@ -704,6 +710,12 @@ scrape_one(PGconn *conn, const char *owner, const char *name, char *err,
 		    "imported %ld items, closed nothing", p.name, fr.error,
 		    r.seen - r.rejected);
 	ok = complete;
+	if (counts[0] > 0) {
+		/* Searches read the pending list linearly: merge it now. */
+		PQclear(PQexec(conn, "SET maintenance_work_mem = '256MB'"));
+		PQclear(PQexec(conn,
+		    "SELECT gin_clean_pending_list('posting_search')"));
+	}
 	if (ok && counts[0] > 0)
 		PQclear(PQexec(conn, "SELECT fj_refresh_words()"));
 	goto record;
