@@ -116,6 +116,10 @@ void	 norm_company_free(struct norm_company *);
 void	 fmt_count(char *, size_t, long long);
 /* RFC 3339 date-time -> microseconds since the epoch; 0 or -1. */
 int	 fmt_rfc3339(const char *, long long *);
+/* Paging cursors: tag and three digit fields (the third may be NULL). */
+char	*fmt_cursor(char, const char *, const char *, const char *);
+/* Decode one of tag's kind into f (third "" when absent); 0 or -1. */
+int	 fmt_cursor_read(const char *, char, char [3][32]);
 
 /* tmpl.c: a small mustache-like template language over jansson values.
  *

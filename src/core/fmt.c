@@ -1,6 +1,7 @@
 /* Number formatting for people. */
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core.h"
@@ -117,3 +118,74 @@ fmt_rfc3339(const char *s, long long *usec)
 	*usec = t * 1000000 + frac;
 	return (0);
 }
+
+#define CURSOR_MAX	128
+
+/*
+ * An opaque paging cursor: "<tag>1.<a>.<b>.<c>" in hex, the three
+ * fields digits (c may be absent: "-").  Caller frees.  (Kore's base64url
+ * decoder refuses unpadded input whose length is a multiple of four.)
+ */
+char *
+fmt_cursor(char tag, const char *a, const char *b, const char *c)
+{
+	char	plain[CURSOR_MAX], *out;
+	size_t	i, n;
+
+	n = (size_t)snprintf(plain, sizeof(plain), "%c1.%s.%s.%s", tag, a, b,
+	    c != NULL ? c : "-");
+	if (n >= sizeof(plain))
+		n = sizeof(plain) - 1;
+	out = xmalloc(n * 2 + 1);
+	for (i = 0; i < n; i++)
+		(void)snprintf(out + i * 2, 3, "%02x", (unsigned char)plain[i]);
+	return (out);
+}
+
+/*
+ * Decode a cursor of kind tag into its three fields: digits each, the
+ * third may be "-" (stored as "").  -1 when it is not one of ours.
+ */
+int
+fmt_cursor_read(const char *s, char tag, char f[3][32])
+{
+	char		 plain[CURSOR_MAX + 1], *p, *dot;
+	size_t		 len, n;
+	unsigned int	 byte;
+	int		 i;
+
+	len = strlen(s);
+	if (len < 6 || len > CURSOR_MAX * 2 || len % 2 != 0 ||
+	    strspn(s, "0123456789abcdef") != len)
+		return (-1);
+	for (n = 0; n < len / 2; n++) {
+		if (sscanf(s + n * 2, "%2x", &byte) != 1 || byte == 0)
+			return (-1);
+		plain[n] = (char)byte;
+	}
+	plain[n] = '\0';
+	if (plain[0] != tag || plain[1] != '1' || plain[2] != '.')
+		return (-1);
+	p = plain + 3;
+	for (i = 0; i < 3; i++) {
+		if ((dot = strchr(p, '.')) != NULL)
+			*dot = '\0';
+		if ((dot == NULL) != (i == 2))
+			return (-1);
+		n = strlen(p);
+		if (n == 0 || n >= sizeof(f[i]))
+			return (-1);
+		if (!(i == 2 && strcmp(p, "-") == 0) &&
+		    strspn(p, "0123456789") != n)
+			return (-1);
+		/* n < sizeof(f[i]): checked above. */
+		if (strcmp(p, "-") == 0)
+			f[i][0] = '\0';
+		else
+			memcpy(f[i], p, n + 1);
+		if (dot != NULL)
+			p = dot + 1;
+	}
+	return (0);
+}
+

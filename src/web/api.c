@@ -25,7 +25,6 @@
 #define FEED_LIMIT_DEFAULT	50
 #define FEED_LIMIT_MAX		100
 #define KEY_MAX			128
-#define CURSOR_MAX		128
 #define RATE_SLOTS		4096
 #define RATE_PROBE		8
 #define RATE_WINDOW		60
@@ -125,9 +124,6 @@ static unsigned int rate_limit(const char *, unsigned int);
 static int	 api_query(struct http_request *, struct qs *);
 static int	 read_limit(struct http_request *, const struct qs *,
 		    int, int, int *);
-static char	*cursor_make(char, const char *, const char *,
-		    const char *);
-static int	 cursor_read(const char *, char, char [3][32]);
 static void	 filters_query(struct sbuf *, const char *[FILTER__MAX]);
 static int	 key_refused(struct http_request *, struct dbq *);
 static void	 send_json(struct http_request *, const char *, json_t *,
@@ -306,68 +302,6 @@ read_limit(struct http_request *req, const struct qs *qs, int dflt, int max,
 	return (0);
 }
 
-/*
- * An opaque cursor: "<tag>1.<a>.<b>.<c>" in hex.  (Kore's base64url
- * decoder refuses unpadded input whose length is a multiple of four.)
- */
-static char *
-cursor_make(char tag, const char *a, const char *b, const char *c)
-{
-	char	plain[CURSOR_MAX], *out;
-	size_t	i, n;
-
-	n = (size_t)snprintf(plain, sizeof(plain), "%c1.%s.%s.%s", tag, a, b,
-	    c != NULL ? c : "-");
-	out = kore_malloc(n * 2 + 1);
-	for (i = 0; i < n; i++)
-		(void)snprintf(out + i * 2, 3, "%02x", (unsigned char)plain[i]);
-	return (out);
-}
-
-/*
- * Decode a cursor of kind tag into its three fields: digits each, the
- * third may be "-" (stored as "").  -1 when it is not one of ours.
- */
-static int
-cursor_read(const char *s, char tag, char f[3][32])
-{
-	char		 plain[CURSOR_MAX + 1], *p, *dot;
-	size_t		 len, n;
-	unsigned int	 byte;
-	int		 i;
-
-	len = strlen(s);
-	if (len < 6 || len > CURSOR_MAX * 2 || len % 2 != 0 ||
-	    strspn(s, "0123456789abcdef") != len)
-		return (-1);
-	for (n = 0; n < len / 2; n++) {
-		if (sscanf(s + n * 2, "%2x", &byte) != 1 || byte == 0)
-			return (-1);
-		plain[n] = (char)byte;
-	}
-	plain[n] = '\0';
-	if (plain[0] != tag || plain[1] != '1' || plain[2] != '.')
-		return (-1);
-	p = plain + 3;
-	for (i = 0; i < 3; i++) {
-		if ((dot = strchr(p, '.')) != NULL)
-			*dot = '\0';
-		if ((dot == NULL) != (i == 2))
-			return (-1);
-		n = strlen(p);
-		if (n == 0 || n >= sizeof(f[i]))
-			return (-1);
-		if (!(i == 2 && strcmp(p, "-") == 0) &&
-		    strspn(p, "0123456789") != n)
-			return (-1);
-		(void)kore_strlcpy(f[i], strcmp(p, "-") == 0 ? "" : p,
-		    sizeof(f[i]));
-		if (dot != NULL)
-			p = dot + 1;
-	}
-	return (0);
-}
-
 /* "q=...&city=..." for the filters given, each escaped. */
 static void
 filters_query(struct sbuf *b, const char *v[FILTER__MAX])
@@ -438,7 +372,7 @@ page_feed_json(struct http_request *req)
 		goto out;
 	f[0][0] = f[1][0] = '\0';
 	if ((c = qs_get(&qs, "cursor")) != NULL && *c != '\0' &&
-	    cursor_read(c, 'f', f) == -1) {
+	    fmt_cursor_read(c, 'f', f) == -1) {
 		web_problem(req, 400, "cursor", "This cursor is not one of "
 		    "ours: use next_url as given.");
 		goto out;
@@ -505,14 +439,14 @@ feed_done(struct http_request *req, struct dbq *q)
 		    json_integer_value(json_array_get(last, 0)));
 		(void)snprintf(b, sizeof(b), "%" JSON_INTEGER_FORMAT,
 		    json_integer_value(json_array_get(last, 1)));
-		cursor = cursor_make('f', a, b, NULL);
+		cursor = fmt_cursor('f', a, b, NULL);
 		sbuf_reset(&url);
 		sbuf_printf(&url, "%s/feed.json?%.*scursor=%s&limit=%lld",
 		    web_base_url(), (int)filters.len,
 		    filters.data ? filters.data : "", cursor,
 		    (long long)json_integer_value(json_object_get(q->ctx,
 		    "limit")));
-		kore_free(cursor);
+		free(cursor);
 		json_object_set_new(doc, "next_url", json_string(url.data));
 	}
 	send_json(req, "application/feed+json", doc, (time_t)
@@ -545,7 +479,7 @@ page_api_jobs(struct http_request *req)
 		goto out;
 	f[0][0] = f[1][0] = f[2][0] = '\0';
 	if ((c = qs_get(&qs, "cursor")) != NULL && *c != '\0') {
-		if (cursor_read(c, 'j', f) == -1) {
+		if (fmt_cursor_read(c, 'j', f) == -1) {
 			web_problem(req, 400, "cursor", "This cursor is not "
 			    "one of ours: use next_cursor as given.");
 			goto out;
@@ -615,7 +549,7 @@ sync_done(struct http_request *req, struct dbq *q)
 	}
 	if (xid == NULL || *xid == '\0')
 		xid = "0";
-	cursor = cursor_make('j', xid, id, since != NULL && *since != '\0' ?
+	cursor = fmt_cursor('j', xid, id, since != NULL && *since != '\0' ?
 	    since : NULL);
 	sbuf_init(&url);
 	sbuf_printf(&url, "%s/api/v1/jobs?cursor=%s&limit=%lld",
@@ -624,7 +558,7 @@ sync_done(struct http_request *req, struct dbq *q)
 	doc = json_pack("{s:O, s:s, s:b, s:s}",
 	    "jobs", json_object_get(q->result, "jobs"),
 	    "next_cursor", cursor, "has_more", more, "next_url", url.data);
-	kore_free(cursor);
+	free(cursor);
 	sbuf_free(&url);
 	body = json_dumps(doc, JSON_COMPACT);
 	json_decref(doc);

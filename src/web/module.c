@@ -16,11 +16,13 @@
 #include "db.h"
 
 /*
- * glibc's stat family (libpq's first connect), libpq's GSSAPI probe and
- * Kore tasks (argon2 hashing) use syscalls Kore's filter does not list;
- * without these a worker dies with "sandbox violation" on first use.
+ * glibc's stat family (libpq's first connect), libpq's GSSAPI probe, Kore
+ * tasks (argon2 hashing) and glibc's realloc of a large block (an API page
+ * of 1 000 postings) use syscalls Kore's filter does not list; without
+ * these a worker dies with "sandbox violation" on first use.
  */
 KORE_SECCOMP_FILTER("fashionjobs",
+	KORE_SYSCALL_ALLOW(mremap),
 	KORE_SYSCALL_ALLOW(newfstatat),
 	KORE_SYSCALL_ALLOW(getdents64),
 	KORE_SYSCALL_ALLOW(clone3),

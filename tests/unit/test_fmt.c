@@ -1,6 +1,7 @@
 /* Number grouping, table-driven, including the buffer-size edges. */
 
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core.h"
@@ -103,6 +104,43 @@ main(void)
 		    dates[i].s);
 		CHECK(name, dates[i].usec == -1 ? rc == -1 :
 		    rc == 0 && usec == dates[i].usec);
+	}
+	{
+		char	*c, f[3][32];
+
+		c = fmt_cursor('j', "735", "2", NULL);
+		CHECK_STR("fmt_cursor encodes in hex", c,
+		    "6a312e3733352e322e2d");
+		CHECK("fmt_cursor_read reads it back", fmt_cursor_read(c, 'j',
+		    f) == 0 && strcmp(f[0], "735") == 0 &&
+		    strcmp(f[1], "2") == 0 && f[2][0] == '\0');
+		CHECK("a cursor of another kind is refused",
+		    fmt_cursor_read(c, 'f', f) == -1);
+		free(c);
+		c = fmt_cursor('f', "1795339800000000", "17", "99");
+		CHECK("three fields round-trip", fmt_cursor_read(c, 'f', f) ==
+		    0 && strcmp(f[0], "1795339800000000") == 0 &&
+		    strcmp(f[2], "99") == 0);
+		free(c);
+		CHECK("odd length refused", fmt_cursor_read("6a312", 'j', f) ==
+		    -1);
+		CHECK("upper-case hex refused", fmt_cursor_read(
+		    "6A312E3733352E322E2D", 'j', f) == -1);
+		CHECK("a NUL byte refused", fmt_cursor_read(
+		    "6a312e3700352e322e2d", 'j', f) == -1);
+		CHECK("letters in a field refused", fmt_cursor_read(
+		    "6a312e3761352e322e2d", 'j', f) == -1);
+		CHECK("two fields refused", fmt_cursor_read("6a312e3733352e32",
+		    'j', f) == -1);
+		CHECK("four fields refused", fmt_cursor_read(
+		    "6a312e312e322e332e34", 'j', f) == -1);
+		CHECK("an empty field refused", fmt_cursor_read(
+		    "6a312e2e322e2d", 'j', f) == -1);
+		CHECK("a 32-digit field refused", fmt_cursor_read(
+		    "6a312e" "3131313131313131313131313131313131313131313131313131313131313131"
+		    "2e322e2d", 'j', f) == -1);
+		CHECK("empty input refused", fmt_cursor_read("", 'j', f) ==
+		    -1);
 	}
 	buf[0] = 'Z';
 	fmt_count(buf, 0, 1045);
