@@ -8,7 +8,11 @@
  * dropped, sorted by name and encoded again, so "?city=milan&q=manager"
  * and "?q=manager&city=milan&lang=" are one page.  While one request
  * refreshes an expired page, the others get the stale copy instead of
- * queueing on the same query.  FJ_HOME_TTL seconds (default 5; 0: off).
+ * queueing on the same query; while one request makes a page there is no
+ * copy of yet, the others asking for it sleep until it is there (at most
+ * WAIT_MAX seconds, in case that request died), so a cold start or a
+ * sudden popular search costs one query, not one per connection.
+ * FJ_HOME_TTL seconds (default 5; 0: off).
  */
 
 #include <kore/kore.h>
@@ -21,22 +25,35 @@
 #define CACHE_SLOTS	256
 #define CACHE_KEY_MAX	512
 #define REFRESH_MAX	10	/* seconds a refresh may take before another */
+#define WAIT_MAX	3	/* seconds a request waits for a first page */
+#define TICK_MS		500	/* how often sleepers are checked on */
 
 struct page_slot {
 	uint64_t	 hash;		/* of key, compared first */
 	char		 key[CACHE_KEY_MAX];
 	struct sbuf	 page;
-	time_t		 at;
+	time_t		 at;		/* when the page was made, or 0 */
+	time_t		 used;		/* last asked for, for eviction */
 	time_t		 refreshing;	/* when a refresh started, or 0 */
+	struct http_runlock wait;	/* requests waiting for a first page */
 };
 
 static struct page_slot	slots[CACHE_SLOTS];
+
+/*
+ * The slots' runlocks are only wait queues: no request holds one.  While
+ * requests wait, the lock's owner is this mark, so Kore queues and sleeps
+ * them; cache_wake() releases it once per sleeper.
+ */
+static struct http_request	waiting_mark;
 
 static long		 cache_ttl(void);
 static int		 cache_key(struct http_request *, char *, size_t);
 static int		 cache_query(struct sbuf *, const char *);
 static uint64_t		 cache_hash(const char *);
 static struct page_slot	*cache_find(const char *, int);
+static void		 cache_wake(struct page_slot *);
+static void		 cache_tick(void *, u_int64_t);
 
 static long
 cache_ttl(void)
@@ -120,58 +137,105 @@ cache_hash(const char *s)
 	return (h);
 }
 
-/* The slot for key; with create, a free or the oldest slot otherwise. */
+/*
+ * The slot for key; with create, a free slot or else the least recently
+ * asked for (not one being refreshed), so a stream of searches made once
+ * does not push out the pages everyone asks for.
+ */
 static struct page_slot *
 cache_find(const char *key, int create)
 {
-	struct page_slot	*s, *oldest;
+	struct page_slot	*s, *victim;
 	uint64_t		 h;
 	size_t			 i;
+	time_t			 now;
 
 	h = cache_hash(key);
-	oldest = &slots[0];
+	now = time(NULL);
+	victim = NULL;
 	for (i = 0; i < CACHE_SLOTS; i++) {
 		s = &slots[i];
 		if (s->hash == h && strcmp(s->key, key) == 0)
 			return (s);
-		if (s->at < oldest->at && !s->refreshing)
-			oldest = s;
+		/* A refresh that died with its request does not pin it. */
+		if (now - s->refreshing >= REFRESH_MAX &&
+		    (victim == NULL || s->used < victim->used))
+			victim = s;
 	}
 	if (!create)
 		return (NULL);
-	(void)kore_strlcpy(oldest->key, key, sizeof(oldest->key));
-	oldest->hash = h;
-	if (oldest->page.data != NULL)
-		sbuf_reset(&oldest->page);
-	oldest->at = 0;
-	oldest->refreshing = 0;
-	return (oldest);
+	if (victim == NULL)
+		victim = &slots[0];
+	cache_wake(victim);
+	(void)kore_strlcpy(victim->key, key, sizeof(victim->key));
+	victim->hash = h;
+	if (victim->page.data != NULL)
+		sbuf_reset(&victim->page);
+	victim->at = 0;
+	victim->refreshing = 0;
+	return (victim);
+}
+
+/* Wake every request sleeping on s: they ask the cache again. */
+static void
+cache_wake(struct page_slot *s)
+{
+	while (LIST_FIRST(&s->wait.queue) != NULL) {
+		s->wait.owner = &waiting_mark;
+		http_runlock_release(&s->wait, &waiting_mark);
+	}
+	s->wait.owner = NULL;
+}
+
+/* Sleepers whose page is overdue go and make it themselves. */
+static void
+cache_tick(void *arg, u_int64_t now_ms)
+{
+	time_t	now;
+	size_t	i;
+
+	now = time(NULL);
+	for (i = 0; i < CACHE_SLOTS; i++)
+		if (LIST_FIRST(&slots[i].wait.queue) != NULL &&
+		    now - slots[i].refreshing >= WAIT_MAX)
+			cache_wake(&slots[i]);
 }
 
 /*
- * Answer from the cache when the page is fresh, or stale while another
- * request refreshes it; otherwise claim the refresh and return 0.
+ * CACHE_SENT: answered from the cache, fresh, or stale while another
+ * request refreshes it.  CACHE_WAIT: req sleeps until another request has
+ * made the page; the handler returns KORE_RESULT_RETRY and runs again.
+ * CACHE_MISS: make the page (the refresh is claimed when it is cached).
  */
 int
 cache_send(struct http_request *req)
 {
-	struct page_slot	*s;
-	char			 key[CACHE_KEY_MAX];
-	time_t			 now;
+	static struct kore_timer	*tick;
+	struct page_slot		*s;
+	char				 key[CACHE_KEY_MAX];
+	time_t				 now;
 
 	if (cache_key(req, key, sizeof(key)) == -1)
-		return (0);
+		return (CACHE_MISS);
+	if (tick == NULL)
+		tick = kore_timer_add(cache_tick, TICK_MS, NULL, 0);
 	s = cache_find(key, 1);
 	now = time(NULL);
+	s->used = now;
 	if (s->at != 0 && (now - s->at < cache_ttl() ||
 	    now - s->refreshing < REFRESH_MAX)) {
 		web_headers(req, "text/html; charset=utf-8");
 		http_response(req, HTTP_STATUS_OK, s->page.data, s->page.len);
-		return (1);
+		return (CACHE_SENT);
+	}
+	if (s->at == 0 && now - s->refreshing < WAIT_MAX) {
+		s->wait.owner = &waiting_mark;
+		(void)http_runlock_acquire(&s->wait, req);
+		return (CACHE_WAIT);
 	}
 	/* A refresh that died with its request is retried after a while. */
 	s->refreshing = now;
-	return (0);
+	return (CACHE_MISS);
 }
 
 /*
@@ -188,11 +252,13 @@ cache_put(struct http_request *req, int status, const struct sbuf *page)
 	    (s = cache_find(key, 0)) == NULL || s->refreshing == 0)
 		return;
 	s->refreshing = 0;
-	if (status != HTTP_STATUS_OK)
-		return;
-	if (s->page.data == NULL)
-		sbuf_init(&s->page);
-	sbuf_reset(&s->page);
-	sbuf_append(&s->page, page->data, page->len);
-	s->at = time(NULL);
+	if (status == HTTP_STATUS_OK) {
+		if (s->page.data == NULL)
+			sbuf_init(&s->page);
+		sbuf_reset(&s->page);
+		sbuf_append(&s->page, page->data, page->len);
+		s->at = time(NULL);
+	}
+	/* With no page (an error), each sleeper makes its own. */
+	cache_wake(s);
 }

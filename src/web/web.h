@@ -45,7 +45,10 @@ int		 fj_init(int);
 const struct tmpl_set *web_templates(void);
 const char	*web_lang(struct http_request *);
 
-/* cache.c */
+/* cache.c: cache_send() answers one of these. */
+#define CACHE_MISS		0
+#define CACHE_SENT		1
+#define CACHE_WAIT		2
 int		 cache_send(struct http_request *);
 void		 cache_put(struct http_request *, int, const struct sbuf *);
 
