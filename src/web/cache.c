@@ -12,6 +12,10 @@
  * copy of yet, the others asking for it sleep until it is there (at most
  * WAIT_MAX seconds, in case that request died), so a cold start or a
  * sudden popular search costs one query, not one per connection.
+ * Refreshes run one at a time per worker: an expired page is served stale
+ * while another page is being refreshed, up to STALE_MAX seconds, so
+ * hundreds of different searches expiring together cost one database
+ * connection's worth of work instead of starving the workers of CPU.
  * FJ_HOME_TTL seconds (default 5; 0: off).
  */
 
@@ -26,6 +30,8 @@
 #define CACHE_KEY_MAX	512
 #define REFRESH_MAX	10	/* seconds a refresh may take before another */
 #define WAIT_MAX	3	/* seconds a request waits for a first page */
+#define STALE_MAX	60	/* seconds a page may be served stale */
+#define REFRESHING_MAX	1	/* refreshes of existing pages at once */
 #define TICK_MS		500	/* how often sleepers are checked on */
 
 struct page_slot {
@@ -35,6 +41,7 @@ struct page_slot {
 	time_t		 at;		/* when the page was made, or 0 */
 	time_t		 used;		/* last asked for, for eviction */
 	time_t		 refreshing;	/* when a refresh started, or 0 */
+	struct http_request *filler;	/* the request refreshing it */
 	struct http_runlock wait;	/* requests waiting for a first page */
 };
 
@@ -53,6 +60,7 @@ static int		 cache_query(struct sbuf *, const char *);
 static uint64_t		 cache_hash(const char *);
 static struct page_slot	*cache_find(const char *, int);
 static void		 cache_wake(struct page_slot *);
+static int		 cache_refreshing(time_t);
 static void		 cache_tick(void *, u_int64_t);
 
 static long
@@ -173,6 +181,7 @@ cache_find(const char *key, int create)
 		sbuf_reset(&victim->page);
 	victim->at = 0;
 	victim->refreshing = 0;
+	victim->filler = NULL;
 	return (victim);
 }
 
@@ -185,6 +194,20 @@ cache_wake(struct page_slot *s)
 		http_runlock_release(&s->wait, &waiting_mark);
 	}
 	s->wait.owner = NULL;
+}
+
+/* How many existing pages are being refreshed (dead refreshes expire). */
+static int
+cache_refreshing(time_t now)
+{
+	size_t	i;
+	int	n;
+
+	n = 0;
+	for (i = 0; i < CACHE_SLOTS; i++)
+		if (slots[i].at != 0 && now - slots[i].refreshing < REFRESH_MAX)
+			n++;
+	return (n);
 }
 
 /* Sleepers whose page is overdue go and make it themselves. */
@@ -203,7 +226,7 @@ cache_tick(void *arg, u_int64_t now_ms)
 
 /*
  * CACHE_SENT: answered from the cache, fresh, or stale while another
- * request refreshes it.  CACHE_WAIT: req sleeps until another request has
+ * request refreshes it or another page.  CACHE_WAIT: req sleeps until another request has
  * made the page; the handler returns KORE_RESULT_RETRY and runs again.
  * CACHE_MISS: make the page (the refresh is claimed when it is cached).
  */
@@ -223,7 +246,8 @@ cache_send(struct http_request *req)
 	now = time(NULL);
 	s->used = now;
 	if (s->at != 0 && (now - s->at < cache_ttl() ||
-	    now - s->refreshing < REFRESH_MAX)) {
+	    now - s->refreshing < REFRESH_MAX || (now - s->at < STALE_MAX &&
+	    cache_refreshing(now) >= REFRESHING_MAX))) {
 		web_headers(req, "text/html; charset=utf-8");
 		http_response(req, HTTP_STATUS_OK, s->page.data, s->page.len);
 		return (CACHE_SENT);
@@ -235,7 +259,29 @@ cache_send(struct http_request *req)
 	}
 	/* A refresh that died with its request is retried after a while. */
 	s->refreshing = now;
+	s->filler = req;
 	return (CACHE_MISS);
+}
+
+/*
+ * The request req is being freed (dbq's onfree): if it was refreshing a
+ * page and never put it (its client went away), the page is free to be
+ * refreshed by the next request at once, and its sleepers make it.
+ */
+void
+cache_done(struct http_request *req)
+{
+	struct page_slot	*s;
+	char			 key[CACHE_KEY_MAX];
+
+	if (cache_key(req, key, sizeof(key)) == -1 ||
+	    (s = cache_find(key, 0)) == NULL || s->filler != req)
+		return;
+	s->filler = NULL;
+	if (s->refreshing != 0) {
+		s->refreshing = 0;
+		cache_wake(s);
+	}
 }
 
 /*
@@ -252,6 +298,7 @@ cache_put(struct http_request *req, int status, const struct sbuf *page)
 	    (s = cache_find(key, 0)) == NULL || s->refreshing == 0)
 		return;
 	s->refreshing = 0;
+	s->filler = NULL;
 	if (status == HTTP_STATUS_OK) {
 		if (s->page.data == NULL)
 			sbuf_init(&s->page);

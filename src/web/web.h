@@ -51,6 +51,7 @@ const char	*web_lang(struct http_request *);
 #define CACHE_WAIT		2
 int		 cache_send(struct http_request *);
 void		 cache_put(struct http_request *, int, const struct sbuf *);
+void		 cache_done(struct http_request *);
 
 /* dbq.c */
 struct dbq	*dbq_new(struct http_request *, const char *,
