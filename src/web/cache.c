@@ -226,9 +226,10 @@ cache_tick(void *arg, u_int64_t now_ms)
 
 /*
  * CACHE_SENT: answered from the cache, fresh, or stale while another
- * request refreshes it or another page.  CACHE_WAIT: req sleeps until another request has
- * made the page; the handler returns KORE_RESULT_RETRY and runs again.
- * CACHE_MISS: make the page (the refresh is claimed when it is cached).
+ * request refreshes it or another page.  CACHE_WAIT: req sleeps until
+ * another request has made the page; the handler returns
+ * KORE_RESULT_RETRY and runs again.  CACHE_MISS: make the page (this
+ * request has claimed its refresh).
  */
 int
 cache_send(struct http_request *req)
