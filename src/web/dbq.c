@@ -172,6 +172,8 @@ dbq_onfree(struct http_request *req)
 
 	if (q == NULL)
 		return;
+	/* A page refresh whose client went away is given up at once. */
+	cache_done(req);
 	kore_pgsql_cleanup(&q->sql);
 	for (i = 0; i < q->nparams; i++)
 		kore_free(q->params[i]);

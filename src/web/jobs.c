@@ -504,8 +504,12 @@ page_jobs_search(struct http_request *req)
 
 	if (http_state_exists(req))
 		return (dbq_run(req));
-	if (cache_send(req))
+	switch (cache_send(req)) {
+	case CACHE_SENT:
 		return (KORE_RESULT_OK);
+	case CACHE_WAIT:
+		return (KORE_RESULT_RETRY);
+	}
 	if (web_query(req, &qs) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
 	memset(&s, 0, sizeof(s));
@@ -532,8 +536,12 @@ page_fixed(struct http_request *req, const char *prefix, enum filter f)
 		return (dbq_run(req));
 	if ((slug = path_tail(req, prefix)) == NULL)
 		return (page_not_found(req));
-	if (cache_send(req))
+	switch (cache_send(req)) {
+	case CACHE_SENT:
 		return (KORE_RESULT_OK);
+	case CACHE_WAIT:
+		return (KORE_RESULT_RETRY);
+	}
 	if (web_query(req, &qs) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
 	memset(&s, 0, sizeof(s));
@@ -567,8 +575,12 @@ page_home(struct http_request *req)
 	struct dbq	*q;
 
 	if (!http_state_exists(req)) {
-		if (cache_send(req))
+		switch (cache_send(req)) {
+		case CACHE_SENT:
 			return (KORE_RESULT_OK);
+		case CACHE_WAIT:
+			return (KORE_RESULT_RETRY);
+		}
 		q = dbq_new(req, sql_home, home_done);
 		dbq_param(q, web_lang(req));
 	}

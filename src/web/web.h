@@ -78,9 +78,13 @@ int		 fj_init(int);
 const struct tmpl_set *web_templates(void);
 const char	*web_lang(struct http_request *);
 
-/* cache.c */
+/* cache.c: cache_send() answers one of these. */
+#define CACHE_MISS		0
+#define CACHE_SENT		1
+#define CACHE_WAIT		2
 int		 cache_send(struct http_request *);
 void		 cache_put(struct http_request *, int, const struct sbuf *);
+void		 cache_done(struct http_request *);
 
 /* dbq.c */
 struct dbq	*dbq_new(struct http_request *, const char *,

@@ -207,6 +207,25 @@ check("city page for Firenze has FIRENZE cards",
       all(x[2].endswith("FIRENZE") for x in cards(r.text)) and
       len(cards(r.text)) > 0)
 
+# Search pages are cached per normalised query string: the same search
+# in another order shares a page, a different one never gets it, and
+# answers other than 200 are not kept.
+a = search("q=manager&city=milan")
+b = search("city=milan&lang=&q=manager")
+check("a search in another argument order is the same page",
+      a.status == b.status == 200 and total(a) == total(b) and
+      cards(a.text) == cards(b.text))
+for q in ("Manager", "manager", "MANAGER"):
+    r = search("q=%s&city=milan" % q)
+    check("a cached search keeps its own text (%s)" % q,
+          'value="%s"' % q in r.text)
+r = search("q=manager&city=florence")
+check("another city is another page", total(r) != total(a) and
+      all(x[2].endswith("FIRENZE") for x in cards(r.text)))
+for i in (1, 2):
+    r = search("q=manager&page=abc")
+    check("a 400 is not cached (%d)" % i, r.status == 400)
+
 # Health.
 r = http("/healthz")
 check("healthz answers 200 with the database up", r.status == 200)
