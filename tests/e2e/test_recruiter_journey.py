@@ -15,10 +15,11 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..",
 from fjtest import BASE, check, done, sql  # noqa: E402
 
 from selenium import webdriver  # noqa: E402
-from selenium.common.exceptions import NoAlertPresentException  # noqa
+from selenium.common.exceptions import (  # noqa: E402
+    NoAlertPresentException, StaleElementReferenceException,
+    WebDriverException)
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support import expected_conditions as EC  # noqa
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "out")
@@ -59,11 +60,22 @@ def shot(d, name):
     d.save_screenshot(os.path.join(OUT, name))
 
 
+def gone(element):
+    """True once element left the document.  Chromium reports a node of a
+    page being replaced either as stale or, in the middle of the swap, as
+    "does not belong to the document": both mean the old page is gone."""
+    try:
+        element.is_enabled()
+        return False
+    except (StaleElementReferenceException, WebDriverException):
+        return True
+
+
 def submit(d, selector):
     """Click and wait for the next page to load."""
     old = d.find_element(By.TAG_NAME, "html")
     d.find_element(By.CSS_SELECTOR, selector).click()
-    WebDriverWait(d, 15).until(EC.staleness_of(old))
+    WebDriverWait(d, 15).until(lambda x: gone(old))
     WebDriverWait(d, 15).until(
         lambda x: x.execute_script("return document.readyState") ==
         "complete")
