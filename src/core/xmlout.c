@@ -71,6 +71,20 @@ xmlout_text(xmlTextWriterPtr w, const char *name, const char *value)
 }
 
 int
+xmlout_string(xmlTextWriterPtr w, const char *value)
+{
+	struct sbuf	b;
+	int		rc;
+
+	if (value == NULL)
+		return (0);
+	sbuf_init(&b);
+	rc = xmlTextWriterWriteString(w, xml_clean(&b, value));
+	sbuf_free(&b);
+	return (rc < 0 ? -1 : 0);
+}
+
+int
 xmlout_attr(xmlTextWriterPtr w, const char *name, const char *value)
 {
 	struct sbuf	b;

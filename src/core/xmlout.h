@@ -33,6 +33,8 @@ enum {
 
 /* <name>value</name>, escaped; nothing when value is NULL. */
 int	xmlout_text(xmlTextWriterPtr, const char *name, const char *value);
+/* Text inside the open element, escaped; nothing when value is NULL. */
+int	xmlout_string(xmlTextWriterPtr, const char *value);
 /* name="value" on the open element; nothing when value is NULL. */
 int	xmlout_attr(xmlTextWriterPtr, const char *name, const char *value);
 /* <name><![CDATA[value]]></name>, "]]>" split; NULL gives an empty one. */
