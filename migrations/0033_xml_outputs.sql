@@ -1,6 +1,6 @@
--- XML outputs for partners and crawlers (/feed.xml, /sitemap.xml): the
--- exact date format and the contract label that our own importer reads
--- back into the same contract and schedule.
+-- XML outputs for partners (/feed.xml): the exact date format and the
+-- contract label that our own importer reads back into the same contract
+-- and schedule.
 
 -- RFC 3339 in UTC to the microsecond (the fraction only when there is
 -- one): a feed read back gives the very same timestamps.
@@ -11,19 +11,6 @@ AS $$
 	    THEN fj_rfc3339(t)
 	    ELSE to_char(t AT TIME ZONE 'UTC',
 		'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') END
-$$;
-
--- The schedule a title names ("Part time sales assistant"), as the
--- importer (src/cli/scraper.c, src/cli/seed.c) finds it when the contract
--- label names none; 'unknown' else.
-CREATE FUNCTION fj_title_schedule(title text) RETURNS text
-LANGUAGE sql STABLE PARALLEL SAFE
-AS $$
-	SELECT coalesce((SELECT x.code FROM contract_lexicon x
-	    JOIN contract_type t USING (code) WHERE t.axis = 'schedule'
-	    AND strpos(' ' || coalesce(fj_key(title), '') || ' ',
-		' ' || x.key || ' ') > 0
-	    ORDER BY x.priority LIMIT 1), 'unknown')
 $$;
 
 -- A label the lexicon reads as (c, s): the English names first ("Fixed
@@ -54,5 +41,35 @@ BEGIN
 		END IF;
 	END LOOP;
 	RETURN first;
+END
+$$;
+
+-- The jobtype of /feed.xml: the posting's own label when the lexicon reads
+-- it as (c, s); the label and the schedule's name when the label names no
+-- schedule but the posting has one ("Tempo Indeterminato, Full time": the
+-- importer would otherwise look for it in the title); else a label made
+-- for the codes (recruiters choose codes and type no label).
+CREATE FUNCTION fj_jobtype(raw text, c text, s text) RETURNS text
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+AS $$
+DECLARE
+	k	record;
+	l	text;
+BEGIN
+	IF coalesce(raw, '') <> '' THEN
+		SELECT * INTO k FROM fj_contract(raw);
+		IF k.contract = c AND k.schedule = s THEN
+			RETURN raw;
+		END IF;
+		IF k.contract = c AND k.schedule = 'unknown' THEN
+			l := raw || ', ' || (SELECT label_en FROM contract_type
+			    WHERE code = s);
+			IF (SELECT (x.contract, x.schedule) FROM fj_contract(l) x)
+			    = (c, s) THEN
+				RETURN l;
+			END IF;
+		END IF;
+	END IF;
+	RETURN fj_contract_label(c, s);
 END
 $$;

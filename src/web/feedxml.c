@@ -47,26 +47,17 @@ static const char	sql_meta[] =
 
 /*
  * $1 the last id sent, $2 the page size, $3 the base URL.  Columns in the
- * order of the INDEED_* fields.  jobtype is the posting's own contract
- * label when the importer reads it back as the posting's contract and
- * schedule (for a schedule the label does not give, the importer looks
- * in the title: fj_title_schedule), else a label made for them.
+ * order of the INDEED_* fields.  jobtype (fj_jobtype, migration 0033) is
+ * worked out once per distinct label and codes of the page: jt is
+ * materialized because, inlined, the planner calls it once per row.
  */
 static const char	sql_page[] =
     "WITH page AS MATERIALIZED (SELECT * FROM posting x"
     "  WHERE x.status = 'published' AND " OPEN("x")
     "  AND x.id > $1::bigint ORDER BY x.id LIMIT $2::int),"
-    " lk AS (SELECT d.contract_raw, k.contract, k.schedule FROM"
-    "  (SELECT DISTINCT contract_raw FROM page) d,"
-    "  LATERAL fj_contract(d.contract_raw) k),"
-    " chk AS (SELECT p.id, p.contract_raw <> '' AND lk.contract ="
-    "  p.contract AND CASE WHEN lk.schedule <> 'unknown' THEN lk.schedule"
-    "  ELSE fj_title_schedule(p.title) END = p.schedule AS raw_ok"
-    "  FROM page p JOIN lk USING (contract_raw)),"
-    " gen AS (SELECT d.contract, d.schedule,"
-    "  fj_contract_label(d.contract, d.schedule) AS label FROM"
-    "  (SELECT DISTINCT p.contract, p.schedule FROM page p JOIN chk"
-    "  USING (id) WHERE NOT chk.raw_ok) d)"
+    " jt AS MATERIALIZED (SELECT d.*, fj_jobtype(d.contract_raw,"
+    "  d.contract, d.schedule) AS label FROM (SELECT DISTINCT contract_raw, contract, schedule"
+    "  FROM page) d)"
     "SELECT p.title, fj_rfc3339_exact(p.posted_at), p.id::text,"
     " $3 || '/jobs/' || p.id || '-' || p.slug, p.company_name,"
     " nullif(p.city_name, ''), NULL, coalesce(p.country, c.country), NULL,"
@@ -74,12 +65,9 @@ static const char	sql_page[] =
     " CASE WHEN p.salary_min IS NOT NULL OR p.salary_max IS NOT NULL THEN"
     "  concat_ws(' ', concat_ws('-', trim_scale(p.salary_min),"
     "  trim_scale(p.salary_max)), p.salary_currency, 'per ' ||"
-    "  coalesce(p.salary_period, 'year')) END, NULL,"
-    " CASE WHEN chk.raw_ok THEN p.contract_raw ELSE gen.label END,"
+    "  coalesce(p.salary_period, 'year')) END, NULL, jt.label,"
     " NULL, NULL, fj_rfc3339_exact(p.expires_at), p.lang"
-    " FROM page p JOIN chk USING (id)"
-    " LEFT JOIN gen ON NOT chk.raw_ok AND gen.contract = p.contract"
-    "  AND gen.schedule = p.schedule"
+    " FROM page p JOIN jt USING (contract_raw, contract, schedule)"
     " LEFT JOIN city c ON c.id = p.city_id ORDER BY p.id";
 
 struct feedxml {

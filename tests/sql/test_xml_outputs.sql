@@ -1,6 +1,6 @@
 -- The SQL behind /feed.xml (migration 0033): a label made for every pair
 -- of contract and schedule codes reads back as that pair, dates keep their
--- microseconds, and a title's schedule is found as the importer finds it.
+-- microseconds, and jobtype keeps the raw label whenever it can.
 
 SELECT CASE WHEN (k.contract, k.schedule) = (c.code, s.code)
 	THEN 'ok - label for ' || c.code || ', ' || s.code || ': ' || l.label
@@ -26,14 +26,18 @@ FROM (SELECT t, want, fj_rfc3339_exact(t) AS got FROM (VALUES
 	(NULL, NULL)
     ) AS v (t, want)) d;
 
-SELECT CASE WHEN fj_title_schedule(title) = want
-	THEN 'ok - schedule of title "' || coalesce(title, 'NULL') || '"'
-	ELSE 'not ok - schedule of title "' || coalesce(title, 'NULL') ||
-	    '": ' || fj_title_schedule(title) || ' want ' || want END
-FROM (VALUES
-	('Sales Assistant Part Time 24h', 'part_time'),
-	('Commessa tempo pieno', 'full_time'),
-	('Store Manager', 'unknown'),
-	('', 'unknown'),
-	(NULL, 'unknown')
-) AS v (title, want);
+SELECT CASE WHEN got = want AND (k.contract, k.schedule) = (c, s)
+	THEN 'ok - jobtype of "' || raw || '" for ' || c || ', ' || s
+	ELSE 'not ok - jobtype of "' || raw || '" for ' || c || ', ' || s ||
+	    ': got "' || got || '" reading as ' || k.contract || ', ' ||
+	    k.schedule || ', want "' || want || '"' END
+FROM (SELECT raw, c, s, want, fj_jobtype(raw, c, s) AS got FROM (VALUES
+	('Tempo Indeterminato', 'permanent', 'unknown', 'Tempo Indeterminato'),
+	('CDI temps plein', 'permanent', 'full_time', 'CDI temps plein'),
+	('Tempo Indeterminato', 'permanent', 'part_time',
+	    'Tempo Indeterminato, Part time'),
+	('Stage', 'permanent', 'full_time', 'Permanent, Full time'),
+	('', 'temporary_agency', 'part_time', 'agency temp, Part time'),
+	('Whatever we never heard of', 'other', 'unknown',
+	    'Whatever we never heard of')
+    ) AS v (raw, c, s, want)) j CROSS JOIN LATERAL fj_contract(j.got) k;
