@@ -102,6 +102,7 @@ row "$posting" "$posting"
 row /jobs /jobs
 row "/jobs?q=balenciga" "/jobs?q=balenciga"
 row /feed.json /feed.json
+row /jobs.rss /jobs.rss
 row "/api/v1/jobs?limit=100" "/api/v1/jobs?limit=100"
 row "/static/ping (again, for the noise)" /static/ping-again
 
@@ -113,6 +114,35 @@ psql -X -qAt "$DATABASE_URL" -c "SELECT length(json_agg(fj_job_api(p, ''))::text
 t1=$(date +%s.%N)
 set -- $(/usr/bin/python3 src/tools/mirror.py "$BASE" "$KEY")
 echo "$1 $2 $3 $t0 $t1" | awk '{db = $5 - $4; printf "mirror: %d postings in %d pages, %.2f s = %.0f postings/s; the database alone %.2f s (x %.2f)\n", $1, $2, $3, $1 / $3, db, db / $3}'
+
+# /feed.xml: every open posting streamed in pages; the whole download,
+# plain and gzipped, with the largest resident size of any Kore process
+# (workers, sampled every 0.1 s) before and during it.  "x pings": how
+# many /static/ping answers the same time buys at the rate measured above.
+echo "== /feed.xml, whole download"
+kids=$(ps -o pid= --ppid "$kpid" | tr -d ' ')
+rss_max() {
+	for p in $kids; do
+		awk '/^VmRSS/ {print $2}' "/proc/$p/status" 2>/dev/null
+	done | sort -n | tail -1
+}
+for enc in identity gzip; do
+	before=$(rss_max)
+	/usr/bin/time -f '%e' -o "$work/time" curl -s -H \
+	    "Accept-Encoding: $enc" -o "$work/out.xml" "$BASE/feed.xml" &
+	cpid=$!
+	peak=$before
+	while kill -0 "$cpid" 2>/dev/null; do
+		r=$(rss_max)
+		[ "${r:-0}" -gt "$peak" ] && peak=$r
+		sleep 0.1
+	done
+	wait "$cpid"
+	jobs=$(if [ $enc = gzip ]; then gunzip -c "$work/out.xml"; else
+	    cat "$work/out.xml"; fi | grep -o '<job>' | wc -l)
+	echo "$enc $jobs $(stat -c %s "$work/out.xml") $(tail -1 "$work/time") $brps $before $peak" |
+	    awk '{printf "/feed.xml (%s): %d postings, %.1f MB in %.2f s = %.0f postings/s (x pings %.0f); worker RSS %.1f MB before, %.1f MB peak\n", $1, $2, $3 / 1048576, $4, $2 / $4, $4 * $5, $6 / 1024, $7 / 1024}'
+done
 
 [ "${BENCH_FEED_ITEMS:-1}" = 0 ] && exit 0
 

@@ -23,6 +23,8 @@ export FJ_BASE_URL=$BASE
 export FJ_HOME_TTL=1
 # The API's anonymous limit, low enough for test_api.py to reach it.
 export FJ_API_RATE_ANON=40
+# Sitemap pages of 700 URLs: the seeded postings fill several of them.
+export FJ_SITEMAP_URLS=700
 
 pids=""
 cleanup() {

@@ -124,8 +124,6 @@ static unsigned int rate_limit(const char *, unsigned int);
 static int	 api_query(struct http_request *, struct qs *);
 static int	 read_limit(struct http_request *, const struct qs *,
 		    int, int, int *);
-static void	 filters_query(struct sbuf *, const char *[FILTER__MAX]);
-static int	 key_refused(struct http_request *, struct dbq *);
 static void	 send_json(struct http_request *, const char *, json_t *,
 		    time_t);
 static int	 feed_done(struct http_request *, struct dbq *);
@@ -302,24 +300,27 @@ read_limit(struct http_request *req, const struct qs *qs, int dflt, int max,
 	return (0);
 }
 
-/* "q=...&city=..." for the filters given, each escaped. */
-static void
-filters_query(struct sbuf *b, const char *v[FILTER__MAX])
+/* "q=...&city=...&" for the filters a feed_query() ctx holds, escaped. */
+void
+feed_filters(struct sbuf *b, const json_t *ctx)
 {
-	int	f;
+	const char	*v;
+	int		 f;
 
 	for (f = 0; f < FILTER__MAX; f++) {
-		if (v[f] == NULL)
+		v = json_string_value(json_object_get(ctx,
+		    web_filter_names[f]));
+		if (v == NULL)
 			continue;
 		sbuf_printf(b, "%s=", web_filter_names[f]);
-		esc_url(b, v[f]);
+		esc_url(b, v);
 		sbuf_putc(b, '&');
 	}
 }
 
 /* The statement failed, or the key was refused: answer and return 1. */
-static int
-key_refused(struct http_request *req, struct dbq *q)
+int
+api_refused(struct http_request *req, struct dbq *q)
 {
 	if (q->failed || q->result == NULL) {
 		http_response_header(req, "retry-after", "5");
@@ -349,9 +350,15 @@ send_json(struct http_request *req, const char *ctype, json_t *doc,
 	free(s);
 }
 
-/* GET /feed.json */
-int
-page_feed_json(struct http_request *req)
+/*
+ * The newest open postings for the filters, cursor and limit of the query
+ * string: the /feed.json statement, shared with /jobs.rss and /jobs.atom.
+ * The dbq's ctx holds the filters given and the limit; NULL when a 400
+ * problem document was sent instead.
+ */
+struct dbq *
+feed_query(struct http_request *req,
+    int (*done)(struct http_request *, struct dbq *))
 {
 	struct dbq	*q;
 	struct qs	 qs;
@@ -359,10 +366,9 @@ page_feed_json(struct http_request *req)
 	char		 f[3][32], num[16];
 	int		 limit, i;
 
-	if (http_state_exists(req))
-		return (dbq_run(req));
 	if (api_query(req, &qs) == -1)
-		return (KORE_RESULT_OK);
+		return (NULL);
+	q = NULL;
 	if ((msg = filters_read(&qs, v, &bad)) != NULL) {
 		web_problem(req, 400, bad, msg);
 		goto out;
@@ -377,7 +383,7 @@ page_feed_json(struct http_request *req)
 		    "ours: use next_url as given.");
 		goto out;
 	}
-	q = dbq_new(req, sql_feed, feed_done);
+	q = dbq_new(req, sql_feed, done);
 	for (i = 0; i < FILTER__MAX; i++)
 		dbq_param(q, v[i]);
 	dbq_param(q, f[0][0] != '\0' ? f[0] : NULL);
@@ -391,11 +397,20 @@ page_feed_json(struct http_request *req)
 			json_object_set_new(q->ctx, web_filter_names[i],
 			    json_string(v[i]));
 	json_object_set_new(q->ctx, "limit", json_integer(limit));
-	qs_free(&qs);
-	return (dbq_run(req));
 out:
 	qs_free(&qs);
-	return (KORE_RESULT_OK);
+	return (q);
+}
+
+/* GET /feed.json */
+int
+page_feed_json(struct http_request *req)
+{
+	if (http_state_exists(req))
+		return (dbq_run(req));
+	if (feed_query(req, feed_done) == NULL)
+		return (KORE_RESULT_OK);
+	return (dbq_run(req));
 }
 
 static int
@@ -403,17 +418,12 @@ feed_done(struct http_request *req, struct dbq *q)
 {
 	json_t		*doc, *last;
 	struct sbuf	 filters, url;
-	const char	*v[FILTER__MAX];
 	char		*cursor, a[32], b[32];
-	int		 i;
 
-	if (key_refused(req, q))
+	if (api_refused(req, q))
 		return (KORE_RESULT_OK);
-	for (i = 0; i < FILTER__MAX; i++)
-		v[i] = json_string_value(json_object_get(q->ctx,
-		    web_filter_names[i]));
 	sbuf_init(&filters);
-	filters_query(&filters, v);
+	feed_filters(&filters, q->ctx);
 	sbuf_init(&url);
 	doc = json_pack("{s:s, s:s, s:s}",
 	    "version", "https://jsonfeed.org/version/1.1",
@@ -521,7 +531,7 @@ sync_done(struct http_request *req, struct dbq *q)
 	unsigned long long cx, hx;
 	int		 more;
 
-	if (key_refused(req, q))
+	if (api_refused(req, q))
 		return (KORE_RESULT_OK);
 	more = json_is_true(json_object_get(q->result, "more"));
 	last = json_object_get(q->result, "last");
@@ -601,7 +611,7 @@ job_done(struct http_request *req, struct dbq *q)
 {
 	json_t	*job;
 
-	if (key_refused(req, q))
+	if (api_refused(req, q))
 		return (KORE_RESULT_OK);
 	job = json_object_get(q->result, "job");
 	if (!json_is_object(job)) {
@@ -660,7 +670,7 @@ facets_done(struct http_request *req, struct dbq *q)
 	const char	*name;
 	size_t		 i;
 
-	if (key_refused(req, q))
+	if (api_refused(req, q))
 		return (KORE_RESULT_OK);
 	facets = json_object_get(q->result, "facets");
 	/* Absent facets (no match) are empty lists. */

@@ -37,6 +37,7 @@ dbq_new(struct http_request *req, const char *query,
 	kore_pgsql_bind_request(&q->sql, req);
 	q->query = query;
 	q->done = done;
+	sbuf_init(&q->body);
 	return (q);
 }
 
@@ -142,6 +143,12 @@ dbq_state_wait(struct http_request *req)
 {
 	struct dbq	*q = http_state_get(req);
 
+	if (q->rows != NULL && q->sql.state == KORE_PGSQL_STATE_RESULT) {
+		if (q->rows(req, q) == -1)
+			q->failed = 1;
+		kore_pgsql_continue(&q->sql);
+		return (HTTP_STATE_CONTINUE);
+	}
 	switch (dbq_read(&q->sql, &q->result, &q->failed)) {
 	case DBQ_RETRY:
 		return (HTTP_STATE_RETRY);
@@ -179,4 +186,5 @@ dbq_onfree(struct http_request *req)
 		kore_free(q->params[i]);
 	json_decref(q->result);
 	json_decref(q->ctx);
+	sbuf_free(&q->body);
 }

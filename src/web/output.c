@@ -15,12 +15,9 @@
 
 #define GZIP_MIN	1024	/* smaller bodies gain nothing */
 
-static int	 accepts_gzip(struct http_request *);
-static int	 etag_matches(const char *, const char *);
-
 /* "gzip" in Accept-Encoding, unless given q=0. */
-static int
-accepts_gzip(struct http_request *req)
+int
+web_accepts_gzip(struct http_request *req)
 {
 	const char	*ae, *p;
 
@@ -41,8 +38,8 @@ accepts_gzip(struct http_request *req)
 }
 
 /* If-None-Match: "*" or a list that holds tag (weak comparison). */
-static int
-etag_matches(const char *inm, const char *tag)
+int
+web_etag_matches(const char *inm, const char *tag)
 {
 	const char	*p;
 	size_t		 n;
@@ -98,7 +95,7 @@ web_send(struct http_request *req, int status, const char *ctype,
 		}
 		fresh = 0;
 		if (http_request_header(req, "if-none-match", &inm))
-			fresh = etag_matches(inm, tag);
+			fresh = web_etag_matches(inm, tag);
 		else if (modified > 0 &&
 		    http_request_header(req, "if-modified-since", &ims) &&
 		    (since = kore_date_to_time(ims)) > 0)
@@ -108,7 +105,7 @@ web_send(struct http_request *req, int status, const char *ctype,
 			return;
 		}
 	}
-	if (len < GZIP_MIN || !accepts_gzip(req)) {
+	if (len < GZIP_MIN || !web_accepts_gzip(req)) {
 		http_response(req, status, body, len);
 		return;
 	}

@@ -38,6 +38,13 @@ struct dbq {
 	int			 failed;
 	int			(*done)(struct http_request *, struct dbq *);
 	json_t			*ctx;		/* handler data, decref'd */
+	/*
+	 * Set by the handler for statements that return rows rather than
+	 * one JSON value: called with each result instead of parsing it
+	 * (-1 sets failed), typically writing into body.
+	 */
+	int			(*rows)(struct http_request *, struct dbq *);
+	struct sbuf		 body;		/* freed with the request */
 };
 
 /* filters.c: the search filters every listing shares. */
@@ -58,6 +65,12 @@ int		 web_in(const char *, const char *const *);
 const char	*filters_read(const struct qs *, const char *[FILTER__MAX],
 		    const char **);
 
+/* api.c: the /feed.json statement, shared by the XML feeds. */
+struct dbq	*feed_query(struct http_request *,
+		    int (*)(struct http_request *, struct dbq *));
+void		 feed_filters(struct sbuf *, const json_t *);
+int		 api_refused(struct http_request *, struct dbq *);
+
 /* jobs.c */
 extern const char *const jobs_sql_search;
 
@@ -69,6 +82,8 @@ void		 web_send(struct http_request *, int status, const char *ctype,
 		    const void *body, size_t len, time_t modified);
 void		 web_problem(struct http_request *, int status,
 		    const char *param, const char *detail);
+int		 web_accepts_gzip(struct http_request *);
+int		 web_etag_matches(const char *if_none_match, const char *tag);
 
 /* module.c */
 const char	*web_base_url(void);
