@@ -48,16 +48,23 @@ static const char	sql_meta[] =
 /*
  * $1 the last id sent, $2 the page size, $3 the base URL.  Columns in the
  * order of the INDEED_* fields.  jobtype (fj_jobtype, migration 0033) is
- * worked out once per distinct label and codes of the page: jt is
+ * looked up in jobtype_memo (migration 0036) per distinct label and codes
+ * of the page, worked out for the ones not there yet and remembered: jt is
  * materialized because, inlined, the planner calls it once per row.
  */
 static const char	sql_page[] =
     "WITH page AS MATERIALIZED (SELECT * FROM posting x"
     "  WHERE x.status = 'published' AND " OPEN("x")
     "  AND x.id > $1::bigint ORDER BY x.id LIMIT $2::int),"
-    " jt AS MATERIALIZED (SELECT d.*, fj_jobtype(d.contract_raw,"
-    "  d.contract, d.schedule) AS label FROM (SELECT DISTINCT contract_raw, contract, schedule"
-    "  FROM page) d)"
+    " d AS MATERIALIZED (SELECT DISTINCT contract_raw, contract, schedule"
+    "  FROM page),"
+    " jt AS MATERIALIZED (SELECT d.*, m.label IS NULL AS new,"
+    "  coalesce(m.label, fj_jobtype(d.contract_raw, d.contract,"
+    "  d.schedule)) AS label FROM d LEFT JOIN jobtype_memo m"
+    "  USING (contract_raw, contract, schedule)),"
+    " memo AS (INSERT INTO jobtype_memo SELECT contract_raw, contract,"
+    "  schedule, label FROM jt WHERE new AND label IS NOT NULL"
+    "  ON CONFLICT DO NOTHING)"
     "SELECT p.title, fj_rfc3339_exact(p.posted_at), p.id::text,"
     " $3 || '/jobs/' || p.id || '-' || p.slug, p.company_name,"
     " nullif(p.city_name, ''), NULL, coalesce(p.country, c.country), NULL,"

@@ -225,6 +225,10 @@ check("/feed.xml is gzipped when asked (one stream), same document",
       rz.headers.get("content-encoding") == "gzip" and
       re.sub(rb"<lastBuildDate>[^<]*</lastBuildDate>", b"",
              gzip.decompress(rz.body)) == plain)
+memo = sql("SELECT count(*), count(*) FILTER (WHERE label IS DISTINCT FROM"
+           " fj_jobtype(contract_raw, contract, schedule)) FROM jobtype_memo")
+check("/feed.xml remembers its jobtypes (the second download read them)",
+      int(memo[0][0]) > 0 and memo[0][1] == "0", memo)
 r2 = http("/feed.xml", headers={"If-None-Match": etag or "none"})
 check("/feed.xml answers 304 to its ETag", etag and r2.status == 304)
 r = http("/feed.xml", method="HEAD")

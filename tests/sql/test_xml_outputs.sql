@@ -41,3 +41,24 @@ FROM (SELECT raw, c, s, want, fj_jobtype(raw, c, s) AS got FROM (VALUES
 	('Whatever we never heard of', 'other', 'unknown',
 	    'Whatever we never heard of')
     ) AS v (raw, c, s, want)) j CROSS JOIN LATERAL fj_contract(j.got) k;
+
+-- jobtype_memo (migration 0036) forgets every label when the lexicon or
+-- the contract types change, even by a statement that touches no row.
+BEGIN;
+INSERT INTO jobtype_memo VALUES ('Stage', 'internship', 'unknown', 'Stage');
+SELECT CASE WHEN count(*) = 1 THEN 'ok - jobtype_memo keeps a label'
+	ELSE 'not ok - jobtype_memo keeps a label: ' || count(*) END
+FROM jobtype_memo WHERE contract_raw = 'Stage';
+UPDATE contract_lexicon SET key = key WHERE false;
+SELECT CASE WHEN count(*) = 0
+	THEN 'ok - a lexicon change empties jobtype_memo'
+	ELSE 'not ok - a lexicon change left ' || count(*) || ' labels' END
+FROM jobtype_memo;
+INSERT INTO jobtype_memo VALUES ('Stage', 'internship', 'unknown', 'Stage');
+DELETE FROM contract_type WHERE false;
+SELECT CASE WHEN count(*) = 0
+	THEN 'ok - a contract type change empties jobtype_memo'
+	ELSE 'not ok - a contract type change left ' || count(*) || ' labels'
+	END
+FROM jobtype_memo;
+ROLLBACK;
