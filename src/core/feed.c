@@ -238,6 +238,13 @@ static const char *const utf8_names[] = {
 	"", "utf-8", "utf8", NULL
 };
 
+/* Declared by feeds whose bytes (no NULs, no BOM) say otherwise. */
+static const char *const wide_names[] = {
+	"utf-16", "utf16", "utf-16le", "utf-16be", "utf-32", "utf32",
+	"utf-32le", "utf-32be", "ucs-2", "ucs-4", "iso-10646-ucs-2",
+	"iso-10646-ucs-4", NULL
+};
+
 void
 feed_init(void)
 {
@@ -1257,7 +1264,9 @@ xml_begin(struct xml_state *st, int end)
 		b += 3;
 		n -= 3;
 	}
-	st->mode = feed_name_in(st->enc, utf8_names) ? XM_UTF8 : XM_SNIFF;
+	/* A UTF-16 or UTF-32 document would have shown NULs by now. */
+	st->mode = feed_name_in(st->enc, utf8_names) ||
+	    feed_name_in(st->enc, wide_names) ? XM_UTF8 : XM_SNIFF;
 	xml_open(st, NULL, 0);
 	xml_input(st, b, n, end);
 }

@@ -800,6 +800,8 @@ test_chunks(void)
 		    J("\xc5\x81\xc3\xb3\x64\xc5\xba"), 0, "\xc5\x81\xc3\xb3\x64\xc5\xba" },
 		{ "shift_jis", DECL("Shift_JIS") J("\x93\x8c\x8b\x9e"), 0,
 		    "\xe6\x9d\xb1\xe4\xba\xac" },
+		{ "utf-16 declared over 8-bit bytes", DECL("UTF-16")
+		    J("Caf\xc3\xa9 \xe9"), 0, "Caf\xc3\xa9 \xc3\xa9" },
 		{ "unknown encoding, ascii", DECL("x-nonesuch") J("Cafe"), 0, "Cafe" },
 		{ "unknown encoding, not ascii", DECL("x-nonesuch") J("Caf\xe9"), 0,
 		    NULL },
