@@ -2,12 +2,15 @@
  * fashionjobs partner / scrape: partner feeds in, safely.
  *
  * A run: lease one due partner (FOR UPDATE SKIP LOCKED, so scrapers on any
- * number of machines never work the same partner), fetch with libcurl
- * (timeouts, size cap, conditional GET), parse (src/core/feed_*.c), COPY
- * the normalised items into a staging table, then one transaction upserts
- * by (partner, external id), merges the same job seen from another
- * partner, and closes what a complete feed no longer lists.  A failed or
- * partial fetch or parse closes nothing; a removed posting stays removed.
+ * number of machines never work the same partner), open the import's
+ * transaction and a COPY into a staging table, fetch with libcurl
+ * (timeouts, size cap, conditional GET) while each chunk received goes to
+ * the parser (src/core/feed_*.c) and each item it gives, normalised, to
+ * the COPY -- so the feed is never held whole -- then, in that same
+ * transaction, upsert by (partner, external id), merge the same job seen
+ * from another partner, and close what a complete feed no longer lists.
+ * A failed fetch imports nothing, a partial parse closes nothing; a
+ * removed posting stays removed.
  */
 
 #include <sys/types.h>
@@ -33,13 +36,19 @@
 #define FIELD_MAX	8192
 #define DESC_MAX	20000
 
+/* One fetch; its body goes to fs as it arrives. */
 struct fetch {
-	struct sbuf	 body;
-	size_t		 max;
-	int		 too_big;
-	long		 status;
-	char		 etag[256];
-	char		 last_modified[128];
+	CURL			*curl;
+	struct feed_stream	*fs;
+	const int		*stop;		/* the importer failed */
+	size_t			 bytes;
+	size_t			 max;
+	int			 too_big;
+	int			 started;	/* first body byte seen */
+	int			 parsing;	/* the body is a feed */
+	long			 status;
+	char			 etag[256];
+	char			 last_modified[128];
 };
 
 struct partner {
@@ -54,6 +63,7 @@ struct run {
 	json_t		*rejects;
 	long		 seen, rejected;
 	int		 tty;
+	int		 copy_failed;
 };
 
 static volatile sig_atomic_t	stop;
@@ -246,6 +256,7 @@ static int	 parse_bytes(const char *, char *, size_t);
 static size_t	 fetch_write(char *, size_t, size_t, void *);
 static size_t	 fetch_header(char *, size_t, size_t, void *);
 static int	 fetch(const struct partner *, struct fetch *, char *, size_t);
+static void	 copy_abort(PGconn *, const char *);
 static uint64_t	 fnv1a(uint64_t, const char *);
 static const char *guess_lang(const struct feed_item *);
 static int	 on_item(const struct feed_item *, void *);
@@ -278,17 +289,36 @@ on_signal(int sig)
 	stop = 1;
 }
 
+/*
+ * A chunk of the body, straight to the parser.  Only the body of the
+ * final response (libcurl passes none of a redirect) is a feed, and not
+ * that of an error or a 304.  Once the parse has failed the rest is still
+ * read, and counted, so that the fetch itself fails or succeeds as it
+ * would have; a failed COPY ends the fetch at once.
+ */
 static size_t
 fetch_write(char *p, size_t size, size_t n, void *arg)
 {
 	struct fetch	*f = arg;
+	size_t		 len = size * n;
 
-	if (f->body.len + size * n > f->max) {
+	if (len > f->max - f->bytes) {
 		f->too_big = 1;
 		return (0);
 	}
-	sbuf_append(&f->body, p, size * n);
-	return (size * n);
+	f->bytes += len;
+	if (!f->started) {
+		f->started = 1;
+		(void)curl_easy_getinfo(f->curl, CURLINFO_RESPONSE_CODE,
+		    &f->status);
+		f->parsing = f->status != 304 && f->status < 400;
+	}
+	if (f->parsing && feed_stream_push(f->fs, p, len) == -1) {
+		f->parsing = 0;
+		if (*f->stop)
+			return (0);
+	}
+	return (len);
 }
 
 static size_t
@@ -322,7 +352,10 @@ fetch_header(char *p, size_t size, size_t n, void *arg)
 	return (len);
 }
 
-/* 0 with the body (or a 304) in f; -1 with the reason in err. */
+/*
+ * 0 when the whole body was received and pushed to f->fs (or on a 304);
+ * -1 with the reason in err.
+ */
 static int
 fetch(const struct partner *p, struct fetch *f, char *err, size_t errlen)
 {
@@ -335,9 +368,8 @@ fetch(const struct partner *p, struct fetch *f, char *err, size_t errlen)
 
 	t = getenv("FJ_FETCH_TIMEOUT");
 	timeout = (t != NULL && *t != '\0') ? strtol(t, NULL, 10) : 120;
-	sbuf_init(&f->body);
 	f->max = p->max_bytes;
-	if ((c = curl_easy_init()) == NULL) {
+	if ((f->curl = c = curl_easy_init()) == NULL) {
 		(void)snprintf(err, errlen, "libcurl: cannot start");
 		return (-1);
 	}
@@ -376,6 +408,7 @@ fetch(const struct partner *p, struct fetch *f, char *err, size_t errlen)
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &f->status);
 	curl_slist_free_all(hdrs);
 	curl_easy_cleanup(c);
+	f->curl = NULL;
 	if (f->too_big || rc == CURLE_FILESIZE_EXCEEDED) {
 		(void)snprintf(err, errlen, "feed larger than %zu bytes",
 		    f->max);
@@ -391,6 +424,26 @@ fetch(const struct partner *p, struct fetch *f, char *err, size_t errlen)
 		return (-1);
 	}
 	return (0);
+}
+
+/*
+ * End the import's transaction with nothing kept: a COPY still open is
+ * failed first (a ROLLBACK sent inside it would be taken as data).
+ */
+static void
+copy_abort(PGconn *conn, const char *why)
+{
+	PGresult	*res;
+
+	if (PQtransactionStatus(conn) == PQTRANS_IDLE)
+		return;
+	if ((res = PQgetResult(conn)) != NULL &&
+	    PQresultStatus(res) == PGRES_COPY_IN)
+		(void)PQputCopyEnd(conn, why);
+	PQclear(res);
+	while ((res = PQgetResult(conn)) != NULL)
+		PQclear(res);
+	PQclear(PQexec(conn, "ROLLBACK"));
 }
 
 /* FNV-1a 64: a stable id for items without one (their URL). */
@@ -511,8 +564,11 @@ on_item(const struct feed_item *it, void *arg)
 	free(cslug);
 	norm_company_free(&co);
 	if (r->copy.len > (1 << 20)) {
-		if (PQputCopyData(r->conn, r->copy.data, (int)r->copy.len) != 1)
+		if (PQputCopyData(r->conn, r->copy.data, (int)r->copy.len) !=
+		    1) {
+			r->copy_failed = 1;
 			return (-1);
+		}
 		sbuf_reset(&r->copy);
 	}
 	if (r->tty && r->seen % 10000 == 0)
@@ -638,18 +694,6 @@ scrape_one(PGconn *conn, const char *owner, const char *name, char *err,
 	memset(&f, 0, sizeof(f));
 	ok = complete = 0;
 
-	if (fetch(&p, &f, err + strlen(err), errlen - strlen(err)) == -1)
-		goto record;
-	if (f.status == 304) {
-		/* Not modified: the validators we sent stay valid. */
-		if (f.etag[0] == '\0')
-			(void)snprintf(f.etag, sizeof(f.etag), "%s", p.etag);
-		if (f.last_modified[0] == '\0')
-			(void)snprintf(f.last_modified,
-			    sizeof(f.last_modified), "%s", p.last_modified);
-		ok = 1;
-		goto record;
-	}
 	if (feed_format_parse(p.format, &fmt) == -1) {
 		(void)snprintf(err, errlen, "%s: unknown format", p.name);
 		goto record;
@@ -676,6 +720,10 @@ scrape_one(PGconn *conn, const char *owner, const char *name, char *err,
 			goto record;
 		o.map = &map;
 	}
+	/*
+	 * Items are COPYed as they are parsed, while the feed arrives: the
+	 * transaction and the COPY are open before the fetch.
+	 */
 	if (db_run(conn, "import", "BEGIN", 0, NULL) == -1 ||
 	    db_run(conn, "import", sql_stage, 0, NULL) == -1)
 		goto rollback;
@@ -685,8 +733,29 @@ scrape_one(PGconn *conn, const char *owner, const char *name, char *err,
 		goto rollback;
 	}
 	PQclear(res);
-	complete = feed_parse(fmt, f.body.data, f.body.len, &o, on_item, &r,
-	    &fr) == 0 && fr.complete;
+	f.fs = feed_stream_new(fmt, &o, on_item, &r, &fr);
+	f.stop = &r.copy_failed;
+	if (fetch(&p, &f, err + strlen(err), errlen - strlen(err)) == -1) {
+		if (r.copy_failed)
+			goto rollback;
+		/* Nothing of a failed fetch is kept, not even its rejects. */
+		copy_abort(conn, "fetch failed");
+		r.seen = r.rejected = 0;
+		json_array_clear(r.rejects);
+		goto record;
+	}
+	if (f.status == 304) {
+		/* Not modified: the validators we sent stay valid. */
+		copy_abort(conn, "not modified");
+		if (f.etag[0] == '\0')
+			(void)snprintf(f.etag, sizeof(f.etag), "%s", p.etag);
+		if (f.last_modified[0] == '\0')
+			(void)snprintf(f.last_modified,
+			    sizeof(f.last_modified), "%s", p.last_modified);
+		ok = 1;
+		goto record;
+	}
+	complete = feed_stream_end(f.fs) == 0 && fr.complete;
 	if (r.tty && r.seen >= 10000)
 		fprintf(stderr, "\r%ld items\n", r.seen);
 	if ((r.copy.len > 0 && PQputCopyData(conn, r.copy.data,
@@ -720,14 +789,14 @@ scrape_one(PGconn *conn, const char *owner, const char *name, char *err,
 		PQclear(PQexec(conn, "SELECT fj_refresh_words()"));
 	goto record;
 rollback:
-	PQclear(PQexec(conn, "ROLLBACK"));
 	(void)snprintf(err, errlen, "%s: import failed: %s", p.name,
 	    PQerrorMessage(conn));
+	copy_abort(conn, "import failed");
 	counts[0] = counts[1] = counts[2] = counts[3] = 0;
 record:
 	rejects = json_dumps(r.rejects, JSON_COMPACT);
 	(void)snprintf(nums[0], sizeof(nums[0]), "%ld", f.status);
-	(void)snprintf(nums[1], sizeof(nums[1]), "%zu", f.body.len);
+	(void)snprintf(nums[1], sizeof(nums[1]), "%zu", f.bytes);
 	(void)snprintf(nums[2], sizeof(nums[2]), "%ld", r.seen);
 	for (i = 0; i < 4; i++)
 		(void)snprintf(nums[3 + i], sizeof(nums[3 + i]), "%ld",
@@ -758,7 +827,7 @@ record:
 	free(rejects);
 	json_decref(r.rejects);
 	sbuf_free(&r.copy);
-	sbuf_free(&f.body);
+	feed_stream_free(f.fs);
 	feed_html_map_free(&map);
 	partner_free(&p);
 	return (ok ? 1 : -1);
@@ -1012,7 +1081,8 @@ check_item(const struct feed_item *it, void *arg)
 /*
  * feed-check FORMAT FILE [MAPFILE]: parse a feed without importing it, and
  * say how many items, how fast, and whether it was whole.  For operators
- * trying a partner's feed, and for the benchmark.
+ * trying a partner's feed, and for the benchmark.  The file is pushed to
+ * the parser 64 KB at a time, as the scraper does with what it fetches.
  */
 int
 cmd_feed_check(int argc, char **argv)
@@ -1020,12 +1090,15 @@ cmd_feed_check(int argc, char **argv)
 	struct feed_opts	 o;
 	struct feed_result	 r;
 	struct feed_html_map	 map;
+	struct feed_stream	*fs;
 	struct check		 c;
 	struct timespec		 t0, t1;
 	enum feed_format	 fmt;
-	struct sbuf		 b;
+	FILE			*f;
+	static char		 buf[64 * 1024];
 	char			 err[256];
 	double			 secs;
+	size_t			 n, total;
 	int			 rc;
 
 	if (argc < 3 || feed_format_parse(argv[1], &fmt) == -1) {
@@ -1033,38 +1106,47 @@ cmd_feed_check(int argc, char **argv)
 		    "indeed|rss|atom|jsonld|html FILE [MAPFILE]\n");
 		return (2);
 	}
-	sbuf_init(&b);
-	if (sbuf_load(&b, argv[2]) == -1) {
+	if ((f = fopen(argv[2], "rb")) == NULL) {
 		perror(argv[2]);
-		sbuf_free(&b);
 		return (1);
 	}
 	feed_init();
 	memset(&o, 0, sizeof(o));
 	memset(&map, 0, sizeof(map));
-	o.max_bytes = b.len + 1;
+	/* Any size: the parser's own cap (2 GB) still holds. */
+	o.max_bytes = SIZE_MAX;
 	o.max_field = FIELD_MAX;
 	if (fmt == FEED_HTML) {
 		if (argc < 4 || feed_html_map_load(argv[3], &map, err,
 		    sizeof(err)) == -1) {
 			fprintf(stderr, "feed-check: html needs a map: %s\n",
 			    argc < 4 ? "none given" : err);
-			sbuf_free(&b);
+			fclose(f);
 			return (2);
 		}
 		o.map = &map;
 	}
 	memset(&c, 0, sizeof(c));
+	total = 0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	rc = feed_parse(fmt, b.data, b.len, &o, check_item, &c, &r);
+	fs = feed_stream_new(fmt, &o, check_item, &c, &r);
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
+		total += n;
+		if (feed_stream_push(fs, buf, n) == -1)
+			break;
+	}
+	rc = ferror(f) ? -1 : feed_stream_end(fs);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
+	if (ferror(f))
+		perror(argv[2]);
+	feed_stream_free(fs);
+	fclose(f);
 	secs = (double)(t1.tv_sec - t0.tv_sec) +
 	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	printf("%ld items, %.1f MB, %.2f s, %.0f items/s, %.1f MB/s, %s%s\n",
-	    c.items, (double)b.len / 1e6, secs, c.items / secs,
-	    (double)b.len / 1e6 / secs, r.complete ? "complete" : "INCOMPLETE: ",
+	    c.items, (double)total / 1e6, secs, c.items / secs,
+	    (double)total / 1e6 / secs, r.complete ? "complete" : "INCOMPLETE: ",
 	    r.complete ? "" : r.error);
 	feed_html_map_free(&map);
-	sbuf_free(&b);
 	return (rc == 0 && r.complete ? 0 : 1);
 }

@@ -1,7 +1,8 @@
 /*
  * Partner feeds: dispatch, defaults, and what every parser shares --
- * cleaning a field, HTML to text, encoding repair, and the streaming
- * XML item reader used by the Indeed and RSS/Atom parsers.
+ * cleaning a field, HTML to text, encoding repair, and the push parser
+ * used by the Indeed and RSS/Atom formats, which takes the feed in
+ * chunks as they are fetched and reads its encoding as it goes.
  */
 
 #define _GNU_SOURCE		/* memmem() on glibc */
@@ -30,6 +31,7 @@
 #define FEED_MAX_FIELD	(64U * 1024)
 #define FEED_XML_MAX_DEPTH 256		/* libxml2's xmlParserMaxDepth */
 #define FEED_XML_CHUNK	(64U * 1024)	/* bytes per xmlParseChunk() */
+#define FEED_XML_DECL	8192		/* where an XML declaration must end */
 
 struct feed_raw {
 	struct sbuf	val[FF__MAX];
@@ -53,11 +55,34 @@ struct html_tag {
 	enum html_what	 what;
 };
 
+/*
+ * How the bytes of a streamed feed reach the parser, which always reads
+ * UTF-8 except in XM_RAW.  Decided from the first bytes (XM_DECL), and
+ * for a feed that declares anything but UTF-8, at its first non-ASCII
+ * character (XM_SNIFF), since ASCII reads the same in all of them.
+ */
+enum xml_mode {
+	XM_DECL,	/* keeping the first bytes: BOM, XML declaration */
+	XM_RAW,		/* UTF-16 or UTF-32: libxml2 detects and converts */
+	XM_SNIFF,	/* declared other than UTF-8, all ASCII so far */
+	XM_UTF8,	/* UTF-8; invalid bytes repaired as Windows-1252 */
+	XM_CP1252,	/* declared Latin-1 and not UTF-8: converted here */
+	XM_CONV		/* another declared encoding: libxml2's converter */
+};
+
 struct xml_state {
 	struct feed_ctx			*ctx;
 	const struct feed_xml_spec	*spec;
 	struct feed_raw			*raw;
 	xmlParserCtxtPtr		 pc;
+	enum xml_mode			 mode;
+	char				 enc[40];	/* as declared */
+	struct sbuf			 pre;		/* XM_DECL bytes */
+	struct sbuf			 in;		/* carry + a chunk */
+	char				 carry[4];	/* a cut character */
+	size_t				 ncarry;
+	xmlCharEncodingHandlerPtr	 conv;		/* XM_CONV */
+	xmlBufferPtr			 cin, cout;
 	struct sbuf			 attr;		/* xml_attr() value */
 	int				 depth;		/* open elements */
 	int				 max_depth;
@@ -68,6 +93,16 @@ struct xml_state {
 };
 
 typedef int	(*feed_parse_fn)(struct feed_ctx *, const char *, size_t);
+
+struct feed_stream {
+	struct feed_ctx		 ctx;
+	struct feed_result	 scratch;	/* when the caller gives none */
+	enum feed_format	 fmt;
+	size_t			 bytes;		/* pushed so far */
+	int			 ended;
+	struct sbuf		 body;		/* formats read whole */
+	struct xml_state	*xml;		/* streamed formats */
+};
 
 static xmlParserInputPtr	 feed_entity_refuse(const char *, const char *,
 				    xmlParserCtxtPtr);
@@ -91,9 +126,28 @@ static int			 feed_tree_depth(xmlNodePtr, int);
 static struct xml_state		*xml_st(void *);
 static void			 xml_error(void *, xmlErrorPtr);
 static void			 xml_stop(struct xml_state *);
-static size_t			 xml_chunk_end(const char *, size_t, size_t);
-static int			 xml_push(struct xml_state *, const char *,
+static struct xml_state		*xml_new(struct feed_ctx *,
+				    const struct feed_xml_spec *);
+static void			 xml_free(struct xml_state *);
+static void			 xml_push(struct xml_state *, const char *,
+				    size_t);
+static void			 xml_finish(struct xml_state *);
+static int			 xml_ready(const char *, size_t);
+static void			 xml_begin(struct xml_state *, int);
+static void			 xml_open(struct xml_state *, const char *,
+				    int);
+static void			 xml_input(struct xml_state *, const char *,
 				    size_t, int);
+static int			 xml_decide(struct xml_state *, const char *,
+				    size_t, int);
+static void			 xml_convert(struct xml_state *, const char *,
+				    size_t, int);
+static void			 xml_utf8(struct xml_state *, const char *,
+				    size_t);
+static void			 xml_parse(struct xml_state *, const char *,
+				    size_t);
+static size_t			 utf8_tail(const char *, size_t);
+static int			 utf8_first(const char *, size_t);
 static void			 xml_start(void *, const xmlChar *,
 				    const xmlChar *, const xmlChar *, int,
 				    const xmlChar **, int, int,
@@ -110,17 +164,23 @@ static int			 xml_attr(struct xml_state *,
 static const struct feed_tag	*xml_tag(const struct feed_xml_spec *,
 				    const char *, const char *);
 
-/* max_bytes: the cap when the caller gives none; a tree costs more. */
+/*
+ * A format is streamed (spec) or read whole once it has all arrived
+ * (parse).  max_bytes: the cap when the caller gives none; a tree costs
+ * more.
+ */
 static const struct {
-	const char	*name;
-	feed_parse_fn	 parse;
-	size_t		 max_bytes;
+	const char			*name;
+	const struct feed_xml_spec	*spec;
+	feed_parse_fn			 parse;
+	size_t				 max_bytes;
 } feed_formats[FEED_FORMAT_MAX] = {
-	[FEED_INDEED] = { "indeed", feed_indeed_parse, FEED_MAX_STREAM },
-	[FEED_RSS] = { "rss", feed_rss_parse, FEED_MAX_STREAM },
-	[FEED_ATOM] = { "atom", feed_rss_parse, FEED_MAX_STREAM },
-	[FEED_JSONLD] = { "jsonld", feed_jsonld_parse, FEED_MAX_TREE },
-	[FEED_HTML] = { "html", feed_html_parse, FEED_MAX_TREE },
+	[FEED_INDEED] = { "indeed", &feed_indeed_spec, NULL,
+	    FEED_MAX_STREAM },
+	[FEED_RSS] = { "rss", &feed_rss_spec, NULL, FEED_MAX_STREAM },
+	[FEED_ATOM] = { "atom", &feed_rss_spec, NULL, FEED_MAX_STREAM },
+	[FEED_JSONLD] = { "jsonld", NULL, feed_jsonld_parse, FEED_MAX_TREE },
+	[FEED_HTML] = { "html", NULL, feed_html_parse, FEED_MAX_TREE },
 };
 
 /* Sorted by name for bsearch. */
@@ -176,6 +236,13 @@ static const char *const latin_names[] = {
 
 static const char *const utf8_names[] = {
 	"", "utf-8", "utf8", NULL
+};
+
+/* Declared by feeds whose bytes (no NULs, no BOM) say otherwise. */
+static const char *const wide_names[] = {
+	"utf-16", "utf16", "utf-16le", "utf-16be", "utf-32", "utf32",
+	"utf-32le", "utf-32be", "ucs-2", "ucs-4", "iso-10646-ucs-2",
+	"iso-10646-ucs-4", NULL
 };
 
 void
@@ -237,48 +304,107 @@ feed_parse(enum feed_format fmt, const char *buf, size_t len,
     const struct feed_opts *opts, feed_item_cb cb, void *arg,
     struct feed_result *res)
 {
-	struct feed_ctx		ctx;
-	struct feed_result	scratch;
+	struct feed_stream	*s;
+	int			 rc;
 
+	s = feed_stream_new(fmt, opts, cb, arg, res);
+	/* Over the cap: refused before the parser sees a byte. */
+	if (len > s->ctx.opts.max_bytes)
+		feed_error(&s->ctx, "feed of %zu bytes is over the limit of %zu",
+		    len, s->ctx.opts.max_bytes);
+	else if (buf != NULL)
+		(void)feed_stream_push(s, buf, len);
+	rc = feed_stream_end(s);
+	feed_stream_free(s);
+	return (rc);
+}
+
+struct feed_stream *
+feed_stream_new(enum feed_format fmt, const struct feed_opts *opts,
+    feed_item_cb cb, void *arg, struct feed_result *res)
+{
+	struct feed_stream	*s;
+
+	s = xcalloc(1, sizeof(*s));
 	if (res == NULL)
-		res = &scratch;
+		res = &s->scratch;
 	memset(res, 0, sizeof(*res));
-	memset(&ctx, 0, sizeof(ctx));
 	if (opts != NULL)
-		ctx.opts = *opts;
-	ctx.cb = cb;
-	ctx.arg = arg;
-	ctx.res = res;
+		s->ctx.opts = *opts;
+	s->ctx.cb = cb;
+	s->ctx.arg = arg;
+	s->ctx.res = res;
+	s->fmt = fmt;
+	sbuf_init(&s->body);
 	if ((unsigned int)fmt >= FEED_FORMAT_MAX) {
-		feed_error(&ctx, "unknown feed format");
-		return (-1);
+		feed_error(&s->ctx, "unknown feed format");
+		return (s);
 	}
-	if (ctx.opts.max_bytes == 0)
-		ctx.opts.max_bytes = feed_formats[fmt].max_bytes;
-	if (ctx.opts.max_bytes > INT_MAX)
-		ctx.opts.max_bytes = INT_MAX;
-	if (ctx.opts.max_depth <= 0)
-		ctx.opts.max_depth = FEED_MAX_DEPTH;
-	if (ctx.opts.max_field == 0)
-		ctx.opts.max_field = FEED_MAX_FIELD;
+	if (s->ctx.opts.max_bytes == 0)
+		s->ctx.opts.max_bytes = feed_formats[fmt].max_bytes;
+	if (s->ctx.opts.max_bytes > INT_MAX)
+		s->ctx.opts.max_bytes = INT_MAX;
+	if (s->ctx.opts.max_depth <= 0)
+		s->ctx.opts.max_depth = FEED_MAX_DEPTH;
+	if (s->ctx.opts.max_field == 0)
+		s->ctx.opts.max_field = FEED_MAX_FIELD;
+	if (feed_formats[fmt].spec != NULL)
+		s->xml = xml_new(&s->ctx, feed_formats[fmt].spec);
+	return (s);
+}
 
-	/* libxml2 takes an int size: refuse before it sees the bytes. */
-	if (len > ctx.opts.max_bytes) {
-		feed_error(&ctx, "feed of %zu bytes is over the limit of %zu",
-		    len, ctx.opts.max_bytes);
+int
+feed_stream_push(struct feed_stream *s, const char *buf, size_t len)
+{
+	struct feed_ctx	*ctx = &s->ctx;
+
+	if (s->ended || ctx->failed || ctx->stopped)
+		return (-1);
+	if (len > ctx->opts.max_bytes - s->bytes) {
+		feed_error(ctx, "feed over the limit of %zu bytes",
+		    ctx->opts.max_bytes);
 		return (-1);
 	}
-	if (buf == NULL || len == 0) {
-		feed_error(&ctx, "empty feed");
-		return (-1);
+	s->bytes += len;
+	if (s->xml != NULL)
+		xml_push(s->xml, buf, len);
+	else
+		sbuf_append(&s->body, buf, len);
+	return (ctx->failed || ctx->stopped ? -1 : 0);
+}
+
+int
+feed_stream_end(struct feed_stream *s)
+{
+	struct feed_ctx	*ctx = &s->ctx;
+
+	if (!s->ended) {
+		s->ended = 1;
+		if (ctx->failed || ctx->stopped)
+			;
+		else if (s->bytes == 0)
+			feed_error(ctx, "empty feed");
+		else if (s->xml != NULL)
+			xml_finish(s->xml);
+		else if (feed_formats[s->fmt].parse(ctx, s->body.data,
+		    s->body.len) == -1 && !ctx->failed)
+			feed_error(ctx, "%s feed could not be parsed",
+			    feed_formats[s->fmt].name);
+		if (ctx->stopped && !ctx->failed)
+			feed_error(ctx, "stopped by the importer");
+		ctx->res->complete = !ctx->failed;
 	}
-	if (feed_formats[fmt].parse(&ctx, buf, len) == -1 && !ctx.failed)
-		feed_error(&ctx, "%s feed could not be parsed",
-		    feed_formats[fmt].name);
-	if (ctx.stopped && !ctx.failed)
-		feed_error(&ctx, "stopped by the importer");
-	res->complete = !ctx.failed;
-	return (ctx.failed ? -1 : 0);
+	return (ctx->failed ? -1 : 0);
+}
+
+void
+feed_stream_free(struct feed_stream *s)
+{
+	if (s == NULL)
+		return;
+	xml_free(s->xml);
+	sbuf_free(&s->body);
+	free(s);
 }
 
 /* Record why the parse failed; the first reason is the one kept. */
@@ -984,96 +1110,176 @@ xml_stop(struct xml_state *st)
 	xmlStopParser(st->pc);
 }
 
-/*
- * Offset where a chunk of s may end, at most want bytes in: never inside
- * a UTF-8 sequence, so that repairing chunk by chunk gives what repairing
- * the whole buffer would.  A sequence has at most three continuation
- * bytes: after four of them no valid sequence can span the cut.
- */
-static size_t
-xml_chunk_end(const char *s, size_t want, size_t left)
+/* Parser state for a streamed format; xml_free(). */
+static struct xml_state *
+xml_new(struct feed_ctx *ctx, const struct feed_xml_spec *spec)
 {
-	size_t	k;
+	struct xml_state	*st;
 
-	if (want >= left)
-		return (left);
-	for (k = 0; k < 4 && k < want; k++)
-		if (((unsigned char)s[want - k] & 0xc0) != 0x80)
-			return (want - k);
-	return (want);
+	st = xcalloc(1, sizeof(*st));
+	st->ctx = ctx;
+	st->spec = spec;
+	st->mode = XM_DECL;
+	st->item_depth = -1;
+	st->field = -1;
+	/*
+	 * The push parser has no nesting limit of its own when the handlers
+	 * build no tree (xmlTextReader's stopped at 256): keep that one.
+	 */
+	st->max_depth = ctx->opts.max_depth < FEED_XML_MAX_DEPTH ?
+	    ctx->opts.max_depth : FEED_XML_MAX_DEPTH;
+	st->raw = feed_raw_new();
+	sbuf_init(&st->attr);
+	sbuf_init(&st->pre);
+	sbuf_init(&st->in);
+	return (st);
+}
+
+static void
+xml_free(struct xml_state *st)
+{
+	if (st == NULL)
+		return;
+	if (st->pc != NULL) {
+		if (st->pc->myDoc != NULL)
+			xmlFreeDoc(st->pc->myDoc);
+		st->pc->_private = NULL;
+		xmlFreeParserCtxt(st->pc);
+	}
+	if (st->conv != NULL)
+		(void)xmlCharEncCloseFunc(st->conv);
+	if (st->cin != NULL)
+		xmlBufferFree(st->cin);
+	if (st->cout != NULL)
+		xmlBufferFree(st->cout);
+	feed_raw_free(st->raw);
+	sbuf_free(&st->attr);
+	sbuf_free(&st->pre);
+	sbuf_free(&st->in);
+	free(st);
 }
 
 /*
- * Feed the bytes to the push parser a chunk at a time.  With repair, a
- * chunk that is not valid UTF-8 is repaired first (bad bytes read as
- * Windows-1252, NULs dropped): the declared encoding was UTF-8 or none,
- * and repair never changes a valid sequence, so this is the whole-buffer
- * repair done in pieces, without a pass over the feed beforehand.
+ * Bytes as they come, cut anywhere.  The first ones are kept until the
+ * encoding can be chosen; after that a chunk at a time goes on, so that
+ * nothing the size of the feed is ever held.
+ */
+static void
+xml_push(struct xml_state *st, const char *buf, size_t len)
+{
+	size_t	n;
+
+	/* A declaration is over within FEED_XML_DECL bytes after a BOM. */
+	while (st->mode == XM_DECL && len > 0) {
+		n = FEED_XML_DECL + 3 - st->pre.len;
+		n = len < n ? len : n;
+		sbuf_append(&st->pre, buf, n);
+		buf += n;
+		len -= n;
+		if (xml_ready(st->pre.data, st->pre.len))
+			xml_begin(st, 0);
+	}
+	for (; len > 0 && !st->ctx->failed && !st->ctx->stopped;
+	    buf += n, len -= n) {
+		n = len < FEED_XML_CHUNK ? len : FEED_XML_CHUNK;
+		xml_input(st, buf, n, 0);
+	}
+}
+
+/* The end of the feed: what was held back, then the parser's end. */
+static void
+xml_finish(struct xml_state *st)
+{
+	int	rc;
+
+	if (st->mode == XM_DECL)
+		xml_begin(st, 1);
+	else
+		xml_input(st, NULL, 0, 1);
+	if (st->ctx->failed || st->ctx->stopped || st->pc == NULL)
+		return;
+	rc = xmlParseChunk(st->pc, NULL, 0, 1);
+	if ((rc != 0 || !st->pc->wellFormed) && !st->ctx->stopped)
+		feed_error(st->ctx, "the XML is not well formed");
+}
+
+/*
+ * Enough of the start to choose an encoding: UTF-16 and UTF-32 show in
+ * the first bytes (libxml2 wants four); otherwise the XML declaration,
+ * when there is one, up to its "?>" or FEED_XML_DECL bytes.
  */
 static int
-xml_push(struct xml_state *st, const char *buf, size_t len, int repair)
+xml_ready(const char *b, size_t n)
 {
-	char	*fixed;
-	size_t	 off, n;
-	int	 rc = 0;
+	const unsigned char	*u = (const unsigned char *)b;
+	size_t			 lim;
 
-	for (off = 0; off < len && rc == 0; off += n) {
-		if (st->ctx->stopped || st->ctx->failed)
-			return (-1);
-		n = xml_chunk_end(buf + off, FEED_XML_CHUNK, len - off);
-		if (repair && !feed_utf8_valid(buf + off, n)) {
-			fixed = text_utf8_repair(buf + off, n);
-			rc = xmlParseChunk(st->pc, fixed, (int)strlen(fixed),
-			    0);
-			free(fixed);
-		} else
-			rc = xmlParseChunk(st->pc, buf + off, (int)n, 0);
+	if (n < 2)
+		return (0);
+	if (u[0] == '\0' || u[1] == '\0' || (u[0] == 0xfe && u[1] == 0xff) ||
+	    (u[0] == 0xff && u[1] == 0xfe))
+		return (n >= 4);
+	if (u[0] == 0xef) {
+		if (n < 3)
+			return (u[1] != 0xbb);
+		if (u[1] == 0xbb && u[2] == 0xbf) {
+			b += 3;
+			n -= 3;
+		}
 	}
-	if (rc == 0 && !st->ctx->stopped && !st->ctx->failed)
-		rc = xmlParseChunk(st->pc, NULL, 0, 1);
-	return (rc == 0 && st->pc->wellFormed ? 0 : -1);
+	if (n < 5)
+		return (memcmp(b, "<?xml", n) != 0);
+	if (memcmp(b, "<?xml", 5) != 0)
+		return (1);
+	lim = n < FEED_XML_DECL ? n : FEED_XML_DECL;
+	return (lim == FEED_XML_DECL || memmem(b, lim, "?>", 2) != NULL);
 }
 
 /*
- * Stream the document through libxml2's SAX2 push parser: no tree is
- * built, so memory stays flat however long the feed.  Items are the
- * elements named in spec->items; their children (and grandchildren
- * named with a parent) fill fields by local name, so namespace prefixes
- * such as job_listing: do not matter.  Entities are never substituted:
- * a reference to one declared in the document is skipped.
+ * Choose how to read the feed from its first bytes (in st->pre), start
+ * the parser and hand it those bytes.  A declaration of UTF-8, or none,
+ * is believed (bad bytes are repaired).  Any other is only believed once
+ * a non-ASCII character shows that the bytes are not UTF-8: a Latin-1
+ * declaration over UTF-8 text is the usual mistake.
  */
-int
-feed_xml_stream(struct feed_ctx *ctx, const char *buf, size_t len,
-    const struct feed_xml_spec *spec)
+static void
+xml_begin(struct xml_state *st, int end)
 {
-	struct xml_state	 st;
-	xmlSAXHandler		 sax;
-	char			 enc[40];
-	char			*conv = NULL;
-	size_t			 convlen;
-	int			 force = 0, repair = 0, opts, rc;
+	const unsigned char	*u = (const unsigned char *)st->pre.data;
+	const char		*b = st->pre.data;
+	size_t			 n = st->pre.len, first;
 
-	/*
-	 * Declared UTF-8 or nothing: parse as UTF-8, repairing as we go.
-	 * Otherwise feed_prepare() decides on the whole buffer first.
-	 */
-	feed_declared(buf, len, 0, enc, sizeof(enc));
-	if (len >= 2 && buf[0] != '\0' && buf[1] != '\0' &&
-	    (unsigned char)buf[0] != 0xfe && (unsigned char)buf[0] != 0xff &&
-	    feed_name_in(enc, utf8_names)) {
-		if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
-			buf += 3;
-			len -= 3;
-		}
-		force = repair = 1;
-	} else if (feed_prepare(buf, len, 0, &conv, &convlen, &force) == -1) {
-		feed_error(ctx, "cannot convert the feed to UTF-8");
-		return (-1);
+	if (n >= 2 && (u[0] == '\0' || u[1] == '\0' ||
+	    (u[0] == 0xfe && u[1] == 0xff) || (u[0] == 0xff && u[1] == 0xfe))) {
+		/* libxml2 looks at the first four bytes to choose. */
+		st->mode = XM_RAW;
+		first = n < 4 ? 0 : 4;
+		xml_open(st, b, (int)first);
+		xml_input(st, b + first, n - first, end);
+		return;
 	}
-	if (conv != NULL) {
-		buf = conv;
-		len = convlen;
+	feed_declared(b, n, 0, st->enc, sizeof(st->enc));
+	/* Read as UTF-8, a UTF-8 byte order mark is not text. */
+	if (n >= 3 && memcmp(b, "\xef\xbb\xbf", 3) == 0) {
+		b += 3;
+		n -= 3;
 	}
+	/* A UTF-16 or UTF-32 document would have shown NULs by now. */
+	st->mode = feed_name_in(st->enc, utf8_names) ||
+	    feed_name_in(st->enc, wide_names) ? XM_UTF8 : XM_SNIFF;
+	xml_open(st, NULL, 0);
+	xml_input(st, b, n, end);
+}
+
+/*
+ * The push parser: given the first bytes, libxml2 chooses the encoding;
+ * without, it reads UTF-8 whatever the document declares.
+ */
+static void
+xml_open(struct xml_state *st, const char *first, int nfirst)
+{
+	xmlSAXHandler	sax;
+	int		opts;
 
 	memset(&sax, 0, sizeof(sax));
 	xmlSAXVersion(&sax, 2);
@@ -1090,49 +1296,226 @@ feed_xml_stream(struct feed_ctx *ctx, const char *buf, size_t len,
 	sax.fatalError = NULL;
 	sax.serror = xml_error;
 
-	memset(&st, 0, sizeof(st));
-	st.ctx = ctx;
-	st.spec = spec;
-	st.item_depth = -1;
-	st.field = -1;
-	/*
-	 * The push parser has no nesting limit of its own when the handlers
-	 * build no tree (xmlTextReader's stopped at 256): keep that one.
-	 */
-	st.max_depth = ctx->opts.max_depth < FEED_XML_MAX_DEPTH ?
-	    ctx->opts.max_depth : FEED_XML_MAX_DEPTH;
-	/* Without a forced encoding libxml2 looks at the first bytes. */
-	st.pc = xmlCreatePushParserCtxt(&sax, NULL, force ? NULL : buf,
-	    force || len < 4 ? 0 : 4, ctx->opts.base_url);
-	if (st.pc == NULL) {
-		free(conv);
-		feed_error(ctx, "cannot create the XML parser");
-		return (-1);
+	st->pc = xmlCreatePushParserCtxt(&sax, NULL, first, nfirst,
+	    st->ctx->opts.base_url);
+	if (st->pc == NULL) {
+		feed_error(st->ctx, "cannot create the XML parser");
+		return;
 	}
 	opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-	    (force ? XML_PARSE_IGNORE_ENC : 0);
-	(void)xmlCtxtUseOptions(st.pc, opts);
-	if (force)
-		(void)xmlSwitchEncoding(st.pc, XML_CHAR_ENCODING_UTF8);
-	st.pc->_private = &st;
-	st.raw = feed_raw_new();
-	sbuf_init(&st.attr);
+	    (first == NULL ? XML_PARSE_IGNORE_ENC : 0);
+	(void)xmlCtxtUseOptions(st->pc, opts);
+	if (first == NULL)
+		(void)xmlSwitchEncoding(st->pc, XML_CHAR_ENCODING_UTF8);
+	st->pc->_private = st;
+}
 
-	if (force || len < 4)
-		rc = xml_push(&st, buf, len, repair);
+/*
+ * Bytes of the feed in its own encoding, at most FEED_XML_CHUNK (plus a
+ * held back character) at a time, on to the parser as UTF-8.  end: no
+ * more will come, so nothing is held back.
+ */
+static void
+xml_input(struct xml_state *st, const char *b, size_t n, int end)
+{
+	size_t	i, keep;
+
+	if (st->ctx->failed || st->ctx->stopped || st->pc == NULL)
+		return;
+	if (st->ncarry > 0) {
+		sbuf_reset(&st->in);
+		sbuf_append(&st->in, st->carry, st->ncarry);
+		if (n > 0)
+			sbuf_append(&st->in, b, n);
+		st->ncarry = 0;
+		b = st->in.data;
+		n = st->in.len;
+	}
+	if (st->mode == XM_SNIFF) {
+		for (i = 0; i < n && (unsigned char)b[i] < 0x80; i++)
+			continue;
+		xml_utf8(st, b, i);
+		b += i;
+		n -= i;
+		if (n > 0 && xml_decide(st, b, n, end) == -1) {
+			/* The first character is cut: wait for the rest. */
+			memcpy(st->carry, b, n);
+			st->ncarry = n;
+			return;
+		}
+	}
+	switch (st->mode) {
+	case XM_RAW:
+		xml_parse(st, b, n);
+		break;
+	case XM_UTF8:
+		keep = end ? 0 : utf8_tail(b, n);
+		xml_utf8(st, b, n - keep);
+		if (keep > 0)
+			memcpy(st->carry, b + n - keep, keep);
+		st->ncarry = keep;
+		break;
+	case XM_CP1252:
+		if (n > 0) {
+			char	*conv = text_cp1252_to_utf8(b, n);
+
+			if (conv != NULL)
+				xml_parse(st, conv, strlen(conv));
+			free(conv);
+		}
+		break;
+	case XM_CONV:
+		xml_convert(st, b, n, end);
+		break;
+	default:
+		break;
+	}
+}
+
+/*
+ * At the first non-ASCII character of a feed that declares an encoding
+ * other than UTF-8: UTF-8 after all when it is a valid sequence, else
+ * what it declares.  -1 when the character is cut and more may come.
+ */
+static int
+xml_decide(struct xml_state *st, const char *b, size_t n, int end)
+{
+	int	valid;
+
+	if ((valid = utf8_first(b, n)) == -1 && !end)
+		return (-1);
+	if (valid == 1)
+		st->mode = XM_UTF8;
+	else if (feed_name_in(st->enc, latin_names))
+		st->mode = XM_CP1252;
+	else if ((st->conv = xmlFindCharEncodingHandler(st->enc)) == NULL)
+		feed_error(st->ctx, "unsupported encoding \"%s\"", st->enc);
+	else {
+		st->mode = XM_CONV;
+		st->cin = xmlBufferCreate();
+		st->cout = xmlBufferCreate();
+		if (st->cin == NULL || st->cout == NULL)
+			feed_error(st->ctx, "cannot convert from \"%s\"",
+			    st->enc);
+	}
+	return (0);
+}
+
+/*
+ * Through libxml2's converter for the declared encoding, which keeps a
+ * character cut at the end of a chunk for the next one.
+ */
+static void
+xml_convert(struct xml_state *st, const char *b, size_t n, int end)
+{
+	int	left, rc;
+
+	if (st->ctx->failed)
+		return;
+	if (n > 0 && xmlBufferAdd(st->cin, (const xmlChar *)b, (int)n) != 0) {
+		feed_error(st->ctx, "cannot convert from \"%s\"", st->enc);
+		return;
+	}
+	while ((left = xmlBufferLength(st->cin)) > 0) {
+		rc = xmlCharEncInFunc(st->conv, st->cout, st->cin);
+		if (xmlBufferLength(st->cout) > 0) {
+			xml_parse(st, (const char *)xmlBufferContent(st->cout),
+			    xmlBufferLength(st->cout));
+			xmlBufferEmpty(st->cout);
+		}
+		if (rc == -2) {
+			feed_error(st->ctx, "bytes that are not %s", st->enc);
+			return;
+		}
+		if (xmlBufferLength(st->cin) == left)
+			break;
+	}
+	if (end && xmlBufferLength(st->cin) > 0)
+		feed_error(st->ctx, "the feed ends inside a character");
+}
+
+/*
+ * UTF-8 to the parser; a chunk with invalid sequences or NULs is repaired
+ * first (bad bytes read as Windows-1252, NULs dropped).  Chunks never end
+ * inside a sequence that may be valid (utf8_tail), and repair never
+ * changes a valid one, so where the feed was cut changes nothing.
+ */
+static void
+xml_utf8(struct xml_state *st, const char *b, size_t n)
+{
+	char	*fixed;
+
+	if (n == 0)
+		return;
+	if (feed_utf8_valid(b, n) && memchr(b, '\0', n) == NULL) {
+		xml_parse(st, b, n);
+		return;
+	}
+	if ((fixed = text_utf8_repair(b, n)) != NULL)
+		xml_parse(st, fixed, strlen(fixed));
+	free(fixed);
+}
+
+static void
+xml_parse(struct xml_state *st, const char *b, size_t n)
+{
+	size_t	k;
+
+	for (; n > 0; b += k, n -= k) {
+		if (st->ctx->failed || st->ctx->stopped)
+			return;
+		k = n < FEED_XML_CHUNK ? n : FEED_XML_CHUNK;
+		if (xmlParseChunk(st->pc, b, (int)k, 0) != 0 &&
+		    !st->ctx->stopped) {
+			feed_error(st->ctx, "the XML is not well formed");
+			return;
+		}
+	}
+}
+
+/*
+ * Bytes at the end of b that start a UTF-8 sequence the next chunk may
+ * complete: its lead byte and fewer continuation bytes than it wants.
+ */
+static size_t
+utf8_tail(const char *b, size_t n)
+{
+	unsigned char	c;
+	size_t		k, want;
+
+	for (k = 1; k <= 3 && k <= n; k++) {
+		c = b[n - k];
+		if ((c & 0xc0) == 0x80)
+			continue;
+		if (c < 0xc0)
+			return (0);
+		want = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+		return (k < want ? k : 0);
+	}
+	return (0);
+}
+
+/* The character at b (non-ASCII): 1 valid UTF-8, 0 not, -1 cut short. */
+static int
+utf8_first(const char *b, size_t n)
+{
+	unsigned char	c = b[0];
+	size_t		want, i;
+
+	if (c >= 0xc2 && c <= 0xdf)
+		want = 2;
+	else if (c >= 0xe0 && c <= 0xef)
+		want = 3;
+	else if (c >= 0xf0 && c <= 0xf4)
+		want = 4;
 	else
-		rc = xml_push(&st, buf + 4, len - 4, 0);
-	if (!ctx->stopped && rc != 0)
-		feed_error(ctx, "the XML is not well formed");
-
-	if (st.pc->myDoc != NULL)
-		xmlFreeDoc(st.pc->myDoc);
-	st.pc->_private = NULL;
-	xmlFreeParserCtxt(st.pc);
-	feed_raw_free(st.raw);
-	sbuf_free(&st.attr);
-	free(conv);
-	return (ctx->failed ? -1 : 0);
+		return (0);
+	for (i = 1; i < want && i < n; i++)
+		if (((unsigned char)b[i] & 0xc0) != 0x80)
+			return (0);
+	if (n < want)
+		return (-1);
+	return (text_utf8_valid(b, want));
 }
 
 static const struct feed_tag *

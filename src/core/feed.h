@@ -10,7 +10,7 @@
 #include <stddef.h>
 
 enum feed_format {
-	FEED_INDEED,	/* <source><job>..., streamed with xmlTextReader */
+	FEED_INDEED,	/* <source><job>..., streamed (SAX2 push parser) */
 	FEED_RSS,	/* RSS 2.0, incl. WP Job Manager job_listing: fields */
 	FEED_ATOM,
 	FEED_JSONLD,	/* HTML with schema.org JobPosting in ld+json */
@@ -64,17 +64,41 @@ struct feed_result {
 	char		error[256];	/* why not, when not */
 };
 
+/* A parse fed by the caller, chunk by chunk, as the bytes arrive. */
+struct feed_stream;
+
 int	 feed_format_parse(const char *, enum feed_format *);
 const char *feed_format_name(enum feed_format);
 /*
- * Parse buf.  Returns 0 when the document was read to its end and was well
- * formed (result->complete = 1), -1 otherwise with result->error set.  Items
- * seen before an error were still passed to cb: the importer must not treat
- * a failed parse as a snapshot (it must close nothing).
+ * Parse buf: feed_stream_new(), one feed_stream_push(), feed_stream_end().
+ * Returns 0 when the document was read to its end and was well formed
+ * (result->complete = 1), -1 otherwise with result->error set.  Items
+ * seen before an error were still passed to cb: the importer must not
+ * treat a failed parse as a snapshot (it must close nothing).
  */
 int	 feed_parse(enum feed_format, const char *buf, size_t len,
 	    const struct feed_opts *, feed_item_cb, void *arg,
 	    struct feed_result *);
+/*
+ * A push parse.  feed_stream_new() never returns NULL (it aborts on memory
+ * exhaustion like sbuf); a stream that cannot start (unknown format) has
+ * its error recorded and refuses every push.  result may be NULL; when
+ * given it is written as the parse goes and is final after
+ * feed_stream_end().  Items reach cb during the pushes: indeed, rss and
+ * atom are parsed as the bytes come, in flat memory whatever the size of
+ * the feed; jsonld and html pages are kept until the end, then parsed.
+ * The input may be cut anywhere, even inside a character: the items are
+ * the same as from one feed_parse() of the whole.  Free with
+ * feed_stream_free(), ended or not.
+ */
+struct feed_stream *feed_stream_new(enum feed_format,
+	    const struct feed_opts *, feed_item_cb, void *arg,
+	    struct feed_result *);
+/* 0, or -1 once the parse has failed or was stopped: stop pushing. */
+int	 feed_stream_push(struct feed_stream *, const char *, size_t);
+/* No more bytes: returns as feed_parse() does; later calls too. */
+int	 feed_stream_end(struct feed_stream *);
+void	 feed_stream_free(struct feed_stream *);
 /* Load an XPath mapping file of "key = xpath" lines; -1 with err set. */
 int	 feed_html_map_load(const char *path, struct feed_html_map *,
 	    char *err, size_t errlen);
@@ -165,11 +189,11 @@ int	 feed_prepare(const char *, size_t, int html, char **out,
  */
 struct _xmlDoc;
 struct _xmlDoc	*feed_html_read(struct feed_ctx *, const char *, size_t);
-int	 feed_xml_stream(struct feed_ctx *, const char *, size_t,
-	    const struct feed_xml_spec *);
 
-int	 feed_indeed_parse(struct feed_ctx *, const char *, size_t);
-int	 feed_rss_parse(struct feed_ctx *, const char *, size_t);
+/* The streamed formats: what their items and fields are called. */
+extern const struct feed_xml_spec	feed_indeed_spec;
+extern const struct feed_xml_spec	feed_rss_spec;
+/* The formats read whole: the page, once it has all arrived. */
 int	 feed_jsonld_parse(struct feed_ctx *, const char *, size_t);
 int	 feed_html_parse(struct feed_ctx *, const char *, size_t);
 

@@ -1,6 +1,6 @@
 /*
  * Indeed-style XML: <source><job><title><![CDATA[...]]></title>...</job>.
- * Streamed by feed_xml_stream() so a feed of any size reads in flat
+ * Streamed by the push parser in feed.c so a feed of any size reads in flat
  * memory; only the tag names differ between partners.
  */
 
@@ -30,14 +30,8 @@ static const struct feed_tag indeed_tags[] = {
 	{ NULL, "language", FF_LANG, 0, 0 },
 };
 
-static const struct feed_xml_spec indeed_spec = {
+const struct feed_xml_spec feed_indeed_spec = {
 	indeed_items,
 	indeed_tags,
 	sizeof(indeed_tags) / sizeof(indeed_tags[0])
 };
-
-int
-feed_indeed_parse(struct feed_ctx *ctx, const char *buf, size_t len)
-{
-	return (feed_xml_stream(ctx, buf, len, &indeed_spec));
-}

@@ -34,14 +34,8 @@ static const struct feed_tag rss_tags[] = {
 	{ NULL, "language", FF_LANG, 0, 0 },		/* dc:language */
 };
 
-static const struct feed_xml_spec rss_spec = {
+const struct feed_xml_spec feed_rss_spec = {
 	rss_items,
 	rss_tags,
 	sizeof(rss_tags) / sizeof(rss_tags[0])
 };
-
-int
-feed_rss_parse(struct feed_ctx *ctx, const char *buf, size_t len)
-{
-	return (feed_xml_stream(ctx, buf, len, &rss_spec));
-}

@@ -4,6 +4,8 @@
 #   BENCH_POSTINGS (100000)  postings seeded
 #   BENCH_SECONDS (10)       wrk duration per endpoint
 #   BENCH_FEED_ITEMS (100000) items of the feed benchmark (0: HTTP only)
+#   BENCH_HTTP (1)           0: the feed benchmark only
+#   BENCH_BIG (0)            1: also import 1 000 000 items (~1.4 GB, slow)
 cd "$(dirname "$0")/../.."
 . src/tools/pg.sh
 . src/tools/kore.sh
@@ -30,6 +32,66 @@ export DATABASE_URL=$(pg_url "$PGPORT")
 bin/fashionjobs migrate >/dev/null || exit 1
 echo "== seeding $N postings"
 bin/fashionjobs seed --demo --count "$N" || exit 1
+
+# Partner feeds: parse speed against xmllint --stream on the same file in
+# the same run, then the full import into PostgreSQL, first and unchanged,
+# with the scraper's peak RSS (it streams: flat whatever the feed's size).
+feeds() {
+	[ "${BENCH_FEED_ITEMS:-1}" = 0 ] && return 0
+	FEED_N=${BENCH_FEED_ITEMS:-100000}
+	echo "== feeds: $FEED_N-item Indeed feed"
+	cc -O2 -o build/genfeed src/tools/genfeed.c
+	build/genfeed "$FEED_N" > "$work/feed.xml"
+	mb=$(du -m "$work/feed.xml" | cut -f1)
+	tx=$(best xmllint --stream --noout "$work/feed.xml")
+	tp=$(best bin/fashionjobs feed-check indeed "$work/feed.xml")
+	/usr/bin/time -f '%M' -o "$work/time" bin/fashionjobs feed-check \
+	    indeed "$work/feed.xml" >/dev/null 2>&1
+	rss=$(tail -1 "$work/time")
+	echo "$FEED_N $mb $tx $tp $rss" | awk '{printf "parse: %d items, %d MB: xmllint %.2f s, ours %.2f s = %.0f items/s, %.2f x xmllint speed, peak RSS %d MB\n", $1, $2, $3, $4, $1 / $4, $3 / $4, $5 / 1024}'
+	import_feed bench "$work/feed.xml" "$FEED_N"
+	rm -f "$work/feed.xml"
+	[ "${BENCH_BIG:-0}" = 1 ] || return 0
+	free_kb=$(df -Pk "$work" | awk 'NR == 2 {print $4}')
+	if [ "$free_kb" -lt 8000000 ]; then
+		echo "== 1000000 items skipped: $((free_kb / 1024)) MB free"
+		return 0
+	fi
+	echo "== feeds: 1000000-item Indeed feed (BENCH_BIG=1)"
+	build/genfeed 1000000 > "$work/big.xml"
+	echo "$(du -m "$work/big.xml" | cut -f1) MB"
+	import_feed bench-big "$work/big.xml" 1000000
+	rm -f "$work/big.xml"
+}
+
+# import_feed NAME FILE N: a partner for FILE, scraped twice; seconds,
+# items/s and the scraper's peak RSS (its ru_maxrss, from time(1)).
+import_feed() {
+	bin/fashionjobs partner add --name "$1" --url "file://$2" \
+	    --format indeed --max-bytes 4294967296 >/dev/null
+	for run in first unchanged; do
+		/usr/bin/time -f '%e %M' -o "$work/time" bin/fashionjobs \
+		    scrape --once --partner "$1" > "$work/scrape.out" 2>&1 ||
+		    cat "$work/scrape.out"
+		out=$(tail -1 "$work/time")
+		echo "$3 $out $run" | awk '{printf "import (%s run): %.1f s = %.0f items/s, peak RSS %d MB\n", $4, $2, $1 / $2, $3 / 1024}'
+	done
+}
+
+best() {
+	b=999999
+	for i in 1 2 3; do
+		/usr/bin/time -f '%e' -o "$work/time" "$@" >/dev/null 2>&1
+		t=$(tail -1 "$work/time")
+		b=$(echo "$t $b" | awk '{print ($1 < $2) ? $1 : $2}')
+	done
+	echo "$b"
+}
+
+if [ "${BENCH_HTTP:-1}" = 0 ]; then
+	feeds
+	exit
+fi
 
 KEY=$(bin/fashionjobs apikey create bench) || exit 1
 kore_conf "$work/kore.conf" "$PORT" no
@@ -144,35 +206,4 @@ for enc in identity gzip; do
 	    awk '{printf "/feed.xml (%s): %d postings, %.1f MB in %.2f s = %.0f postings/s (x pings %.0f); worker RSS %.1f MB before, %.1f MB peak\n", $1, $2, $3 / 1048576, $4, $2 / $4, $4 * $5, $6 / 1024, $7 / 1024}'
 done
 
-[ "${BENCH_FEED_ITEMS:-1}" = 0 ] && exit 0
-
-# Partner feeds: parse speed against xmllint --stream on the same file in
-# the same run, then the full import into PostgreSQL, first and unchanged.
-FEED_N=${BENCH_FEED_ITEMS:-100000}
-echo "== feeds: $FEED_N-item Indeed feed"
-cc -O2 -o build/genfeed src/tools/genfeed.c
-build/genfeed "$FEED_N" > "$work/feed.xml"
-mb=$(du -m "$work/feed.xml" | cut -f1)
-best() {
-	b=999999
-	for i in 1 2 3; do
-		/usr/bin/time -f '%e' -o "$work/time" "$@" >/dev/null 2>&1
-		t=$(tail -1 "$work/time")
-		b=$(echo "$t $b" | awk '{print ($1 < $2) ? $1 : $2}')
-	done
-	echo "$b"
-}
-tx=$(best xmllint --stream --noout "$work/feed.xml")
-tp=$(best bin/fashionjobs feed-check indeed "$work/feed.xml")
-/usr/bin/time -f '%M' -o "$work/time" bin/fashionjobs feed-check indeed \
-    "$work/feed.xml" >/dev/null 2>&1
-rss=$(tail -1 "$work/time")
-echo "$FEED_N $mb $tx $tp $rss" | awk '{printf "parse: %d items, %d MB: xmllint %.2f s, ours %.2f s = %.0f items/s, %.2f x xmllint speed, peak RSS %d MB (input buffer included)\n", $1, $2, $3, $4, $1 / $4, $3 / $4, $5 / 1024}'
-bin/fashionjobs partner add --name bench --url "file://$work/feed.xml" \
-    --format indeed --max-bytes 4294967296 >/dev/null
-for run in first unchanged; do
-	/usr/bin/time -f '%e %M' -o "$work/time" bin/fashionjobs scrape \
-	    --once --partner bench >/dev/null 2>&1
-	out=$(tail -1 "$work/time")
-	echo "$FEED_N $out $run" | awk '{printf "import (%s run): %.1f s = %.0f items/s, peak RSS %d MB\n", $4, $2, $1 / $2, $3 / 1024}'
-done
+feeds

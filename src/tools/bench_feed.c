@@ -1,13 +1,9 @@
 /*
- * bench_feed [-d] format file: parse a partner feed with feed_parse() and
- * print one line -- items, size, seconds, items/s, MB/s and peak RSS.  The
- * file is mapped, not read, so the input does not count as heap.  Mapped
- * pages once touched do count in ru_maxrss, though, and would make it the
- * size of the file: every 256 items the mapping is dropped from memory
- * with MADV_DONTNEED (a private read-only mapping reads back the same
- * bytes from the page cache when touched again), so that the figure is
- * the parser's own memory plus a window of input, as for xmllint, which
- * read()s.
+ * bench_feed [-d] format file: parse a partner feed, read() 64 KB at a
+ * time and pushed to feed_stream_push() as the scraper pushes what it
+ * fetches, and print one line -- items, size, seconds, items/s, MB/s and
+ * peak RSS (the parser's own memory: the input is never held whole, as
+ * for xmllint --stream, which read()s too).
  * With -d, also a digest of every field of every item, to check that a
  * change to the parsers leaves their output as it was.  Kore-free:
  *
@@ -15,7 +11,6 @@
  *	    src/tools/bench_feed.c src/core/[a-z]*.c \
  *	    $(pkg-config --libs libxml-2.0 jansson) -lm
  */
-#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 
@@ -31,8 +26,6 @@
 #include "feed.h"
 
 struct bench {
-	const char	*map;
-	size_t		 maplen;
 	size_t		 items;
 	uint64_t	 digest;	/* FNV-1a over every field */
 	int		 digesting;
@@ -60,8 +53,7 @@ on_item(const struct feed_item *it, void *arg)
 {
 	struct bench	*b = arg;
 
-	if (++b->items % 256 == 0)
-		(void)madvise((void *)b->map, b->maplen, MADV_DONTNEED);
+	b->items++;
 	if (!b->digesting)
 		return (0);
 	fnv(&b->digest, it->external_id);
@@ -93,15 +85,17 @@ now(void)
 int
 main(int argc, char **argv)
 {
-	struct bench		b;
-	struct feed_opts	o;
-	struct feed_result	res;
-	struct rusage		ru;
-	struct stat		st;
-	enum feed_format	fmt;
-	const char		*buf;
-	double			t0, secs, mb;
-	int			fd, rc, ch;
+	struct bench		 b;
+	struct feed_opts	 o;
+	struct feed_result	 res;
+	struct feed_stream	*fs;
+	struct rusage		 ru;
+	struct stat		 st;
+	enum feed_format	 fmt;
+	static char		 buf[64 * 1024];
+	double			 t0, secs, mb;
+	ssize_t			 n;
+	int			 fd, rc, ch;
 
 	memset(&b, 0, sizeof(b));
 	b.digest = 0xcbf29ce484222325ULL;
@@ -126,20 +120,21 @@ main(int argc, char **argv)
 		err(1, "%s", argv[1]);
 	if (st.st_size == 0)
 		errx(1, "%s: empty", argv[1]);
-	buf = mmap(NULL, st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	if (buf == MAP_FAILED)
-		err(1, "mmap %s", argv[1]);
-	(void)madvise((void *)buf, st.st_size, MADV_SEQUENTIAL);
-	b.map = buf;
-	b.maplen = st.st_size;
 
 	feed_init();
 	memset(&o, 0, sizeof(o));
 	/* The benchmark feeds may be bigger than the importer's cap. */
 	o.max_bytes = (size_t)st.st_size;
 	t0 = now();
-	rc = feed_parse(fmt, buf, st.st_size, &o, on_item, &b, &res);
+	fs = feed_stream_new(fmt, &o, on_item, &b, &res);
+	while ((n = read(fd, buf, sizeof(buf))) > 0)
+		if (feed_stream_push(fs, buf, (size_t)n) == -1)
+			break;
+	if (n == -1)
+		err(1, "read %s", argv[1]);
+	rc = feed_stream_end(fs);
 	secs = now() - t0;
+	feed_stream_free(fs);
 	if (getrusage(RUSAGE_SELF, &ru) == -1)
 		err(1, "getrusage");
 	mb = st.st_size / 1e6;
@@ -151,7 +146,6 @@ main(int argc, char **argv)
 	printf("\n");
 	if (rc == -1)
 		fprintf(stderr, "bench_feed: %s\n", res.error);
-	munmap((void *)buf, st.st_size);
 	close(fd);
 	return (rc == -1 ? 1 : 0);
 

@@ -51,7 +51,7 @@ bench() {
 	set -- $x $o
 	echo "$n $1 $2 $3 $4" | awk '{
 		printf "xmllint --stream: %.2f s, peak RSS %.0f MiB\n", $2, $3 / 1024
-		printf "feed_parse:       %.2f s, peak RSS %.0f MiB " \
+		printf "ours (push):      %.2f s, peak RSS %.0f MiB " \
 		    "(%.0f items/s)\n", $4, $5 / 1024, $1 / $4
 		r = $2 / $4
 		printf "parse speed vs xmllint: %.2f (target >= 0.50: %s)\n",

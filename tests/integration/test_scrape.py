@@ -238,6 +238,49 @@ class Handler(BaseHTTPRequestHandler):
             self.connection.close()
             self.close_connection = True
             return
+        if self.path.startswith("/chunked"):
+            # The feed in small chunks, flushed one by one: the scraper
+            # parses and COPYs while it is still arriving.
+            body = open(os.path.join(TMP, "chunked.xml"), "rb").read()
+            self.send_response(200)
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            for i in range(0, len(body), 997):
+                part = body[i:i + 997]
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(part), part))
+                self.wfile.flush()
+            self.wfile.write(b"0\r\n\r\n")
+            return
+        if self.path.startswith("/midreset"):
+            # Whole items first, then the connection is reset: they
+            # were parsed and COPYed, and must not be imported.
+            body = open(os.path.join(TMP, "midreset.xml"), "rb").read()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body) * 2))
+            self.end_headers()
+            self.wfile.write(body)
+            self.wfile.flush()
+            time.sleep(0.2)
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                                       struct.pack("ii", 1, 0))
+            self.connection.close()
+            self.close_connection = True
+            return
+        if self.path.startswith("/bigjobs"):
+            # Whole items, then more than the partner's cap.
+            body = open(os.path.join(TMP, "midreset.xml"), "rb").read()
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(body + b"<!--" + b"x" * 200000 + b"-->")
+            return
+        if self.path.startswith("/gone"):
+            # An error page that is a valid feed is still an error.
+            body = open(os.path.join(TMP, "midreset.xml"), "rb").read()
+            self.send_response(410)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
         if self.path.startswith("/tofile"):
             self.send_response(302)
             self.send_header("Location", "file://" + os.path.abspath(
@@ -284,6 +327,49 @@ for name, path, extra, why in (
     check("fetch %s fails the run quickly with a reason" % name,
           rc != 0 and r[0] == "f" and why.lower() in r[7].lower() and
           time.time() - t0 < 10, "%s %r" % (out, r))
+# The body goes to the parser and the items to the COPY as they arrive;
+# a fetch that fails after some items imports none of them.
+feed("midreset.xml", [job("M%d" % i, "Zzscrape Midreset %d %s" % (i, RUN))
+                      for i in range(50)])
+with open(os.path.join(TMP, "midreset.xml")) as f:
+    whole = f.read()
+with open(os.path.join(TMP, "midreset.xml"), "w") as f:
+    f.write(whole[:whole.index("</source>")])
+for name, path, extra, why in (
+        ("midreset", "/midreset", [], "fetch:"),
+        ("bigjobs", "/bigjobs", ["--max-bytes", "100000"], "larger than"),
+        ("gone", "/gone", [], "HTTP 410")):
+    n = "zz-%s-%s" % (name, RUN)
+    fj("partner", "add", "--name", n, "--url", base + path, "--format",
+       "indeed", *extra)
+    rc, out = fj("scrape", "--once", "--partner", n,
+                 env={"FJ_FETCH_TIMEOUT": "5"})
+    r = last_run(n)
+    kept = sql("SELECT count(*) FROM posting_source s JOIN partner p ON "
+               "p.id = s.partner_id WHERE p.name = '%s'" % n)[0][0]
+    check("fetch %s after whole items: failed, nothing imported" % name,
+          rc != 0 and r[0] == "f" and why.lower() in r[7].lower() and
+          kept == "0" and r[1] == "0", "%s %r %s" % (out, r, kept))
+K = "zz-chunked-" + RUN
+feed("chunked.xml", [job("K%d" % i, "Zzscrape Chunked %d %s" % (i, RUN),
+                         city=("Milano", "Parigi", "Zürich")[i % 3])
+                     for i in range(3000)])
+fj("partner", "add", "--name", K, "--url", base + "/chunked", "--format",
+   "indeed")
+rc, out = fj("scrape", "--once", "--partner", K)
+r = last_run(K)
+check("a feed arriving in 1 KB chunks imports every item", rc == 0 and
+      r[0] == "t" and r[1] == "3000" and r[2] == "3000", out + repr(r))
+n = sql("SELECT count(*) FROM posting p JOIN posting_source s ON "
+        "s.posting_id = p.id JOIN partner pa ON pa.id = s.partner_id "
+        "WHERE pa.name = '%s' AND p.title_raw LIKE 'Zzscrape Chunked %%' "
+        "AND p.city_raw IN ('Milano', 'Parigi', 'Zürich')" % K)[0][0]
+check("chunked feed: every posting stored whole", n == "3000", n)
+rc, out = fj("scrape", "--once", "--partner", K)
+r = last_run(K)
+check("chunked feed, again: all unchanged", rc == 0 and r[4] == "3000",
+      out + repr(r))
+
 E = "zz-etag-" + RUN
 fj("partner", "add", "--name", E, "--url", base + "/etag", "--format",
    "indeed")

@@ -111,6 +111,45 @@ slurp(const char *path, size_t *len)
 	return (buf);
 }
 
+/* The same parse pushed chunk bytes at a time. */
+static int
+run_chunks(enum feed_format fmt, const char *buf, size_t len, size_t chunk,
+    const struct feed_opts *o, struct got *g, struct feed_result *res)
+{
+	struct feed_stream	*s;
+	size_t			 off, n;
+	int			 rc;
+
+	memset(g, 0, sizeof(*g));
+	s = feed_stream_new(fmt, o, collect, g, res);
+	for (off = 0; off < len; off += n) {
+		n = len - off < chunk ? len - off : chunk;
+		if (feed_stream_push(s, buf + off, n) == -1)
+			break;
+	}
+	rc = feed_stream_end(s);
+	feed_stream_free(s);
+	return (rc);
+}
+
+/* Same items, every field byte for byte (NULL only where NULL)? */
+static int
+got_same(const struct got *a, const struct got *b)
+{
+	size_t	i, j;
+
+	if (a->n != b->n || a->bad_utf8 != b->bad_utf8 ||
+	    a->total != b->total)
+		return (0);
+	for (i = 0; i < a->n && i < MAXIT; i++)
+		for (j = 0; j < FF__MAX; j++)
+			if ((a->f[i][j] == NULL) != (b->f[i][j] == NULL) ||
+			    (a->f[i][j] != NULL &&
+			    strcmp(a->f[i][j], b->f[i][j]) != 0))
+				return (0);
+	return (1);
+}
+
 static int
 run_buf(enum feed_format fmt, const char *buf, size_t len,
     const struct feed_opts *o, struct got *g, struct feed_result *res)
@@ -689,6 +728,213 @@ test_html(void)
 	CHECK("map missing file", rc == -1);
 }
 
+/*
+ * Every fixture, and inputs made for the encodings, pushed 1, 7 and 4096
+ * bytes at a time: the same items, result and error as in one piece.
+ * One byte at a time cuts every declaration and every character.
+ */
+static void
+test_chunks(void)
+{
+	static const struct {
+		const char		*file;
+		enum feed_format	 fmt;
+	} fix[] = {
+		{ "indeed.xml", FEED_INDEED },
+		{ "indeed-latin1.xml", FEED_INDEED },
+		{ "indeed-cp1252.xml", FEED_INDEED },
+		{ "indeed-wrongenc.xml", FEED_INDEED },
+		{ "indeed-wrongenc2.xml", FEED_INDEED },
+		{ "indeed-bom-latin1.xml", FEED_INDEED },
+		{ "indeed-invalid-utf8.xml", FEED_INDEED },
+		{ "xxe-file.xml", FEED_INDEED },
+		{ "xxe-url.xml", FEED_INDEED },
+		{ "dtd-external.xml", FEED_INDEED },
+		{ "billion-laughs.xml", FEED_INDEED },
+		{ "quadratic.xml", FEED_INDEED },
+		{ "quadratic-attr.xml", FEED_ATOM },
+		{ "truncated.xml", FEED_INDEED },
+		{ "deep.xml", FEED_INDEED },
+		{ "long-title.xml", FEED_INDEED },
+		{ "script.xml", FEED_INDEED },
+		{ "rss-wpjm.xml", FEED_RSS },
+		{ "atom.xml", FEED_ATOM },
+		{ "jsonld.html", FEED_JSONLD },
+		{ "jsonld-latin1.html", FEED_JSONLD },
+		{ "jsonld-badutf8.html", FEED_JSONLD },
+		{ "jsonld-broken.html", FEED_JSONLD },
+		{ "deep.html", FEED_JSONLD },
+		{ "seedlisting.html", FEED_HTML },
+		{ "truncated.html", FEED_HTML },
+	};
+	/* Made here: each one's title, read whole, is want. */
+#define J(t)	"<source><job><title>" t "</title><company>C</company>" \
+		"</job></source>"
+#define DECL(e)	"<?xml version=\"1.0\" encoding=\"" e "\"?>"
+	static const struct {
+		const char	*name, *doc;
+		size_t		 len;	/* 0: strlen */
+		const char	*want;	/* NULL: no item */
+	} made[] = {
+		{ "utf-8 split", DECL("UTF-8") J("Caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x91\x97"), 0,
+		    "Caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x91\x97" },
+		{ "no declaration", J("Z\xc3\xbcrich"), 0, "Z\xc3\xbcrich" },
+		{ "utf-8 bom", "\xef\xbb\xbf" DECL("UTF-8") J("\xc3\xa9t\xc3\xa9"), 0,
+		    "\xc3\xa9t\xc3\xa9" },
+		{ "latin1 declared, utf-8 bytes, bom",
+		    "\xef\xbb\xbf" DECL("ISO-8859-1") J("Z\xc3\xbcrich"), 0,
+		    "Z\xc3\xbcrich" },
+		{ "latin1 at the end of a long ascii run", DECL("ISO-8859-1")
+		    J("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa Caf\xe9"), 0,
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa Caf\xc3\xa9" },
+		{ "windows-1252 quotes", DECL("windows-1252") J("\x93x\x94 \x80"), 0,
+		    "\xe2\x80\x9cx\xe2\x80\x9d \xe2\x82\xac" },
+		{ "latin1 declared, utf-8 first, latin1 later", DECL("ISO-8859-1")
+		    J("Caf\xc3\xa9 \xe9t\xe9"), 0, "Caf\xc3\xa9 \xc3\xa9t\xc3\xa9" },
+		{ "utf-8 declared, a cut sequence repaired", DECL("UTF-8")
+		    J("a\xc3 b\xe2\x82 c"), 0, "a\xc3\x83 b\xc3\xa2\xe2\x80\x9a c" },
+		{ "NUL dropped", DECL("UTF-8") J("a\0b"), 104, "ab" },
+		{ "iso-8859-2 by libxml2", DECL("ISO-8859-2") J("\xa3\xf3\x64\xbc"), 0,
+		    "\xc5\x81\xc3\xb3\x64\xc5\xba" },
+		{ "iso-8859-2 declared, utf-8 bytes", DECL("ISO-8859-2")
+		    J("\xc5\x81\xc3\xb3\x64\xc5\xba"), 0, "\xc5\x81\xc3\xb3\x64\xc5\xba" },
+		{ "shift_jis", DECL("Shift_JIS") J("\x93\x8c\x8b\x9e"), 0,
+		    "\xe6\x9d\xb1\xe4\xba\xac" },
+		{ "utf-16 declared over 8-bit bytes", DECL("UTF-16")
+		    J("Caf\xc3\xa9 \xe9"), 0, "Caf\xc3\xa9 \xc3\xa9" },
+		{ "unknown encoding, ascii", DECL("x-nonesuch") J("Cafe"), 0, "Cafe" },
+		{ "unknown encoding, not ascii", DECL("x-nonesuch") J("Caf\xe9"), 0,
+		    NULL },
+		{ "utf-16le with bom", "\xff\xfe<\0s\0o\0u\0r\0c\0e\0>\0<\0j\0o\0b\0>\0"
+		    "<\0t\0i\0t\0l\0e\0>\0\xe9\0t\0\xe9\0<\0/\0t\0i\0t\0l\0e\0>\0"
+		    "<\0c\0o\0m\0p\0a\0n\0y\0>\0C\0<\0/\0c\0o\0m\0p\0a\0n\0y\0>\0"
+		    "<\0/\0j\0o\0b\0>\0<\0/\0s\0o\0u\0r\0c\0e\0>\0", 134,
+		    "\xc3\xa9t\xc3\xa9" },
+		{ "utf-16be, declared, no bom",
+		    "\000<\000?\000x\000m\000l\000 \000v\000e\000r\000s\000i"
+		    "\000o\000n\000=\000\"\0001\000.\0000\000\"\000 \000e\000"
+		    "n\000c\000o\000d\000i\000n\000g\000=\000\"\000U\000T\000"
+		    "F\000-\0001\0006\000\"\000?\000>\000<\000s\000o\000u\000"
+		    "r\000c\000e\000>\000<\000j\000o\000b\000>\000<\000t\000i"
+		    "\000t\000l\000e\000>\000\351\000t\000\351\000<\000/\000t"
+		    "\000i\000t\000l\000e\000>\000<\000c\000o\000m\000p\000a"
+		    "\000n\000y\000>\000C\000<\000/\000c\000o\000m\000p\000a"
+		    "\000n\000y\000>\000<\000/\000j\000o\000b\000>\000<\000/"
+		    "\000s\000o\000u\000r\000c\000e\000>", 210,
+		    "\xc3\xa9t\xc3\xa9" },
+	};
+#undef J
+#undef DECL
+	static const size_t	 chunks[] = { 1, 7, 4096 };
+	struct feed_html_map	 map;
+	struct feed_opts	 o;
+	struct feed_result	 r1, r2;
+	struct got		 g1, g2;
+	char			 name[128], *buf, err[256];
+	size_t			 i, k, len;
+	int			 rc1, rc2;
+
+	if (feed_html_map_load("conf/maps/seedlisting.map", &map, err,
+	    sizeof(err)) == -1) {
+		CHECK("chunks: seed map", 0);
+		return;
+	}
+	memset(&o, 0, sizeof(o));
+	o.map = &map;
+	o.base_url = "https://partner.example/feed/";
+	for (i = 0; i < sizeof(fix) / sizeof(fix[0]); i++) {
+		(void)snprintf(name, sizeof(name), FIX "%s", fix[i].file);
+		buf = slurp(name, &len);
+		rc1 = run_buf(fix[i].fmt, buf, len, &o, &g1, &r1);
+		for (k = 0; k < sizeof(chunks) / sizeof(chunks[0]); k++) {
+			rc2 = run_chunks(fix[i].fmt, buf, len, chunks[k], &o,
+			    &g2, &r2);
+			(void)snprintf(name, sizeof(name), "chunks of %zu: %s "
+			    "(%zu items)", chunks[k], fix[i].file, g1.n);
+			CHECK(name, rc1 == rc2 && r1.complete == r2.complete &&
+			    r1.items == r2.items && got_same(&g1, &g2) &&
+			    strcmp(r1.error, r2.error) == 0);
+			if (rc1 != rc2 || strcmp(r1.error, r2.error) != 0)
+				printf("# whole: %d %s; chunks: %d %s\n", rc1,
+				    r1.error, rc2, r2.error);
+			got_free(&g2);
+		}
+		got_free(&g1);
+		free(buf);
+	}
+	feed_html_map_free(&map);
+
+	for (i = 0; i < sizeof(made) / sizeof(made[0]); i++) {
+		len = made[i].len ? made[i].len : strlen(made[i].doc);
+		rc1 = run_buf(FEED_INDEED, made[i].doc, len, NULL, &g1, &r1);
+		(void)snprintf(name, sizeof(name), "encoding: %s", made[i].name);
+		if (made[i].want == NULL)
+			CHECK(name, rc1 == -1 && g1.n == 0 && r1.error[0] != '\0');
+		else
+			CHECK_STR(name, g1.n == 1 ? g1.f[0][TITLE] : r1.error,
+			    made[i].want);
+		for (k = 0; k < sizeof(chunks) / sizeof(chunks[0]); k++) {
+			rc2 = run_chunks(FEED_INDEED, made[i].doc, len,
+			    chunks[k], NULL, &g2, &r2);
+			(void)snprintf(name, sizeof(name), "encoding: %s, chunks "
+			    "of %zu", made[i].name, chunks[k]);
+			CHECK(name, rc1 == rc2 && got_same(&g1, &g2) &&
+			    strcmp(r1.error, r2.error) == 0);
+			got_free(&g2);
+		}
+		got_free(&g1);
+	}
+}
+
+/* The stream's own rules: a cap over all pushes, nothing after the end. */
+static void
+test_stream(void)
+{
+	static const char	doc[] = "<source><job><title>a</title>"
+	    "<company>b</company></job><job><title>c</title></job></source>";
+	struct feed_stream	*s;
+	struct feed_opts	 o;
+	struct feed_result	 r;
+	struct got		 g;
+	size_t			 i;
+	int			 rc;
+
+	memset(&o, 0, sizeof(o));
+	memset(&g, 0, sizeof(g));
+	o.max_bytes = 60;
+	s = feed_stream_new(FEED_INDEED, &o, collect, &g, &r);
+	for (i = 0, rc = 0; i < sizeof(doc) - 1 && rc == 0; i += 20)
+		rc = feed_stream_push(s, doc + i, 20);
+	CHECK("stream: the cap counts every push", rc == -1 && i == 80 &&
+	    strstr(r.error, "limit of 60") != NULL);
+	CHECK("stream: over the cap is incomplete", feed_stream_end(s) == -1 &&
+	    r.complete == 0);
+	feed_stream_free(s);
+	got_free(&g);
+
+	s = feed_stream_new(FEED_INDEED, NULL, collect, &g, &r);
+	rc = feed_stream_push(s, doc, sizeof(doc) - 1);
+	CHECK("stream: items come during the push", rc == 0 && g.n == 2);
+	CHECK("stream: end", feed_stream_end(s) == 0 && r.complete == 1);
+	CHECK("stream: no push after the end",
+	    feed_stream_push(s, doc, 5) == -1);
+	CHECK("stream: end again says the same", feed_stream_end(s) == 0);
+	feed_stream_free(s);
+	got_free(&g);
+
+	s = feed_stream_new(FEED_INDEED, NULL, collect, &g, &r);
+	CHECK("stream: nothing pushed is an empty feed",
+	    feed_stream_end(s) == -1 && strstr(r.error, "empty") != NULL);
+	feed_stream_free(s);
+
+	s = feed_stream_new(FEED_FORMAT_MAX, NULL, collect, &g, &r);
+	CHECK("stream: unknown format refuses pushes",
+	    feed_stream_push(s, doc, 10) == -1 &&
+	    feed_stream_end(s) == -1 && r.error[0] != '\0');
+	feed_stream_free(s);
+	got_free(&g);
+}
+
 int
 main(void)
 {
@@ -702,5 +948,7 @@ main(void)
 	test_rss_atom();
 	test_jsonld();
 	test_html();
+	test_chunks();
+	test_stream();
 	return (DONE());
 }
