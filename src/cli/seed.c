@@ -232,10 +232,17 @@ static const char	sql_copy[] = "COPY seed_stage FROM STDIN";
 /*
  * One transaction: companies first, then postings with cities resolved by
  * alias and contracts by the lexicon (distinct labels once; the schedule
- * from the title only where the label does not give it).
+ * from the title only where the label does not give it).  As in an import
+ * (scraper.c): each distinct title keyed once and MATERIALIZED (inlined,
+ * the key was computed once per lexicon entry, 17 times per posting), new
+ * rows into the full-text index's pending list, merged in bulk after the
+ * commit, and no JIT for statements that run once.
  */
 static const char	sql_load[] =
     "BEGIN;"
+    "SET LOCAL jit = off;"
+    "SET LOCAL work_mem = '256MB';"
+    "SET LOCAL gin_pending_list_limit = '256MB';"
     "INSERT INTO company (key, name, slug, is_agency, is_confidential)"
     " SELECT DISTINCT ON (company_key) company_key, company_name,"
     " company_slug, company_agency, company_conf FROM seed_stage"
@@ -246,8 +253,12 @@ static const char	sql_load[] =
     "WITH lk AS (SELECT l.contract_raw, k.contract, k.schedule FROM"
     "  (SELECT DISTINCT contract_raw FROM seed_stage) l,"
     "  LATERAL fj_contract(l.contract_raw) k),"
-    " sched AS (SELECT x.key, x.priority, x.code FROM contract_lexicon x"
-    "  JOIN contract_type t USING (code) WHERE t.axis = 'schedule')"
+    " sched AS MATERIALIZED (SELECT ' ' || x.key || ' ' AS k, x.priority,"
+    "  x.code FROM contract_lexicon x JOIN contract_type t USING (code)"
+    "  WHERE t.axis = 'schedule'),"
+    " tk AS MATERIALIZED (SELECT d.title,"
+    "  ' ' || fj_key(d.title) || ' ' AS tkey"
+    "  FROM (SELECT DISTINCT title FROM seed_stage) d)"
     "INSERT INTO posting (company_id, company_name, company_raw, title,"
     " title_raw, slug, contract, schedule, contract_raw, city_id,"
     " city_name, city_raw, country, description, apply_url, lang,"
@@ -256,8 +267,8 @@ static const char	sql_load[] =
     " SELECT co.id, co.name, s.company_raw, s.title, s.title_raw, s.slug,"
     " lk.contract, CASE WHEN lk.schedule <> 'unknown' THEN lk.schedule"
     "  ELSE coalesce((SELECT sc.code FROM sched sc WHERE"
-    "  ' ' || fj_key(s.title) || ' ' LIKE '% ' || sc.key || ' %'"
-    "  ORDER BY sc.priority LIMIT 1), 'unknown') END,"
+    "  strpos(tk.tkey, sc.k) > 0 ORDER BY sc.priority LIMIT 1), 'unknown')"
+    "  END,"
     " s.contract_raw, c.id,"
     " coalesce(c.name, ''),"
     " s.city_raw, c.country, s.description, s.apply_url, s.lang, s.remote,"
@@ -268,9 +279,12 @@ static const char	sql_load[] =
     " now() - make_interval(secs => s.age_s), 'seed'"
     " FROM seed_stage s JOIN company co ON co.key = s.company_key"
     " JOIN lk ON lk.contract_raw = s.contract_raw"
+    " JOIN tk ON tk.title = s.title"
     " LEFT JOIN city_alias a ON a.key = fj_key(s.city_raw)"
     " LEFT JOIN city c ON c.id = a.city_id;"
     "COMMIT;"
+    "SET maintenance_work_mem = '256MB';"
+    "SELECT gin_clean_pending_list('posting_search');"
     "SELECT fj_refresh_words();"
     "ANALYZE posting; ANALYZE company; ANALYZE search_word;";
 
@@ -508,7 +522,9 @@ cmd_seed(int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	rc = 1;
 	sbuf_init(&b);
-	if (db_run(conn, "seed", sql_stage, 0, NULL) == -1)
+	/* The staged rows stay in memory (8 MB by default; see scraper.c). */
+	if (db_run(conn, "seed", "SET temp_buffers = '256MB'", 0, NULL) == -1 ||
+	    db_run(conn, "seed", sql_stage, 0, NULL) == -1)
 		goto done;
 	res = PQexec(conn, sql_copy);
 	if (PQresultStatus(res) != PGRES_COPY_IN) {

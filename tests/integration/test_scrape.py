@@ -97,10 +97,29 @@ row = sql("SELECT contract, city_name, title_raw FROM posting WHERE "
 check("imported items go through the normalisers",
       row[0] == "permanent" and row[1] == "Milano", repr(row))
 
+
+def sources(partner):
+    return sql("SELECT p.id, p.change_xid, p.updated_at, s.content_hash, "
+               "s.missed_runs, s.last_seen FROM posting p JOIN posting_source "
+               "s ON s.posting_id = p.id JOIN partner pa ON pa.id = "
+               "s.partner_id WHERE pa.name = '%s' ORDER BY p.id" % partner)
+
+
+before = sources(P)
 rc, out = fj("scrape", "--once", "--partner", P)
 r = last_run(P)
 check("an unchanged re-run changes nothing", r[4] == "3" and r[2] == "0" and
       r[3] == "0", repr(r))
+after = sources(P)
+check("an unchanged re-run writes no posting (same change_xid, updated_at)",
+      len(after) == 3 and [x[:3] for x in before] == [x[:3] for x in after],
+      repr(before) + repr(after))
+seen = sql("SELECT count(*) FROM posting_source s JOIN partner pa ON "
+           "pa.id = s.partner_id WHERE pa.name = '%s' AND s.last_seen > '%s'"
+           % (P, max(x[5] for x in before)))[0][0]
+check("an unchanged re-run only marks its sources seen again",
+      seen == "3" and [x[3:5] for x in before] == [x[3:5] for x in after],
+      seen)
 
 feed("a.xml", [job("A", A), job("B", B + " Senior")])
 rc, out = fj("scrape", "--once", "--partner", P)
@@ -140,6 +159,21 @@ feed("a.xml", [job("A", A), job("B", B + " Senior"), job("C", C)])
 rc, out = fj("scrape", "--once", "--partner", P)
 check("a closed posting back in the feed opens again",
       status("C", P) == "published")
+
+# Search finds a new item by its accent-free words as soon as the run
+# is over, and the typo list knows its words (added by the import).
+S = "zz-accent-" + RUN
+W = "Zzcréatrice" + RUN
+url4 = feed("d.xml", [job("D1", "Maroquinière " + W,
+                          company="Zz Atelier Hermès " + RUN)])
+fj("partner", "add", "--name", S, "--url", url4, "--format", "indeed")
+rc, out = fj("scrape", "--once", "--partner", S)
+check("an accented item is imported", rc == 0 and last_run(S)[2] == "1", out)
+page = http("/jobs?q=zzcreatrice%s+maroquiniere+hermes" % RUN)
+check("search finds it by accent-free words right after the import",
+      W in page.text, str(page.status))
+n = sql("SELECT ndoc FROM search_word WHERE word = 'zzcreatrice%s'" % RUN)
+check("the import added its words to the typo list", n == [["1"]], repr(n))
 
 # The same job from a second partner is one posting with two sources.
 Q = "zz-other-" + RUN

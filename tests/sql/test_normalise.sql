@@ -120,4 +120,16 @@ FROM (SELECT q, want, (SELECT count(*) FROM posting
 	('verkaufer', 1), ('vendeur milan', 1), ('vendeur florence', 0),
 	('nothingatall', 0)
     ) AS t (q, want)) s;
+
+-- An import adds its new postings' words to the counts (migration 0034):
+-- words of three letters or more that are not numbers, counted per posting.
+SELECT fj_add_words('SELECT search FROM posting WHERE title = ''Zzqx Vendeur Boutique''');
+SELECT fj_add_words('SELECT ''zzqxnew:1 zz:2 12345:3''::tsvector');
+SELECT CASE WHEN n IS NOT DISTINCT FROM want
+	THEN 'ok - fj_add_words: ' || w || ' counted ' || coalesce(want::text, 'never')
+	ELSE 'not ok - fj_add_words: ' || w || ' counted ' ||
+	    coalesce(n::text, 'never') || ' want ' || coalesce(want::text, 'never') END
+FROM (SELECT w, want, (SELECT ndoc FROM search_word WHERE word = w) AS n
+    FROM (VALUES ('zzqx', 4), ('zzqxnew', 1), ('zz', NULL), ('12345', NULL))
+    AS t (w, want)) s;
 ROLLBACK;
