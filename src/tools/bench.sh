@@ -172,7 +172,7 @@ row "/static/ping (again, for the noise)" /static/ping-again
 # 10 s for 100 000), against the database building the same JSON alone.
 echo "== mirror through /api/v1/jobs (limit=1000)"
 t0=$(date +%s.%N)
-psql -X -qAt "$DATABASE_URL" -c "SELECT length(json_agg(fj_job_api(p, ''))::text) FROM posting p" >/dev/null
+psql -X -qAt "$DATABASE_URL" -c "SELECT length(json_agg(fj_job_api(p, co, c, ''))::text) FROM posting p JOIN company co ON co.id = p.company_id LEFT JOIN city c ON c.id = p.city_id" >/dev/null
 t1=$(date +%s.%N)
 set -- $(/usr/bin/python3 src/tools/mirror.py "$BASE" "$KEY")
 echo "$1 $2 $3 $t0 $t1" | awk '{db = $5 - $4; printf "mirror: %d postings in %d pages, %.2f s = %.0f postings/s; the database alone %.2f s (x %.2f)\n", $1, $2, $3, $1 / $3, db, db / $3}'

@@ -44,6 +44,13 @@ int	page_api_not_found(struct http_request *);
     " key_hash = encode(sha256(convert_to(" n "::text, 'UTF8')), 'hex')" \
     " AND revoked_at IS NULL))"
 
+/*
+ * The rows fj_job_api() and fj_feed_item() take besides the posting x
+ * (migration 0037: joined here so that PostgreSQL inlines them).
+ */
+#define JOBS_JOIN	"JOIN company co ON co.id = x.company_id"	\
+			" LEFT JOIN city c ON c.id = x.city_id"
+
 #define USEC(n)		"('epoch'::timestamptz + " n "::bigint *"	\
 			" interval '1 microsecond')"
 
@@ -68,8 +75,11 @@ static const char	sql_feed[] =
     "  $7::bigint)) ORDER BY x.posted_at DESC, x.id DESC"
     "  LIMIT $8::int + 1) x)"
     "SELECT json_build_object("
-    " 'items', coalesce((SELECT json_agg(fj_feed_item(x, $9) ORDER BY s.rn)"
-    "  FROM s JOIN posting x ON x.id = s.id WHERE s.rn <= $8::int), '[]'),"
+    " 'items', coalesce((SELECT json_agg(fj_feed_item(x, co, c, ct, st, $9)"
+    "  ORDER BY s.rn) FROM s JOIN posting x ON x.id = s.id " JOBS_JOIN
+    "  LEFT JOIN contract_type ct ON ct.code = x.contract"
+    "  LEFT JOIN contract_type st ON st.code = x.schedule"
+    "  WHERE s.rn <= $8::int), '[]'),"
     " 'more', (SELECT count(*) FROM s) > $8::int,"
     " 'last', (SELECT json_build_array((extract(epoch FROM posted_at) *"
     "  1000000)::bigint, id) FROM s WHERE rn = $8::int),"
@@ -92,8 +102,9 @@ static const char	sql_sync[] =
     "  AND ($2::text IS NULL OR (x.change_xid, x.id) > ($2::text::xid8,"
     "  $3::bigint)) ORDER BY x.change_xid, x.id LIMIT $4::int + 1) x)"
     "SELECT json_build_object('key_ok', (SELECT ok FROM k),"
-    " 'jobs', coalesce((SELECT json_agg(fj_job_api(x, $6) ORDER BY s.rn)"
-    "  FROM s JOIN posting x ON x.id = s.id WHERE s.rn <= $4::int), '[]'),"
+    " 'jobs', coalesce((SELECT json_agg(fj_job_api(x, co, c, $6)"
+    "  ORDER BY s.rn) FROM s JOIN posting x ON x.id = s.id " JOBS_JOIN
+    "  WHERE s.rn <= $4::int), '[]'),"
     " 'more', (SELECT count(*) FROM s) > $4::int,"
     " 'last', (SELECT json_build_array(change_xid::text, id) FROM s"
     "  WHERE rn = $4::int),"
@@ -102,7 +113,8 @@ static const char	sql_sync[] =
 /* $1 id, $2 key, $3 base URL.  Never-published postings are unknown. */
 static const char	sql_job[] =
     "SELECT json_build_object('key_ok', " KEY_OK("$2") ","
-    " 'job', (SELECT fj_job_api(x, $3) FROM posting x WHERE"
+    " 'job', (SELECT fj_job_api(x, co, c, $3) FROM posting x " JOBS_JOIN
+    "  WHERE"
     "  x.id = $1::bigint AND x.status NOT IN ('pending', 'rejected')"
     "  AND " KEY_OK("$2") "))";
 
