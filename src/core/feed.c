@@ -245,6 +245,28 @@ static const char *const wide_names[] = {
 	"iso-10646-ucs-4", NULL
 };
 
+uint64_t
+feed_item_digest(uint64_t h, const struct feed_item *it)
+{
+	const char	*f[] = { it->external_id, it->title, it->company,
+			    it->contract, it->city, it->region, it->country,
+			    it->description, it->url, it->email, it->date,
+			    it->expires, it->salary, it->lang };
+	const char	*c;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
+		if (f[i] == NULL) {
+			h = (h ^ 0xff) * 0x100000001b3ULL;
+			continue;
+		}
+		for (c = f[i]; *c != '\0'; c++)
+			h = (h ^ (unsigned char)*c) * 0x100000001b3ULL;
+		h *= 0x100000001b3ULL;	/* the NUL that ends the field */
+	}
+	return (h);
+}
+
 void
 feed_init(void)
 {

@@ -32,21 +32,7 @@ struct bench {
 };
 
 static int	on_item(const struct feed_item *, void *);
-static void	fnv(uint64_t *, const char *);
 static double	now(void);
-
-static void
-fnv(uint64_t *h, const char *s)
-{
-	/* A NULL field and an empty one differ: NUL ends each field. */
-	if (s == NULL) {
-		*h = (*h ^ 0xff) * 0x100000001b3ULL;
-		return;
-	}
-	for (; *s != '\0'; s++)
-		*h = (*h ^ (unsigned char)*s) * 0x100000001b3ULL;
-	*h = (*h ^ 0) * 0x100000001b3ULL;
-}
 
 static int
 on_item(const struct feed_item *it, void *arg)
@@ -56,20 +42,7 @@ on_item(const struct feed_item *it, void *arg)
 	b->items++;
 	if (!b->digesting)
 		return (0);
-	fnv(&b->digest, it->external_id);
-	fnv(&b->digest, it->title);
-	fnv(&b->digest, it->company);
-	fnv(&b->digest, it->contract);
-	fnv(&b->digest, it->city);
-	fnv(&b->digest, it->region);
-	fnv(&b->digest, it->country);
-	fnv(&b->digest, it->description);
-	fnv(&b->digest, it->url);
-	fnv(&b->digest, it->email);
-	fnv(&b->digest, it->date);
-	fnv(&b->digest, it->expires);
-	fnv(&b->digest, it->salary);
-	fnv(&b->digest, it->lang);
+	b->digest = feed_item_digest(b->digest, it);
 	return (0);
 }
 

@@ -32,38 +32,18 @@ int	LLVMFuzzerInitialize(int *, char ***);
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static int	collect(const struct feed_item *, void *);
-static void	fnv(uint64_t *, const char *);
 static int	cmp_size(const void *, const void *);
 
 static const enum feed_format	formats[] = {
 	FEED_INDEED, FEED_RSS, FEED_ATOM
 };
 
-/* A NULL field and an empty one differ: NUL ends each field. */
-static void
-fnv(uint64_t *h, const char *s)
-{
-	if (s == NULL) {
-		*h = (*h ^ 0xff) * 0x100000001b3ULL;
-		return;
-	}
-	for (; *s != '\0'; s++)
-		*h = (*h ^ (unsigned char)*s) * 0x100000001b3ULL;
-	*h *= 0x100000001b3ULL;
-}
-
 static int
 collect(const struct feed_item *it, void *arg)
 {
 	struct seen	*s = arg;
-	const char	*f[] = { it->external_id, it->title, it->company,
-			    it->contract, it->city, it->region, it->country,
-			    it->description, it->url, it->email, it->date,
-			    it->expires, it->salary, it->lang };
-	size_t		 i;
 
-	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++)
-		fnv(&s->digest, f[i]);
+	s->digest = feed_item_digest(s->digest, it);
 	s->items++;
 	return (0);
 }
