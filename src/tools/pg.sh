@@ -31,7 +31,7 @@ pg_start() {
 	fi
 	pg_as "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
 	    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 \
-	    -c fsync=${PG_FSYNC:-on} -c shared_buffers=256MB \
+	    -c fsync=${PG_FSYNC:-on} -c shared_buffers=${PG_SHARED_BUFFERS:-256MB} \
 	    -c max_connections=200" start >/dev/null || {
 		tail -20 "$dir/server.log" >&2
 		return 1

@@ -642,7 +642,7 @@ page_api_facets(struct http_request *req)
 	struct qs	 qs;
 	struct sbuf	 sql;
 	const char	*v[FILTER__MAX], *msg, *bad, *key;
-	char		 keybuf[KEY_MAX + 1];
+	char		 keybuf[KEY_MAX + 1], cap[24], wide[24];
 	int		 i;
 
 	if (http_state_exists(req))
@@ -660,7 +660,7 @@ page_api_facets(struct http_request *req)
 		sbuf_init(&sql);
 		sbuf_printf(&sql, "SELECT CASE WHEN k.ok THEN (%s) ELSE"
 		    " json_build_object('key_ok', false) END FROM (SELECT %s)"
-		    " k(ok)", jobs_sql_search, KEY_OK("$10"));
+		    " k(ok)", jobs_sql_search, KEY_OK("$12"));
 		sql_facets = sbuf_steal(&sql);
 	}
 	q = dbq_new(req, sql_facets, facets_done);
@@ -670,6 +670,9 @@ page_api_facets(struct http_request *req)
 	dbq_param(q, "0");		/* $7 limit: counts only */
 	dbq_param(q, "0");		/* $8 offset */
 	dbq_param(q, "en");		/* $9 labels */
+	jobs_search_limits(cap, wide, sizeof(cap));
+	dbq_param(q, cap);		/* $10 $11 */
+	dbq_param(q, wide);
 	dbq_param(q, key);
 	qs_free(&qs);
 	return (dbq_run(req));
@@ -694,8 +697,10 @@ facets_done(struct http_request *req, struct dbq *q)
 				json_object_set(item, "label",
 				    json_object_get(item, "value"));
 	}
-	doc = json_pack("{s:O, s:O}", "total",
-	    json_object_get(q->result, "total"), "facets", facets);
+	doc = json_pack("{s:O, s:b, s:O}", "total",
+	    json_object_get(q->result, "total"), "approximate",
+	    json_is_true(json_object_get(q->result, "approx")),
+	    "facets", facets);
 	send_json(req, "application/json", doc, 0);
 	json_decref(doc);
 	return (KORE_RESULT_OK);

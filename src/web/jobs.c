@@ -38,6 +38,7 @@ struct search {
 	long		 page;
 	const char	*base;		/* path the links point to */
 	enum filter	 fixed;		/* filter given by the path, or F__MAX */
+	int		 approx;	/* counts estimated (sql_search) */
 };
 
 static const char	*filter_names[F__MAX] = {
@@ -74,62 +75,122 @@ static const struct {
 };
 
 static const char	sql_home[] =
+    "WITH c AS MATERIALIZED (SELECT city_id, n FROM"
+    "  fj_facet_open(NULL, NULL, NULL, NULL, true, true))"
     "SELECT json_build_object("
-    " 'total', (SELECT count(*) FROM posting WHERE status = 'published'"
-    "  AND " OPEN("posting") "),"
+    " 'total', (SELECT coalesce(sum(n), 0) FROM c),"
     " 'jobs', coalesce((SELECT json_agg(fj_card(p, $1)) FROM"
     "  (SELECT * FROM posting WHERE status = 'published'"
     "   AND " OPEN("posting") " ORDER BY posted_at DESC, id DESC LIMIT 20) p),"
     "  '[]'),"
     " 'cities', coalesce((SELECT json_agg(c) FROM"
-    "  (SELECT c.slug, c.name, count(*) AS n FROM posting p"
-    "   JOIN city c ON c.id = p.city_id WHERE p.status = 'published'"
-    "   AND " OPEN("p") " GROUP BY c.id ORDER BY n DESC LIMIT 12) c), '[]'))";
+    "  (SELECT c.slug, c.name, t.n FROM (SELECT city_id, sum(n) AS n"
+    "   FROM c WHERE city_id IS NOT NULL GROUP BY 1 HAVING sum(n) > 0"
+    "   ORDER BY 2 DESC, 1 LIMIT 12) t JOIN city c ON c.id = t.city_id"
+    "   ORDER BY t.n DESC, c.name) c), '[]'))";
 
 /*
  * $1 q, $2 city, $3 contract, $4 company slug, $5 lang, $6 sort,
- * $7 limit, $8 offset, $9 reader's language.  Parameters are known when
+ * $7 limit, $8 offset, $9 reader's language, $10 SEARCH_CAP, $11
+ * SEARCH_WIDE (search_limits()).  Parameters are known when
  * the unnamed statement is planned, so "$n IS NULL OR ..." folds away and
  * the full-text and filter indexes are used.
+ *
+ * With words ($1), the matches m are ranked for the page and counted for
+ * the total and facets, unless there are too many to do so quickly: a 1%
+ * sample of the board (est, pages chosen the same way every time) tells
+ * whether more than SEARCH_WIDE ($11) postings match.  If so, m is the
+ * SEARCH_CAP ($10) newest matches only (read newest first, stopping there),
+ * ranked among themselves, and when there are that many the total is the
+ * sample's estimate and the facet counts are scaled to it ('approx').
+ * Pages stop at SEARCH_CAP results anyway.  Only one of m_all and m_new
+ * is ever read: the other's branch is gated on wide and never runs.
+ *
+ * Without words, nothing is ranked (newest first) and the counts come
+ * from facet_count (migration 0038), a few rows per city, contract,
+ * company and language instead of one per posting: the m branches fold
+ * away.  Either way the counts c are summed once over grouping sets, one
+ * per facet and () for the total.
  */
+#define MATCHES(x)							\
+    "  FROM posting " x " WHERE " x ".status = 'published' AND " OPEN(x)	\
+    "  AND " x ".search @@ (SELECT tq FROM p)"				\
+    "  AND ($2::text IS NULL OR " x ".city_id = (SELECT cid FROM p))"	\
+    "  AND ($3::text IS NULL OR " x ".contract = $3)"			\
+    "  AND ($4::text IS NULL OR " x ".company_id = (SELECT coid FROM p))" \
+    "  AND ($5::text IS NULL OR " x ".lang = $5)"
+#define MATCH_COLS							\
+    " x.id, x.posted_at, x.city_id, x.contract, x.company_id, x.lang,"	\
+    "  ts_rank(x.search, (SELECT tq FROM p)) AS rank"
+
 static const char	sql_search[] =
     "WITH p AS MATERIALIZED (SELECT fj_tsquery($1) AS tq,"
     "  fj_city_id($2) AS cid,"
     "  (SELECT id FROM company WHERE slug = $4) AS coid),"
-    " m AS MATERIALIZED (SELECT x.id, x.posted_at, x.city_id,"
-    "  x.contract, x.company_id, x.lang,"
-    "  CASE WHEN $1::text IS NULL THEN 0"
-    "   ELSE ts_rank(x.search, (SELECT tq FROM p)) END AS rank"
-    "  FROM posting x WHERE x.status = 'published' AND " OPEN("x")
-    "  AND ($1::text IS NULL OR x.search @@ (SELECT tq FROM p))"
+    " est AS MATERIALIZED (SELECT count(*) * 100 AS n"
+    "  FROM posting s TABLESAMPLE SYSTEM (1) REPEATABLE (0)"
+    "  WHERE $1::text IS NOT NULL AND s.status = 'published' AND " OPEN("s")
+    "  AND s.search @@ (SELECT tq FROM p)"
+    "  AND ($2::text IS NULL OR s.city_id = (SELECT cid FROM p))"
+    "  AND ($3::text IS NULL OR s.contract = $3)"
+    "  AND ($4::text IS NULL OR s.company_id = (SELECT coid FROM p))"
+    "  AND ($5::text IS NULL OR s.lang = $5)),"
+    " w AS MATERIALIZED (SELECT n > $11::int AS wide FROM est),"
+    " m_all AS MATERIALIZED (SELECT" MATCH_COLS MATCHES("x") "),"
+    " m_new AS MATERIALIZED (SELECT f.* FROM p, fj_match_newest(p.tq,"
+    "  p.cid, $3, p.coid, $5, $2::text IS NULL, $4::text IS NULL,"
+    "  $10::int) f),"
+    " m AS (SELECT * FROM m_all WHERE NOT (SELECT wide FROM w)"
+    "  UNION ALL SELECT * FROM m_new WHERE (SELECT wide FROM w)),"
+    " k AS MATERIALIZED (SELECT (SELECT wide FROM w) AND (SELECT count(*)"
+    "  FROM m_new) >= $10::int AS approx, (SELECT n FROM est) AS n),"
+    " pg AS ((SELECT id, rank, posted_at FROM m WHERE $1::text IS NOT NULL"
+    "  ORDER BY CASE WHEN $6 = 'date' THEN 0 ELSE rank END DESC,"
+    "  posted_at DESC, id DESC LIMIT $7::int OFFSET $8::int)"
+    "  UNION ALL"
+    "  (SELECT x.id, 0, x.posted_at FROM posting x WHERE $1::text IS NULL"
+    "  AND x.status = 'published' AND " OPEN("x")
     "  AND ($2::text IS NULL OR x.city_id = (SELECT cid FROM p))"
     "  AND ($3::text IS NULL OR x.contract = $3)"
     "  AND ($4::text IS NULL OR x.company_id = (SELECT coid FROM p))"
-    "  AND ($5::text IS NULL OR x.lang = $5)),"
-    " pg AS (SELECT id, rank, posted_at FROM m"
-    "  ORDER BY CASE WHEN $6 = 'date' THEN 0 ELSE rank END DESC,"
-    "  posted_at DESC, id DESC LIMIT $7::int OFFSET $8::int)"
+    "  AND ($5::text IS NULL OR x.lang = $5)"
+    "  ORDER BY x.posted_at DESC, x.id DESC LIMIT $7::int OFFSET $8::int)),"
+    " c AS (SELECT city_id, contract, company_id, lang, 1 AS n FROM m"
+    "  WHERE $1::text IS NOT NULL"
+    "  UNION ALL"
+    "  SELECT f.city_id, f.contract, f.company_id, f.lang, f.n FROM p,"
+    "  fj_facet_open(p.cid, $3, p.coid, $5, $2::text IS NULL,"
+    "  $4::text IS NULL) f WHERE $1::text IS NULL),"
+    " g0 AS (SELECT city_id, contract, company_id, lang,"
+    "  grouping(city_id, contract, company_id, lang) AS gs, sum(n) AS n"
+    "  FROM c GROUP BY GROUPING SETS ((city_id), (contract), (company_id),"
+    "  (lang), ())),"
+    " g AS MATERIALIZED (SELECT g0.city_id, g0.contract, g0.company_id,"
+    "  g0.lang, g0.gs, CASE WHEN k.approx THEN fj_about(CASE WHEN gs = 15"
+    "  THEN greatest(k.n, g0.n) ELSE g0.n * greatest(k.n, $10::int)"
+    "  / $10::numeric END) ELSE g0.n END AS n FROM g0, k)"
     "SELECT json_build_object("
-    " 'total', (SELECT count(*) FROM m),"
+    " 'total', coalesce((SELECT n FROM g WHERE gs = 15), 0),"
+    " 'approx', (SELECT coalesce(approx, false) FROM k),"
     " 'jobs', coalesce((SELECT json_agg(fj_card(x, $9) ORDER BY"
     "  CASE WHEN $6 = 'date' THEN 0 ELSE pg.rank END DESC,"
     "  pg.posted_at DESC, pg.id DESC)"
     "  FROM pg JOIN posting x ON x.id = pg.id), '[]'),"
     " 'facets', json_build_object("
     "  'city', (SELECT json_agg(f) FROM (SELECT c.slug AS value,"
-    "   c.name AS label, n AS count FROM (SELECT city_id, count(*) AS n"
-    "   FROM m WHERE city_id IS NOT NULL GROUP BY 1"
+    "   c.name AS label, n AS count FROM (SELECT city_id, n"
+    "   FROM g WHERE gs = 7 AND city_id IS NOT NULL AND n > 0"
     "   ORDER BY 2 DESC LIMIT 15) t JOIN city c ON c.id = t.city_id"
     "   ORDER BY n DESC, c.name) f),"
-    "  'contract', (SELECT json_agg(f) FROM (SELECT m.contract AS value,"
-    "   fj_label(m.contract, $9) AS label, count(*) AS count FROM m"
-    "   GROUP BY 1 ORDER BY 3 DESC, 1) f),"
+    "  'contract', (SELECT json_agg(f) FROM (SELECT g.contract AS value,"
+    "   fj_label(g.contract, $9) AS label, n AS count FROM g"
+    "   WHERE gs = 11 AND n > 0 ORDER BY 3 DESC, 1) f),"
     "  'company', (SELECT json_agg(f) FROM (SELECT co.slug AS value,"
-    "   co.name AS label, n AS count FROM (SELECT company_id,"
-    "   count(*) AS n FROM m GROUP BY 1 ORDER BY 2 DESC LIMIT 15) t"
+    "   co.name AS label, n AS count FROM (SELECT company_id, n"
+    "   FROM g WHERE gs = 13 AND n > 0 ORDER BY 2 DESC LIMIT 15) t"
     "   JOIN company co ON co.id = t.company_id ORDER BY n DESC, co.name) f),"
-    "  'lang', (SELECT json_agg(f) FROM (SELECT m.lang AS value,"
-    "   count(*) AS count FROM m GROUP BY 1 ORDER BY 2 DESC, 1) f)),"
+    "  'lang', (SELECT json_agg(f) FROM (SELECT g.lang AS value,"
+    "   n AS count FROM g WHERE gs = 14 AND n > 0 ORDER BY 2 DESC, 1) f)),"
     " 'city', (SELECT json_build_object('name', c.name, 'slug', c.slug,"
     "  'country', c.country) FROM city c WHERE c.id = (SELECT cid FROM p)),"
     " 'company', (SELECT json_build_object('name', co.name, 'slug', co.slug,"
@@ -177,6 +238,42 @@ lang_label(const char *code)
 		if (strcmp(code, langs[i].code) == 0)
 			return (langs[i].label);
 	return (code);
+}
+
+/*
+ * A search whose words match more than SEARCH_WIDE postings ranks only the
+ * SEARCH_CAP newest and estimates its counts (sql_search).  The cap is the
+ * last result page's last result; FJ_SEARCH_CAP and FJ_SEARCH_WIDE change
+ * both (the tests make them small to reach them on a small board).
+ */
+static long
+search_cap(void)
+{
+	static long	cap = -1;
+	const char	*v;
+
+	if (cap == -1) {
+		v = getenv("FJ_SEARCH_CAP");
+		cap = (v == NULL || *v == '\0') ? PAGE_MAX * PAGE_SIZE :
+		    strtol(v, NULL, 10);
+		if (cap < PAGE_SIZE || cap > PAGE_MAX * PAGE_SIZE)
+			cap = PAGE_MAX * PAGE_SIZE;
+	}
+	return (cap);
+}
+
+void
+jobs_search_limits(char *cap, char *wide, size_t len)
+{
+	const char	*v;
+	long		 w;
+
+	v = getenv("FJ_SEARCH_WIDE");
+	w = (v == NULL || *v == '\0') ? 2 * search_cap() : strtol(v, NULL, 10);
+	if (w < search_cap())
+		w = 2 * search_cap();
+	(void)snprintf(cap, len, "%ld", search_cap());
+	(void)snprintf(wide, len, "%ld", w);
 }
 
 /* "1 045" for the header, beside the raw number. */
@@ -342,6 +439,9 @@ pages_links(const struct search *s, json_int_t total)
 	last = (long)((total + PAGE_SIZE - 1) / PAGE_SIZE);
 	if (last > PAGE_MAX)
 		last = PAGE_MAX;
+	/* Estimated: only the newest search_cap() matches are there. */
+	if (s->approx && last > search_cap() / PAGE_SIZE)
+		last = search_cap() / PAGE_SIZE;
 	json_object_set_new(pages, "current", json_integer(s->page));
 	json_object_set_new(pages, "last", json_integer(last));
 	sbuf_init(&b);
@@ -395,7 +495,7 @@ static int
 search_start(struct http_request *req, struct search *s)
 {
 	struct dbq	*q;
-	char		 limit[16], offset[16];
+	char		 limit[16], offset[16], cap[24], wide[24];
 	int		 i;
 
 	q = dbq_new(req, sql_search, search_done);
@@ -409,6 +509,9 @@ search_start(struct http_request *req, struct search *s)
 	dbq_param(q, limit);
 	dbq_param(q, offset);
 	dbq_param(q, web_lang(req));
+	jobs_search_limits(cap, wide, sizeof(cap));
+	dbq_param(q, cap);
+	dbq_param(q, wide);
 	/* Keep the filters for search_done(); they are copied into ctx. */
 	q->ctx = json_object();
 	for (i = 0; i < F__MAX; i++)
@@ -452,6 +555,7 @@ search_done(struct http_request *req, struct dbq *q)
 		    "We know no company at this address.");
 		return (KORE_RESULT_OK);
 	}
+	s.approx = json_is_true(json_object_get(model, "approx"));
 	set_total(model);
 	facets_links(model, &s);
 	json_object_set_new(model, "form", search_form(&s));
