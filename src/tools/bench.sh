@@ -6,6 +6,7 @@
 #   BENCH_FEED_ITEMS (100000) items of the feed benchmark (0: HTTP only)
 #   BENCH_HTTP (1)           0: the feed benchmark only
 #   BENCH_BIG (0)            1: also import 1 000 000 items (~1.4 GB, slow)
+#   BENCH_QUERIES (1)        0: skip the one-request-at-a-time search table
 cd "$(dirname "$0")/../.."
 . src/tools/pg.sh
 . src/tools/kore.sh
@@ -167,6 +168,34 @@ row /feed.json /feed.json
 row /jobs.rss /jobs.rss
 row "/api/v1/jobs?limit=100" "/api/v1/jobs?limit=100"
 row "/static/ping (again, for the noise)" /static/ping-again
+
+# One uncached request at a time (a new r= each, which the pages ignore and
+# the cache key keeps): the median of 5 of each page, in ms and against
+# /static/ping's own median.  What a person waits for a search nobody made
+# in the last FJ_HOME_TTL seconds.  Set BENCH_QUERIES=0 to skip.
+one_by_one() {
+	case "$1" in *\?*) sep='&' ;; *) sep='?' ;; esac
+	for i in 1 2 3 4 5; do
+		curl -s -o /dev/null -w '%{time_total}\n' \
+		    "$BASE$1${sep}r=one$i-$$"
+	done | sort -n | sed -n 3p
+}
+if [ "${BENCH_QUERIES:-1}" = 1 ]; then
+	echo "== one uncached request at a time, median of 5, $N postings"
+	ping=$(one_by_one /static/ping)
+	printf '%-46s %9s %10s\n' page "ms" "x ping"
+	for path in /static/ping / /jobs "/jobs?city=milan" /cities/paris \
+	    "/jobs?contract=internship&lang=it" "/jobs?page=500" \
+	    "/jobs?q=manager" "/jobs?q=manager&city=milan" \
+	    "/jobs?q=manager&page=500" "/jobs?q=store+manager" \
+	    "/jobs?q=sales&contract=internship&lang=de" \
+	    "/jobs?q=stage&city=paris" "/jobs?q=hermes" "/jobs?q=balenciga" \
+	    "/jobs?q=team"; do
+		t=$(one_by_one "$path")
+		echo "$path $t $ping" | awk '{printf "%-46s %9.1f %10.0f\n",
+		    $1, $2 * 1000, $2 / $3}'
+	done
+fi
 
 # Mirroring every posting through the sync API from empty (target: under
 # 10 s for 100 000), against the database building the same JSON alone.

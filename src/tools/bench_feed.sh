@@ -10,6 +10,7 @@
 cd "$(dirname "$0")/../.." || exit 1
 
 N=${BENCH_FEED_ITEMS:-100000}
+[ "$N" = 0 ] && exit 0
 RUNS=${BENCH_RUNS:-3}
 work=$(mktemp -d /tmp/fj-benchfeed.XXXXXX) || exit 1
 trap 'rm -rf "$work"' EXIT INT TERM
