@@ -112,16 +112,14 @@ static const char	sql_home[] =
  * away.  Either way the counts c are summed once over grouping sets, one
  * per facet and () for the total.
  */
-#define MATCHES(x)							\
-    "  FROM posting " x " WHERE " x ".status = 'published' AND " OPEN(x)	\
-    "  AND " x ".search @@ (SELECT tq FROM p)"				\
+/* Open postings of table alias x that pass the filters $2 to $5. */
+#define FILTERS(x)							\
+    " " x ".status = 'published' AND " OPEN(x)				\
     "  AND ($2::text IS NULL OR " x ".city_id = (SELECT cid FROM p))"	\
     "  AND ($3::text IS NULL OR " x ".contract = $3)"			\
     "  AND ($4::text IS NULL OR " x ".company_id = (SELECT coid FROM p))" \
     "  AND ($5::text IS NULL OR " x ".lang = $5)"
-#define MATCH_COLS							\
-    " x.id, x.posted_at, x.city_id, x.contract, x.company_id, x.lang,"	\
-    "  ts_rank(x.search, (SELECT tq FROM p)) AS rank"
+#define WORDS(x)	" " x ".search @@ (SELECT tq FROM p)"
 
 static const char	sql_search[] =
     "WITH p AS MATERIALIZED (SELECT fj_tsquery($1) AS tq,"
@@ -129,14 +127,12 @@ static const char	sql_search[] =
     "  (SELECT id FROM company WHERE slug = $4) AS coid),"
     " est AS MATERIALIZED (SELECT count(*) * 100 AS n"
     "  FROM posting s TABLESAMPLE SYSTEM (1) REPEATABLE (0)"
-    "  WHERE $1::text IS NOT NULL AND s.status = 'published' AND " OPEN("s")
-    "  AND s.search @@ (SELECT tq FROM p)"
-    "  AND ($2::text IS NULL OR s.city_id = (SELECT cid FROM p))"
-    "  AND ($3::text IS NULL OR s.contract = $3)"
-    "  AND ($4::text IS NULL OR s.company_id = (SELECT coid FROM p))"
-    "  AND ($5::text IS NULL OR s.lang = $5)),"
+    "  WHERE $1::text IS NOT NULL AND" FILTERS("s") " AND" WORDS("s") "),"
     " w AS MATERIALIZED (SELECT n > $11::int AS wide FROM est),"
-    " m_all AS MATERIALIZED (SELECT" MATCH_COLS MATCHES("x") "),"
+    " m_all AS MATERIALIZED (SELECT x.id, x.posted_at, x.city_id,"
+    "  x.contract, x.company_id, x.lang, ts_rank(x.search,"
+    "  (SELECT tq FROM p)) AS rank FROM posting x WHERE" FILTERS("x")
+    "  AND" WORDS("x") "),"
     " m_new AS MATERIALIZED (SELECT f.* FROM p, fj_match_newest(p.tq,"
     "  p.cid, $3, p.coid, $5, $2::text IS NULL, $4::text IS NULL,"
     "  $10::int) f),"
@@ -149,11 +145,7 @@ static const char	sql_search[] =
     "  posted_at DESC, id DESC LIMIT $7::int OFFSET $8::int)"
     "  UNION ALL"
     "  (SELECT x.id, 0, x.posted_at FROM posting x WHERE $1::text IS NULL"
-    "  AND x.status = 'published' AND " OPEN("x")
-    "  AND ($2::text IS NULL OR x.city_id = (SELECT cid FROM p))"
-    "  AND ($3::text IS NULL OR x.contract = $3)"
-    "  AND ($4::text IS NULL OR x.company_id = (SELECT coid FROM p))"
-    "  AND ($5::text IS NULL OR x.lang = $5)"
+    "  AND" FILTERS("x")
     "  ORDER BY x.posted_at DESC, x.id DESC LIMIT $7::int OFFSET $8::int)),"
     " c AS (SELECT city_id, contract, company_id, lang, 1 AS n FROM m"
     "  WHERE $1::text IS NOT NULL"
