@@ -46,6 +46,10 @@ CREATE FUNCTION fj_facet_add(d facet_delta[]) RETURNS void
 LANGUAGE plpgsql
 AS $$
 BEGIN
+	-- Most updates change no count (an apply click, a new description).
+	IF cardinality(d) = 0 THEN
+		RETURN;
+	END IF;
 	IF pg_try_advisory_xact_lock(hashtext('fj_facet_count')) THEN
 		WITH pending AS (DELETE FROM facet_delta RETURNING *),
 		all_d AS (SELECT * FROM pending UNION ALL
