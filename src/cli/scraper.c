@@ -35,6 +35,7 @@
 #define REJECTS_MAX	100
 #define FIELD_MAX	8192
 #define DESC_MAX	20000
+#define FRESH_MAX	65536
 
 /* One fetch; its body goes to fs as it arrives. */
 struct fetch {
@@ -60,10 +61,14 @@ struct partner {
 struct run {
 	PGconn		*conn;
 	struct sbuf	 copy;
+	struct srcmap	 known;		/* the partner's sources as stored */
+	struct srcmap	 fresh;		/* ids of the other items, up to FRESH_MAX */
 	json_t		*rejects;
+	const char	*error;		/* why the import failed, if not SQL */
 	long		 seen, rejected;
 	int		 tty;
 	int		 copy_failed;
+	int		 twice;		/* an id may be listed twice */
 };
 
 static volatile sig_atomic_t	stop;
@@ -120,33 +125,34 @@ static const char	*sql_begin[] = {
 };
 
 /*
+ * Temporary tables have no statistics until analysed, and the rows this
+ * transaction adds to posting_source are not in its statistics either:
+ * without an index and ANALYZE the planner nests loops over 100 000 rows
+ * (minutes).  Only the join column is analysed.
+ */
+static const char	*sql_stage_ready[] = {
+	"CREATE INDEX ON stage (ext_id)",
+	"ANALYZE stage (ext_id)",
+};
+
+/* When some id may be listed twice: the last copy of an item wins. */
+static const char	sql_twice[] =
+    "DELETE FROM stage a USING stage b WHERE a.ext_id = b.ext_id"
+    " AND a.ctid < b.ctid";
+
+/*
  * The statements of one import, in order; $1, where used, is the partner.
  * The first group runs on every item; the second only when some item is
  * new, changed or was missed before (todo is not empty): an unchanged
  * re-run is the first group alone.
  */
 static const char	*sql_import[] = {
-	/*
-	 * Temporary tables have no statistics until analysed, and the rows
-	 * this transaction adds to posting_source are not in its statistics
-	 * either: without an index and ANALYZE the planner nests loops over
-	 * 100 000 rows (minutes).  Only the join column is analysed.  Then
-	 * the last copy of an item listed twice wins.
-	 */
-	"CREATE INDEX ON stage (ext_id)",
-	"ANALYZE stage (ext_id)",
-	"DELETE FROM stage a USING stage b WHERE a.ext_id = b.ext_id"
-	" AND a.ctid < b.ctid",
 	/* What needs resolving: new, changed or previously missed items. */
 	"CREATE TEMP TABLE todo ON COMMIT DROP AS SELECT s.*, src.posting_id,"
 	" src.content_hash AS old_hash"
 	" FROM stage s LEFT JOIN posting_source src ON src.partner_id = $1"
 	" AND src.external_id = s.ext_id WHERE src.external_id IS NULL"
 	" OR src.content_hash <> s.hash OR src.missed_runs > 0",
-	/* Unchanged: only seen again. */
-	"UPDATE posting_source src SET last_seen = now(), missed_runs = 0"
-	" FROM stage s WHERE src.partner_id = $1 AND src.external_id = s.ext_id"
-	" AND src.content_hash = s.hash",
 	NULL,
 	"INSERT INTO company (key, name, slug, is_confidential)"
 	" SELECT DISTINCT ON (company_key) company_key, company_name,"
@@ -210,7 +216,7 @@ static const char	*sql_import[] = {
 	" FROM res r WHERE p.id = r.posting_id AND r.old_hash <> r.hash"
 	" AND p.source = 'partner' AND p.partner_id = $1",
 	"UPDATE posting_source src SET content_hash = r.hash, url = r.url,"
-	" last_seen = now(), missed_runs = 0 FROM res r"
+	" seen_at = now(), missed_runs = 0 FROM res r"
 	" WHERE src.partner_id = $1 AND src.external_id = r.ext_id"
 	" AND (r.old_hash <> r.hash OR src.missed_runs > 0)",
 	/* Back in the feed after being closed for missing: open again. */
@@ -259,11 +265,45 @@ static const char	*sql_import[] = {
 	" WHERE r.posting_id IS NULL AND p.status = ''published''', $1::int))",
 };
 
-/* Only after a complete, non-empty feed: what it no longer lists. */
+#define SQL_SNAPSHOT	"UPDATE partner SET snapshot_at = now() WHERE id = $1"
+
+/*
+ * Only after a complete, non-empty feed, a snapshot: what it no longer
+ * lists is missed, and everything else was seen now, which is written
+ * once on the partner, not on each source (migration 0039).  A source
+ * missed for the first time keeps the time it was last seen: the previous
+ * snapshot's, read in the same statement, or its own if later.
+ */
 static const char	sql_missed[] =
-    "UPDATE posting_source src SET missed_runs = missed_runs + 1"
-    " WHERE src.partner_id = $1 AND NOT EXISTS (SELECT 1 FROM stage s"
-    " WHERE s.ext_id = src.external_id)";
+    "WITH m AS (UPDATE posting_source src SET missed_runs ="
+    " src.missed_runs + 1, seen_at = CASE WHEN src.missed_runs = 0"
+    " THEN greatest(src.seen_at, pa.snapshot_at) ELSE src.seen_at END"
+    " FROM partner pa WHERE pa.id = $1 AND src.partner_id = $1"
+    " AND NOT EXISTS (SELECT 1 FROM stage s"
+    " WHERE s.ext_id = src.external_id)) " SQL_SNAPSHOT;
+
+/*
+ * Any other import misses nothing, so the snapshot stays as it was: the
+ * unchanged items it lists are marked seen one by one.
+ */
+static const char	sql_seen[] =
+    "UPDATE posting_source src SET seen_at = now(), missed_runs = 0"
+    " FROM stage s WHERE src.partner_id = $1 AND src.external_id = s.ext_id"
+    " AND src.content_hash = s.hash";
+
+/*
+ * The sources the feed's unchanged items can match: those seen by the last
+ * snapshot.  One missed before is imported in full (it may reopen its
+ * posting).  Read inside the import's transaction, with the partner
+ * leased: no other run writes them meanwhile.  The map is sized by all
+ * the partner's sources, which the primary key counts without the table.
+ */
+static const char	sql_known_count[] =
+    "SELECT count(*) FROM posting_source WHERE partner_id = $1";
+
+static const char	sql_known[] =
+    "DECLARE known NO SCROLL CURSOR FOR SELECT external_id, content_hash"
+    " FROM posting_source WHERE partner_id = $1 AND missed_runs = 0";
 
 static const char	sql_close[] =
     "WITH c AS (UPDATE posting p SET status = 'closed', closed_at = now(),"
@@ -274,6 +314,19 @@ static const char	sql_close[] =
     " (SELECT 1 FROM posting_source o JOIN partner pa ON pa.id ="
     " o.partner_id WHERE o.posting_id = p.id AND o.missed_runs <"
     " pa.close_after) RETURNING 1) SELECT count(*) FROM c";
+
+/*
+ * After todo: is there anything to resolve; is there an item sent as only
+ * seen again that must not be (its source changed since it was read: it
+ * has no values to resolve); and how many of the partner's sources the
+ * feed does not list (each staged id that is not new is one of them).
+ */
+static const char	sql_todo_state[] =
+    "SELECT EXISTS (SELECT 1 FROM todo),"
+    " EXISTS (SELECT 1 FROM todo WHERE title IS NULL),"
+    " (SELECT count(*) FROM posting_source WHERE partner_id = $1)"
+    " - (SELECT count(*) FROM stage)"
+    " + (SELECT count(*) FROM todo WHERE old_hash IS NULL)";
 
 /* New, updated, unchanged; res may not exist (nothing to resolve). */
 static const char	sql_counts[] =
@@ -293,6 +346,7 @@ static size_t	 fetch_write(char *, size_t, size_t, void *);
 static size_t	 fetch_header(char *, size_t, size_t, void *);
 static int	 fetch(const struct partner *, struct fetch *, char *, size_t);
 static void	 copy_abort(PGconn *, const char *);
+static int	 known_load(PGconn *, const char *, struct srcmap *);
 static uint64_t	 fnv1a(uint64_t, const char *);
 static const char *guess_lang(const struct feed_item *);
 static int	 on_item(const struct feed_item *, void *);
@@ -482,6 +536,47 @@ copy_abort(PGconn *conn, const char *why)
 	PQclear(PQexec(conn, "ROLLBACK"));
 }
 
+/*
+ * The partner's sources seen by its last snapshot, with their content
+ * hashes, into m (made here; the caller frees it with srcmap_free), through
+ * a cursor so that the client holds 10 000 rows at a time.  A hash not in
+ * the form on_item writes is left out: its item is imported in full.
+ */
+static int
+known_load(PGconn *conn, const char *partner, struct srcmap *m)
+{
+	PGresult		*res;
+	const char		*params[1] = { partner }, *h;
+	char			 again[24];
+	unsigned long long	 v;
+	int			 i, n;
+
+	if ((res = db_exec(conn, "import", sql_known_count, 1, params)) ==
+	    NULL)
+		return (-1);
+	srcmap_init(m, strtoull(PQgetvalue(res, 0, 0), NULL, 10));
+	PQclear(res);
+	if (db_run(conn, "import", sql_known, 1, params) == -1)
+		return (-1);
+	do {
+		if ((res = db_exec(conn, "import", "FETCH 10000 FROM known", 0,
+		    NULL)) == NULL)
+			return (-1);
+		n = PQntuples(res);
+		for (i = 0; i < n; i++) {
+			h = PQgetvalue(res, i, 1);
+			v = strtoull(h, NULL, 16);
+			(void)snprintf(again, sizeof(again), "%016llx", v);
+			if (strcmp(again, h) != 0)
+				continue;
+			if (srcmap_add(m, PQgetvalue(res, i, 0), v) == -1)
+				break;
+		}
+		PQclear(res);
+	} while (n > 0);
+	return (db_run(conn, "import", "CLOSE known", 0, NULL));
+}
+
 /* FNV-1a 64: a stable id for items without one (their URL). */
 static uint64_t
 fnv1a(uint64_t h, const char *s)
@@ -527,7 +622,9 @@ on_item(const struct feed_item *it, void *arg)
 {
 	struct run		*r = arg;
 	struct norm_company	 co;
-	const char		*reason, *f[19];
+	const char		*reason, *id, *f[19];
+	enum srcmap_state	 st;
+	int			 again;
 	char			*title, *slug, *cslug, ext[32], hash[32];
 	uint64_t		 h;
 	size_t			 i;
@@ -565,12 +662,37 @@ on_item(const struct feed_item *it, void *arg)
 	h = fnv1a(fnv1a(fnv1a(h, it->url), it->email), it->expires);
 	h = fnv1a(fnv1a(h, it->date), it->lang);
 	(void)snprintf(hash, sizeof(hash), "%016llx", (unsigned long long)h);
+	id = (it->external_id && *it->external_id) ? it->external_id : ext;
+
+	/*
+	 * Stored with this very hash: only seen again.  The row carries the
+	 * id and the hash, and no values: the import checks that it matches
+	 * a stored source before it resolves anything.
+	 */
+	/*
+	 * Whether an id comes twice is only worked out until the answer is
+	 * "maybe": a new id that no longer fits in fresh may be one of those
+	 * it does not hold.
+	 */
+	st = srcmap_see(&r->known, id, h, &again);
+	if (!r->twice && (again || (st == SRCMAP_NEW &&
+	    srcmap_once(&r->fresh, id) != 1)))
+		r->twice = 1;
+	if (st == SRCMAP_SAME) {
+		db_copy_field(&r->copy, id);
+		sbuf_puts(&r->copy, "\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N"
+		    "\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N"
+		    "\t\\N\t\\N\t\\N\t");
+		sbuf_puts(&r->copy, hash);
+		sbuf_putc(&r->copy, '\n');
+		goto sent;
+	}
 
 	norm_company(it->company, &co);
 	title = norm_title(it->title);
 	slug = text_slug(title);
 	cslug = text_slug(co.key);
-	f[0] = (it->external_id && *it->external_id) ? it->external_id : ext;
+	f[0] = id;
 	f[1] = it->url;
 	f[2] = it->company;
 	f[3] = co.display;
@@ -599,6 +721,7 @@ on_item(const struct feed_item *it, void *arg)
 	free(slug);
 	free(cslug);
 	norm_company_free(&co);
+sent:
 	if (r->copy.len > (1 << 20)) {
 		if (PQputCopyData(r->conn, r->copy.data, (int)r->copy.len) !=
 		    1) {
@@ -623,16 +746,31 @@ import(struct run *r, const struct partner *p, int complete, long *counts)
 	const char	*params[2] = { p->id, NULL };
 	char		 close_after[16];
 	size_t		 i;
-	int		 more;
+	long		 missing;
+	int		 more, stale;
 
+	for (i = 0; i < sizeof(sql_stage_ready) / sizeof(sql_stage_ready[0]);
+	    i++)
+		if (db_run(r->conn, "import", sql_stage_ready[i], 0, NULL) == -1)
+			return (-1);
+	if (r->twice && db_run(r->conn, "import", sql_twice, 0, NULL) == -1)
+		return (-1);
+	missing = 0;
 	for (i = 0; i < sizeof(sql_import) / sizeof(sql_import[0]); i++) {
 		if (sql_import[i] == NULL) {
-			/* The end of the first group: anything to resolve? */
-			if ((res = db_exec(r->conn, "import", "SELECT EXISTS"
-			    " (SELECT 1 FROM todo)", 0, NULL)) == NULL)
+			/* The end of the first group. */
+			if ((res = db_exec(r->conn, "import", sql_todo_state, 1,
+			    params)) == NULL)
 				return (-1);
 			more = PQgetvalue(res, 0, 0)[0] == 't';
+			stale = PQgetvalue(res, 0, 1)[0] == 't';
+			missing = strtol(PQgetvalue(res, 0, 2), NULL, 10);
 			PQclear(res);
+			if (stale) {
+				r->error = "the partner's sources changed "
+				    "during the run";
+				return (-1);
+			}
 			if (!more)
 				break;
 			continue;
@@ -649,7 +787,13 @@ import(struct run *r, const struct partner *p, int complete, long *counts)
 	counts[3] = 0;
 	/* A feed whose every item was rejected has changed shape: keep all. */
 	if (!complete || r->seen - r->rejected == 0)
-		return (0);
+		return (db_run(r->conn, "import", sql_seen, 1, params));
+	/*
+	 * Every source listed: none is missed, so none can close (a source
+	 * at close_after is one the feed has just missed again).
+	 */
+	if (missing == 0)
+		return (db_run(r->conn, "import", SQL_SNAPSHOT, 1, params));
 	if (db_run(r->conn, "import", sql_missed, 1, params) == -1)
 		return (-1);
 	(void)snprintf(close_after, sizeof(close_after), "%ld",
@@ -763,6 +907,9 @@ scrape_one(PGconn *conn, const char *owner, const char *name, char *err,
 	for (i = 0; i < (int)(sizeof(sql_begin) / sizeof(sql_begin[0])); i++)
 		if (db_run(conn, "import", sql_begin[i], 0, NULL) == -1)
 			goto rollback;
+	if (known_load(conn, p.id, &r.known) == -1)
+		goto rollback;
+	srcmap_init(&r.fresh, FRESH_MAX);
 	res = PQexec(conn, "COPY stage FROM STDIN");
 	if (PQresultStatus(res) != PGRES_COPY_IN) {
 		PQclear(res);
@@ -824,7 +971,7 @@ scrape_one(PGconn *conn, const char *owner, const char *name, char *err,
 	goto record;
 rollback:
 	(void)snprintf(err, errlen, "%s: import failed: %s", p.name,
-	    PQerrorMessage(conn));
+	    r.error != NULL ? r.error : PQerrorMessage(conn));
 	copy_abort(conn, "import failed");
 	counts[0] = counts[1] = counts[2] = counts[3] = 0;
 record:
@@ -861,6 +1008,8 @@ record:
 	free(rejects);
 	json_decref(r.rejects);
 	sbuf_free(&r.copy);
+	srcmap_free(&r.known);
+	srcmap_free(&r.fresh);
 	feed_stream_free(f.fs);
 	feed_html_map_free(&map);
 	partner_free(&p);
