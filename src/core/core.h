@@ -29,6 +29,8 @@ struct sbuf {
 void	 sbuf_init(struct sbuf *);
 void	 sbuf_free(struct sbuf *);
 void	 sbuf_reset(struct sbuf *);
+/* Room for n more bytes and the NUL, to write at data + len directly. */
+void	 sbuf_reserve(struct sbuf *, size_t);
 void	 sbuf_append(struct sbuf *, const void *, size_t);
 void	 sbuf_puts(struct sbuf *, const char *);
 void	 sbuf_putc(struct sbuf *, int);

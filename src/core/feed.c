@@ -675,14 +675,20 @@ feed_cut(struct sbuf *out, size_t max)
  * Squash whitespace: runs of spaces (and no-break spaces) become one
  * space, control characters go, both ends are trimmed.  With breaks,
  * "\n" is kept as a line break and two or more make a paragraph break.
+ * Each separator stands for at least as many bytes of s, so the result
+ * fits in n bytes: it is written in place, a byte at a time, not a call
+ * per word.
  */
 static void
 feed_squash(struct sbuf *out, const char *s, size_t n, int breaks)
 {
-	size_t		 i = 0, run, start = out->len;
+	size_t		 i = 0;
 	int		 sp = 0, nl = 0;
 	unsigned char	 c;
+	char		*d, *start;
 
+	sbuf_reserve(out, n);
+	start = d = out->data + out->len;
 	while (i < n) {
 		c = s[i];
 		if (c == '\n') {
@@ -708,23 +714,22 @@ feed_squash(struct sbuf *out, const char *s, size_t n, int breaks)
 			i++;
 			continue;
 		}
-		for (run = i + 1; run < n; run++) {
-			c = s[run];
-			if (c <= 0x20 || c == 0x7f || c == 0xc2)
-				break;
-		}
-		if (out->len > start) {
-			if (nl)
-				sbuf_append(out, "\n\n", nl > 1 ? 2 : 1);
-			else if (sp)
-				sbuf_putc(out, ' ');
+		if (d > start) {
+			if (nl) {
+				*d++ = '\n';
+				if (nl > 1)
+					*d++ = '\n';
+			} else if (sp)
+				*d++ = ' ';
 		}
 		sp = nl = 0;
-		sbuf_append(out, s + i, run - i);
-		i = run;
+		do {
+			*d++ = c;
+		} while (++i < n && (c = s[i]) > 0x20 && c != 0x7f &&
+		    c != 0xc2);
 	}
-	if (out->data == NULL)
-		sbuf_append(out, "", 0);
+	out->len = d - out->data;
+	out->data[out->len] = '\0';
 }
 
 static int
