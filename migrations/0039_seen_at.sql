@@ -28,3 +28,10 @@ CREATE VIEW posting_source_seen AS
 SELECT s.*, CASE WHEN s.missed_runs = 0
 	THEN greatest(s.seen_at, p.snapshot_at) ELSE s.seen_at END AS last_seen
 FROM posting_source s JOIN partner p ON p.id = s.partner_id;
+
+-- The digest of the item as the scraper last read it (feed_opts.known in
+-- src/core/feed.h), beside the hash of its cleaned fields: an item read
+-- the same way again is known unchanged before its description is
+-- cleaned (a third of the parse).  NULL until a run reads the item (the
+-- first run after this migration reads every item in full once).
+ALTER TABLE posting_source ADD COLUMN raw_hash bigint;

@@ -69,6 +69,7 @@ struct run {
 	int		 tty;
 	int		 copy_failed;
 	int		 twice;		/* an id may be listed twice */
+	long		 full;		/* items sent whole */
 };
 
 static volatile sig_atomic_t	stop;
@@ -102,8 +103,8 @@ static const char	sql_stage[] =
     " company_name text, company_key text, company_slug text,"
     " company_conf boolean, title_raw text, title text, slug text,"
     " contract_raw text, city_raw text, country text, description text,"
-    " email text, date_raw text, expires_raw text, lang text, hash text)"
-    " ON COMMIT DROP";
+    " email text, date_raw text, expires_raw text, lang text, hash text,"
+    " raw bigint) ON COMMIT DROP";
 
 /*
  * Before the staging table: the session's settings for an import.  Temporary
@@ -147,12 +148,18 @@ static const char	sql_twice[] =
  * re-run is the first group alone.
  */
 static const char	*sql_import[] = {
-	/* What needs resolving: new, changed or previously missed items. */
+	/*
+	 * What needs resolving: new, changed or previously missed items.  An
+	 * item sent as only seen again is compared by its digest as read:
+	 * it is here only if its source changed since the digests were read.
+	 */
 	"CREATE TEMP TABLE todo ON COMMIT DROP AS SELECT s.*, src.posting_id,"
 	" src.content_hash AS old_hash"
 	" FROM stage s LEFT JOIN posting_source src ON src.partner_id = $1"
 	" AND src.external_id = s.ext_id WHERE src.external_id IS NULL"
-	" OR src.content_hash <> s.hash OR src.missed_runs > 0",
+	" OR src.missed_runs > 0 OR CASE WHEN s.title IS NULL"
+	" THEN src.raw_hash IS DISTINCT FROM s.raw"
+	" ELSE src.content_hash <> s.hash END",
 	NULL,
 	"INSERT INTO company (key, name, slug, is_confidential)"
 	" SELECT DISTINCT ON (company_key) company_key, company_name,"
@@ -215,7 +222,8 @@ static const char	*sql_import[] = {
 	" expires_at = r.expires, updated_at = now()"
 	" FROM res r WHERE p.id = r.posting_id AND r.old_hash <> r.hash"
 	" AND p.source = 'partner' AND p.partner_id = $1",
-	"UPDATE posting_source src SET content_hash = r.hash, url = r.url,"
+	"UPDATE posting_source src SET content_hash = r.hash, raw_hash = r.raw,"
+	" url = r.url,"
 	" seen_at = now(), missed_runs = 0 FROM res r"
 	" WHERE src.partner_id = $1 AND src.external_id = r.ext_id"
 	" AND (r.old_hash <> r.hash OR src.missed_runs > 0)",
@@ -256,8 +264,9 @@ static const char	*sql_import[] = {
 	" posted, expires, now(), 'partner', $1, ext_id FROM res"
 	" WHERE posting_id IS NULL RETURNING id, external_id)"
 	" INSERT INTO posting_source (partner_id, external_id, posting_id,"
-	" url, content_hash) SELECT $1, r.ext_id, coalesce(r.posting_id,"
-	" ins.id), r.url, r.hash FROM res r LEFT JOIN ins"
+	" url, content_hash, raw_hash) SELECT $1, r.ext_id,"
+	" coalesce(r.posting_id, ins.id), r.url, r.hash, r.raw FROM res r"
+	" LEFT JOIN ins"
 	" ON ins.external_id = r.ext_id WHERE r.old_hash IS NULL",
 	/* The typo list learns the new postings' words (migration 0034). */
 	"SELECT fj_add_words(format('SELECT p.search FROM res r JOIN posting p"
@@ -289,10 +298,23 @@ static const char	sql_missed[] =
 static const char	sql_seen[] =
     "UPDATE posting_source src SET seen_at = now(), missed_runs = 0"
     " FROM stage s WHERE src.partner_id = $1 AND src.external_id = s.ext_id"
-    " AND src.content_hash = s.hash";
+    " AND (src.content_hash = s.hash OR src.raw_hash = s.raw)";
 
 /*
- * The sources the feed's unchanged items can match: those seen by the last
+ * An item sent whole that turned out unchanged (same content hash) was
+ * read differently (its digest changed: spacing, markup, or the first run
+ * since digests are kept): its digest is kept, so that next time it is
+ * only seen again.
+ */
+static const char	sql_redigest[] =
+    "UPDATE posting_source src SET raw_hash = s.raw FROM stage s"
+    " WHERE src.partner_id = $1 AND src.external_id = s.ext_id"
+    " AND s.title IS NOT NULL AND src.content_hash = s.hash"
+    " AND src.missed_runs = 0 AND src.raw_hash IS DISTINCT FROM s.raw";
+
+/*
+ * The sources the feed's unchanged items can match, by the digest of the
+ * item as it was read (feed_opts.known): those seen by the last
  * snapshot.  One missed before is imported in full (it may reopen its
  * posting).  Read inside the import's transaction, with the partner
  * leased: no other run writes them meanwhile.  The map is sized by all
@@ -302,8 +324,9 @@ static const char	sql_known_count[] =
     "SELECT count(*) FROM posting_source WHERE partner_id = $1";
 
 static const char	sql_known[] =
-    "DECLARE known NO SCROLL CURSOR FOR SELECT external_id, content_hash"
-    " FROM posting_source WHERE partner_id = $1 AND missed_runs = 0";
+    "DECLARE known NO SCROLL CURSOR FOR SELECT external_id, raw_hash"
+    " FROM posting_source WHERE partner_id = $1 AND missed_runs = 0"
+    " AND raw_hash IS NOT NULL";
 
 static const char	sql_close[] =
     "WITH c AS (UPDATE posting p SET status = 'closed', closed_at = now(),"
@@ -349,6 +372,10 @@ static void	 copy_abort(PGconn *, const char *);
 static int	 known_load(PGconn *, const char *, struct srcmap *);
 static uint64_t	 fnv1a(uint64_t, const char *);
 static const char *guess_lang(const struct feed_item *);
+static const char *item_reject(const struct feed_item *);
+static const char *item_id(const struct feed_item *, char *, size_t);
+static int	 row_done(struct run *);
+static int	 on_known(const struct feed_item *, void *);
 static int	 on_item(const struct feed_item *, void *);
 static int	 import(struct run *, const struct partner *, int, long *);
 static int	 scrape_one(PGconn *, const char *, const char *, char *,
@@ -537,18 +564,16 @@ copy_abort(PGconn *conn, const char *why)
 }
 
 /*
- * The partner's sources seen by its last snapshot, with their content
- * hashes, into m (made here; the caller frees it with srcmap_free), through
- * a cursor so that the client holds 10 000 rows at a time.  A hash not in
- * the form on_item writes is left out: its item is imported in full.
+ * The partner's sources seen by its last snapshot, with the digests of
+ * their items as read, into m (made here; the caller frees it with
+ * srcmap_free), through a cursor so that the client holds 10 000 rows at a
+ * time.
  */
 static int
 known_load(PGconn *conn, const char *partner, struct srcmap *m)
 {
 	PGresult		*res;
-	const char		*params[1] = { partner }, *h;
-	char			 again[24];
-	unsigned long long	 v;
+	const char		*params[1] = { partner };
 	int			 i, n;
 
 	if ((res = db_exec(conn, "import", sql_known_count, 1, params)) ==
@@ -563,15 +588,10 @@ known_load(PGconn *conn, const char *partner, struct srcmap *m)
 		    NULL)) == NULL)
 			return (-1);
 		n = PQntuples(res);
-		for (i = 0; i < n; i++) {
-			h = PQgetvalue(res, i, 1);
-			v = strtoull(h, NULL, 16);
-			(void)snprintf(again, sizeof(again), "%016llx", v);
-			if (strcmp(again, h) != 0)
-				continue;
-			if (srcmap_add(m, PQgetvalue(res, i, 0), v) == -1)
+		for (i = 0; i < n; i++)
+			if (srcmap_add(m, PQgetvalue(res, i, 0), (uint64_t)
+			    strtoll(PQgetvalue(res, i, 1), NULL, 10)) == -1)
 				break;
-		}
 		PQclear(res);
 	} while (n > 0);
 	return (db_run(conn, "import", "CLOSE known", 0, NULL));
@@ -617,25 +637,105 @@ guess_lang(const struct feed_item *it)
 	return ("en");
 }
 
+/* Why an item cannot be imported, or NULL. */
+static const char *
+item_reject(const struct feed_item *it)
+{
+	if (it->title == NULL || *it->title == '\0')
+		return ("no title");
+	if (it->company == NULL || *it->company == '\0')
+		return ("no company");
+	return (NULL);
+}
+
+/*
+ * The item's external id.  No id: the URL identifies the item; a listing
+ * without links is identified by what it shows (company, title, city),
+ * written into ext.
+ */
+static const char *
+item_id(const struct feed_item *it, char *ext, size_t extlen)
+{
+	if (it->external_id != NULL && *it->external_id != '\0')
+		return (it->external_id);
+	if (it->url != NULL && *it->url != '\0')
+		(void)snprintf(ext, extlen, "url:%016llx",
+		    (unsigned long long)fnv1a(0xcbf29ce484222325ULL, it->url));
+	else
+		(void)snprintf(ext, extlen, "key:%016llx",
+		    (unsigned long long)fnv1a(fnv1a(fnv1a(
+		    0xcbf29ce484222325ULL, it->company), it->title), it->city));
+	return (ext);
+}
+
+/* A row is in the COPY buffer: send the buffer when it is full. */
+static int
+row_done(struct run *r)
+{
+	if (r->copy.len > (1 << 20)) {
+		if (PQputCopyData(r->conn, r->copy.data, (int)r->copy.len) !=
+		    1) {
+			r->copy_failed = 1;
+			return (-1);
+		}
+		sbuf_reset(&r->copy);
+	}
+	if (r->tty && r->seen % 10000 == 0)
+		fprintf(stderr, "\r%ld items", r->seen);
+	return (0);
+}
+
+/*
+ * Each item before its description is cleaned (feed_opts.known): one read
+ * exactly as its stored source was (same digest) is only seen again, and
+ * goes no further.  Its row carries the id and the digest and no values:
+ * the import checks that it matches a stored source before it resolves
+ * anything.  Whether an id comes twice is worked out here too, until the
+ * answer is "maybe": a new id that no longer fits in fresh may be one of
+ * those it does not hold.
+ */
+static int
+on_known(const struct feed_item *it, void *arg)
+{
+	struct run		*r = arg;
+	enum srcmap_state	 st;
+	const char		*id;
+	char			 ext[32], raw[24];
+	int			 again;
+
+	if (item_reject(it) != NULL)
+		return (0);
+	id = item_id(it, ext, sizeof(ext));
+	st = srcmap_see(&r->known, id, it->digest, &again);
+	if (!r->twice && (again || (st == SRCMAP_NEW &&
+	    srcmap_once(&r->fresh, id) != 1)))
+		r->twice = 1;
+	if (st != SRCMAP_SAME)
+		return (0);
+	r->seen++;
+	db_copy_field(&r->copy, id);
+	sbuf_puts(&r->copy, "\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N"
+	    "\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N"
+	    "\t\\N\t\\N\t\\N\t\\N\t");
+	(void)snprintf(raw, sizeof(raw), "%lld\n", (long long)it->digest);
+	sbuf_puts(&r->copy, raw);
+	return (row_done(r) == -1 ? -1 : 1);
+}
+
+/* Each item on_known let through: normalised, and sent whole. */
 static int
 on_item(const struct feed_item *it, void *arg)
 {
 	struct run		*r = arg;
 	struct norm_company	 co;
-	const char		*reason, *id, *f[19];
-	enum srcmap_state	 st;
-	int			 again;
+	const char		*reason, *f[20];
 	char			*title, *slug, *cslug, ext[32], hash[32];
+	char			 raw[24];
 	uint64_t		 h;
 	size_t			 i;
 
 	r->seen++;
-	reason = NULL;
-	if (it->title == NULL || *it->title == '\0')
-		reason = "no title";
-	else if (it->company == NULL || *it->company == '\0')
-		reason = "no company";
-	if (reason != NULL) {
+	if ((reason = item_reject(it)) != NULL) {
 		r->rejected++;
 		if (json_array_size(r->rejects) < REJECTS_MAX)
 			json_array_append_new(r->rejects, json_pack(
@@ -644,55 +744,19 @@ on_item(const struct feed_item *it, void *arg)
 			    "reason", reason));
 		return (0);
 	}
-	/*
-	 * No id: the URL identifies the item; a listing without links is
-	 * identified by what it shows (company, title, city).
-	 */
-	if ((it->external_id == NULL || *it->external_id == '\0') &&
-	    it->url != NULL && *it->url != '\0')
-		(void)snprintf(ext, sizeof(ext), "url:%016llx",
-		    (unsigned long long)fnv1a(0xcbf29ce484222325ULL, it->url));
-	else if (it->external_id == NULL || *it->external_id == '\0')
-		(void)snprintf(ext, sizeof(ext), "key:%016llx",
-		    (unsigned long long)fnv1a(fnv1a(fnv1a(
-		    0xcbf29ce484222325ULL, it->company), it->title), it->city));
 	h = 0xcbf29ce484222325ULL;
 	h = fnv1a(fnv1a(fnv1a(h, it->title), it->company), it->contract);
 	h = fnv1a(fnv1a(fnv1a(h, it->city), it->country), it->description);
 	h = fnv1a(fnv1a(fnv1a(h, it->url), it->email), it->expires);
 	h = fnv1a(fnv1a(h, it->date), it->lang);
 	(void)snprintf(hash, sizeof(hash), "%016llx", (unsigned long long)h);
-	id = (it->external_id && *it->external_id) ? it->external_id : ext;
-
-	/*
-	 * Stored with this very hash: only seen again.  The row carries the
-	 * id and the hash, and no values: the import checks that it matches
-	 * a stored source before it resolves anything.
-	 */
-	/*
-	 * Whether an id comes twice is only worked out until the answer is
-	 * "maybe": a new id that no longer fits in fresh may be one of those
-	 * it does not hold.
-	 */
-	st = srcmap_see(&r->known, id, h, &again);
-	if (!r->twice && (again || (st == SRCMAP_NEW &&
-	    srcmap_once(&r->fresh, id) != 1)))
-		r->twice = 1;
-	if (st == SRCMAP_SAME) {
-		db_copy_field(&r->copy, id);
-		sbuf_puts(&r->copy, "\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N"
-		    "\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N"
-		    "\t\\N\t\\N\t\\N\t");
-		sbuf_puts(&r->copy, hash);
-		sbuf_putc(&r->copy, '\n');
-		goto sent;
-	}
+	(void)snprintf(raw, sizeof(raw), "%lld", (long long)it->digest);
 
 	norm_company(it->company, &co);
 	title = norm_title(it->title);
 	slug = text_slug(title);
 	cslug = text_slug(co.key);
-	f[0] = id;
+	f[0] = item_id(it, ext, sizeof(ext));
 	f[1] = it->url;
 	f[2] = it->company;
 	f[3] = co.display;
@@ -711,7 +775,8 @@ on_item(const struct feed_item *it, void *arg)
 	f[16] = it->expires;
 	f[17] = guess_lang(it);
 	f[18] = hash;
-	for (i = 0; i < 19; i++) {
+	f[19] = raw;
+	for (i = 0; i < 20; i++) {
 		if (i > 0)
 			sbuf_putc(&r->copy, '\t');
 		db_copy_field(&r->copy, f[i]);
@@ -721,18 +786,8 @@ on_item(const struct feed_item *it, void *arg)
 	free(slug);
 	free(cslug);
 	norm_company_free(&co);
-sent:
-	if (r->copy.len > (1 << 20)) {
-		if (PQputCopyData(r->conn, r->copy.data, (int)r->copy.len) !=
-		    1) {
-			r->copy_failed = 1;
-			return (-1);
-		}
-		sbuf_reset(&r->copy);
-	}
-	if (r->tty && r->seen % 10000 == 0)
-		fprintf(stderr, "\r%ld items", r->seen);
-	return (0);
+	r->full++;
+	return (row_done(r));
 }
 
 /*
@@ -754,6 +809,9 @@ import(struct run *r, const struct partner *p, int complete, long *counts)
 		if (db_run(r->conn, "import", sql_stage_ready[i], 0, NULL) == -1)
 			return (-1);
 	if (r->twice && db_run(r->conn, "import", sql_twice, 0, NULL) == -1)
+		return (-1);
+	if (r->full > 0 && db_run(r->conn, "import", sql_redigest, 1,
+	    params) == -1)
 		return (-1);
 	missing = 0;
 	for (i = 0; i < sizeof(sql_import) / sizeof(sql_import[0]); i++) {
@@ -882,6 +940,7 @@ scrape_one(PGconn *conn, const char *owner, const char *name, char *err,
 	o.max_bytes = p.max_bytes;
 	o.max_field = FIELD_MAX;
 	o.base_url = p.url;
+	o.known = on_known;
 	if (fmt == FEED_HTML) {
 		/* The map is stored as text; the loader reads a file. */
 		(void)snprintf(mapfile, sizeof(mapfile),

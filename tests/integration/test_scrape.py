@@ -243,6 +243,19 @@ check("mix: only the item gone is missed",
 rc, out = fj("scrape", "--once", "--partner", M)
 check("mix, again: 7 seen, 5 unchanged, C closed", last_run(M)[:7] ==
       ["t", "7", "0", "0", "5", "1", "0"], repr(last_run(M)))
+# Unchanged items are known by the digest of the item as read; with none
+# stored (the first run since they are kept), they are read whole, found
+# unchanged by their content, and their digests kept for the next run.
+sql("UPDATE posting_source s SET raw_hash = NULL FROM partner pa WHERE "
+    "pa.id = s.partner_id AND pa.name = '%s' AND s.external_id IN "
+    "('A', 'B')" % M)
+rc, out = fj("scrape", "--once", "--partner", M)
+kept = sql("SELECT count(*) FROM posting_source s JOIN partner pa ON "
+           "pa.id = s.partner_id WHERE pa.name = '%s' AND s.missed_runs = 0 "
+           "AND s.raw_hash IS NOT NULL" % M)
+check("mix, digests lost: all unchanged, digests kept again",
+      last_run(M)[:7] == ["t", "7", "0", "0", "5", "0", "0"] and
+      kept == [["5"]], repr(last_run(M)) + repr(kept))
 
 # Search finds a new item by its accent-free words as soon as the run
 # is over, and the typo list knows its words (added by the import).
@@ -518,8 +531,8 @@ run = subprocess.Popen([FJ, "scrape", "--once", "--partner", O],
                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                        text=True)
 HELD.wait(20)
-sql("UPDATE posting_source s SET content_hash = 'changed by hand' FROM "
-    "partner p WHERE p.id = s.partner_id AND p.name = '%s' AND "
+sql("UPDATE posting_source s SET content_hash = 'changed', raw_hash = 0 "
+    "FROM partner p WHERE p.id = s.partner_id AND p.name = '%s' AND "
     "s.external_id = 'H1'" % O)
 RELEASE.set()
 out = run.communicate(timeout=60)[0]
