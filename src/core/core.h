@@ -114,7 +114,7 @@ void	 norm_company(const char *, struct norm_company *);
 void	 norm_company_free(struct norm_company *);
 
 /*
- * srcmap.c: which (external id, content hash) pairs a partner's sources
+ * srcmap.c: which (external id, 64-bit hash) pairs a partner's sources
  * hold, for the scraper to tell unchanged items and ids listed twice.
  * Room for n, fixed: srcmap_add is -1 when full.
  */

@@ -1,7 +1,8 @@
 /*
- * A partner's sources as last stored: which (external id, content hash)
- * pairs the database holds, so that the scraper can tell an unchanged item
- * before normalising it, and whether an id came twice in one feed.  Sized
+ * A partner's sources as last stored: which (external id, 64-bit hash)
+ * pairs the database holds -- the scraper keeps the digest of each item as
+ * read (feed_opts.known) -- so that it can tell an unchanged item before
+ * cleaning and normalising it, and whether an id came twice in one feed.  Sized
  * once for a known count, 16 bytes a slot and two slots for three sources
  * (about 24 MB for 1 000 000 sources): the scraper's memory stays flat
  * whatever the feed.  The id is kept as 63 bits of its FNV-1a 64, not as
