@@ -3,12 +3,14 @@
  *
  * A run: lease one due partner (FOR UPDATE SKIP LOCKED, so scrapers on any
  * number of machines never work the same partner), open the import's
- * transaction and a COPY into a staging table, fetch with libcurl
- * (timeouts, size cap, conditional GET) while each chunk received goes to
- * the parser (src/core/feed_*.c) and each item it gives, normalised, to
- * the COPY -- so the feed is never held whole -- then, in that same
- * transaction, upsert by (partner, external id), merge the same job seen
- * from another partner, and close what a complete feed no longer lists.
+ * transaction, read the digests of the partner's stored items, open a COPY
+ * into a staging table, fetch with libcurl (timeouts, size cap,
+ * conditional GET) while each chunk received goes to the parser
+ * (src/core/feed_*.c) and each item it gives to the COPY -- only its id
+ * when it was read the same way last time, otherwise normalised, whole --
+ * so the feed is never held whole; then, in that same transaction, upsert
+ * by (partner, external id), merge the same job seen from another partner,
+ * and close what a complete feed no longer lists.
  * A failed fetch imports nothing, a partial parse closes nothing; a
  * removed posting stays removed.
  */
