@@ -3,12 +3,14 @@
  *
  * A run: lease one due partner (FOR UPDATE SKIP LOCKED, so scrapers on any
  * number of machines never work the same partner), open the import's
- * transaction and a COPY into a staging table, fetch with libcurl
- * (timeouts, size cap, conditional GET) while each chunk received goes to
- * the parser (src/core/feed_*.c) and each item it gives, normalised, to
- * the COPY -- so the feed is never held whole -- then, in that same
- * transaction, upsert by (partner, external id), merge the same job seen
- * from another partner, and close what a complete feed no longer lists.
+ * transaction, read the digests of the partner's stored items, open a COPY
+ * into a staging table, fetch with libcurl (timeouts, size cap,
+ * conditional GET) while each chunk received goes to the parser
+ * (src/core/feed_*.c) and each item it gives to the COPY -- only its id
+ * when it was read the same way last time, otherwise normalised, whole --
+ * so the feed is never held whole; then, in that same transaction, upsert
+ * by (partner, external id), merge the same job seen from another partner,
+ * and close what a complete feed no longer lists.
  * A failed fetch imports nothing, a partial parse closes nothing; a
  * removed posting stays removed.
  */
@@ -35,6 +37,7 @@
 #define REJECTS_MAX	100
 #define FIELD_MAX	8192
 #define DESC_MAX	20000
+#define FRESH_MAX	65536
 
 /* One fetch; its body goes to fs as it arrives. */
 struct fetch {
@@ -60,10 +63,15 @@ struct partner {
 struct run {
 	PGconn		*conn;
 	struct sbuf	 copy;
+	struct srcmap	 known;		/* the partner's sources as stored */
+	struct srcmap	 fresh;		/* ids of the other items, up to FRESH_MAX */
 	json_t		*rejects;
+	const char	*error;		/* why the import failed, if not SQL */
 	long		 seen, rejected;
 	int		 tty;
 	int		 copy_failed;
+	int		 twice;		/* an id may be listed twice */
+	long		 full;		/* items sent whole */
 };
 
 static volatile sig_atomic_t	stop;
@@ -97,8 +105,8 @@ static const char	sql_stage[] =
     " company_name text, company_key text, company_slug text,"
     " company_conf boolean, title_raw text, title text, slug text,"
     " contract_raw text, city_raw text, country text, description text,"
-    " email text, date_raw text, expires_raw text, lang text, hash text)"
-    " ON COMMIT DROP";
+    " email text, date_raw text, expires_raw text, lang text, hash text,"
+    " raw bigint) ON COMMIT DROP";
 
 /*
  * Before the staging table: the session's settings for an import.  Temporary
@@ -120,6 +128,20 @@ static const char	*sql_begin[] = {
 };
 
 /*
+ * Temporary tables have no statistics until analysed, and the rows this
+ * transaction adds to posting_source are not in its statistics either:
+ * without ANALYZE the planner nests loops over 100 000 rows (minutes).
+ * Only the join column is analysed.  An index on it is not used (every
+ * join with stage is a hash join) and cost 40 to 50 ms.
+ */
+static const char	sql_stage_ready[] = "ANALYZE stage (ext_id)";
+
+/* When some id may be listed twice: the last copy of an item wins. */
+static const char	sql_twice[] =
+    "DELETE FROM stage a USING stage b WHERE a.ext_id = b.ext_id"
+    " AND a.ctid < b.ctid";
+
+/*
  * The statements of one import, in order; $1, where used, is the partner.
  * The first group runs on every item; the second only when some item is
  * new, changed or was missed before (todo is not empty): an unchanged
@@ -127,26 +149,17 @@ static const char	*sql_begin[] = {
  */
 static const char	*sql_import[] = {
 	/*
-	 * Temporary tables have no statistics until analysed, and the rows
-	 * this transaction adds to posting_source are not in its statistics
-	 * either: without an index and ANALYZE the planner nests loops over
-	 * 100 000 rows (minutes).  Only the join column is analysed.  Then
-	 * the last copy of an item listed twice wins.
+	 * What needs resolving: new, changed or previously missed items.  An
+	 * item sent as only seen again is compared by its digest as read:
+	 * it is here only if its source changed since the digests were read.
 	 */
-	"CREATE INDEX ON stage (ext_id)",
-	"ANALYZE stage (ext_id)",
-	"DELETE FROM stage a USING stage b WHERE a.ext_id = b.ext_id"
-	" AND a.ctid < b.ctid",
-	/* What needs resolving: new, changed or previously missed items. */
 	"CREATE TEMP TABLE todo ON COMMIT DROP AS SELECT s.*, src.posting_id,"
 	" src.content_hash AS old_hash"
 	" FROM stage s LEFT JOIN posting_source src ON src.partner_id = $1"
 	" AND src.external_id = s.ext_id WHERE src.external_id IS NULL"
-	" OR src.content_hash <> s.hash OR src.missed_runs > 0",
-	/* Unchanged: only seen again. */
-	"UPDATE posting_source src SET last_seen = now(), missed_runs = 0"
-	" FROM stage s WHERE src.partner_id = $1 AND src.external_id = s.ext_id"
-	" AND src.content_hash = s.hash",
+	" OR src.missed_runs > 0 OR CASE WHEN s.title IS NULL"
+	" THEN src.raw_hash IS DISTINCT FROM s.raw"
+	" ELSE src.content_hash <> s.hash END",
 	NULL,
 	"INSERT INTO company (key, name, slug, is_confidential)"
 	" SELECT DISTINCT ON (company_key) company_key, company_name,"
@@ -209,8 +222,9 @@ static const char	*sql_import[] = {
 	" expires_at = r.expires, updated_at = now()"
 	" FROM res r WHERE p.id = r.posting_id AND r.old_hash <> r.hash"
 	" AND p.source = 'partner' AND p.partner_id = $1",
-	"UPDATE posting_source src SET content_hash = r.hash, url = r.url,"
-	" last_seen = now(), missed_runs = 0 FROM res r"
+	"UPDATE posting_source src SET content_hash = r.hash, raw_hash = r.raw,"
+	" url = r.url,"
+	" seen_at = now(), missed_runs = 0 FROM res r"
 	" WHERE src.partner_id = $1 AND src.external_id = r.ext_id"
 	" AND (r.old_hash <> r.hash OR src.missed_runs > 0)",
 	/* Back in the feed after being closed for missing: open again. */
@@ -250,8 +264,9 @@ static const char	*sql_import[] = {
 	" posted, expires, now(), 'partner', $1, ext_id FROM res"
 	" WHERE posting_id IS NULL RETURNING id, external_id)"
 	" INSERT INTO posting_source (partner_id, external_id, posting_id,"
-	" url, content_hash) SELECT $1, r.ext_id, coalesce(r.posting_id,"
-	" ins.id), r.url, r.hash FROM res r LEFT JOIN ins"
+	" url, content_hash, raw_hash) SELECT $1, r.ext_id,"
+	" coalesce(r.posting_id, ins.id), r.url, r.hash, r.raw FROM res r"
+	" LEFT JOIN ins"
 	" ON ins.external_id = r.ext_id WHERE r.old_hash IS NULL",
 	/* The typo list learns the new postings' words (migration 0034). */
 	"SELECT fj_add_words(format('SELECT p.search FROM res r JOIN posting p"
@@ -259,11 +274,56 @@ static const char	*sql_import[] = {
 	" WHERE r.posting_id IS NULL AND p.status = ''published''', $1::int))",
 };
 
-/* Only after a complete, non-empty feed: what it no longer lists. */
+#define SQL_SNAPSHOT	"UPDATE partner SET snapshot_at = now() WHERE id = $1"
+
+/*
+ * Only after a complete, non-empty feed, a snapshot: what it no longer
+ * lists is missed, and everything else was seen now, which is written
+ * once on the partner, not on each source (migration 0039).  A source
+ * missed for the first time keeps the time it was last seen: the previous
+ * snapshot's, read in the same statement, or its own if later.
+ */
 static const char	sql_missed[] =
-    "UPDATE posting_source src SET missed_runs = missed_runs + 1"
-    " WHERE src.partner_id = $1 AND NOT EXISTS (SELECT 1 FROM stage s"
-    " WHERE s.ext_id = src.external_id)";
+    "WITH m AS (UPDATE posting_source src SET missed_runs ="
+    " src.missed_runs + 1, seen_at = CASE WHEN src.missed_runs = 0"
+    " THEN greatest(src.seen_at, pa.snapshot_at) ELSE src.seen_at END"
+    " FROM partner pa WHERE pa.id = $1 AND src.partner_id = $1"
+    " AND NOT EXISTS (SELECT 1 FROM stage s"
+    " WHERE s.ext_id = src.external_id)) " SQL_SNAPSHOT;
+
+/*
+ * Any other import misses nothing, so the snapshot stays as it was: the
+ * unchanged items it lists are marked seen one by one.
+ */
+static const char	sql_seen[] =
+    "UPDATE posting_source src SET seen_at = now(), missed_runs = 0"
+    " FROM stage s WHERE src.partner_id = $1 AND src.external_id = s.ext_id"
+    " AND (src.content_hash = s.hash OR src.raw_hash = s.raw)";
+
+/*
+ * An item sent whole that turned out unchanged (same content hash) was
+ * read differently (its digest changed: spacing, markup, or the first run
+ * since digests are kept): its digest is kept, so that next time it is
+ * only seen again.
+ */
+static const char	sql_redigest[] =
+    "UPDATE posting_source src SET raw_hash = s.raw FROM stage s"
+    " WHERE src.partner_id = $1 AND src.external_id = s.ext_id"
+    " AND s.title IS NOT NULL AND src.content_hash = s.hash"
+    " AND src.missed_runs = 0 AND src.raw_hash IS DISTINCT FROM s.raw";
+
+/*
+ * The sources the feed's unchanged items can match, by the digest of the
+ * item as it was read (feed_opts.known): those seen by the last
+ * snapshot.  One missed before is imported in full (it may reopen its
+ * posting).  Read inside the import's transaction, with the partner
+ * leased: no other run writes them meanwhile.  Each row carries their
+ * number, to size the map: one scan, not a count and then the rows.
+ */
+static const char	sql_known[] =
+    "DECLARE known NO SCROLL CURSOR FOR SELECT external_id, raw_hash,"
+    " count(*) OVER () FROM posting_source WHERE partner_id = $1"
+    " AND missed_runs = 0 AND raw_hash IS NOT NULL";
 
 static const char	sql_close[] =
     "WITH c AS (UPDATE posting p SET status = 'closed', closed_at = now(),"
@@ -274,6 +334,19 @@ static const char	sql_close[] =
     " (SELECT 1 FROM posting_source o JOIN partner pa ON pa.id ="
     " o.partner_id WHERE o.posting_id = p.id AND o.missed_runs <"
     " pa.close_after) RETURNING 1) SELECT count(*) FROM c";
+
+/*
+ * After todo: is there anything to resolve; is there an item sent as only
+ * seen again that must not be (its source changed since it was read: it
+ * has no values to resolve); and how many of the partner's sources the
+ * feed does not list (each staged id that is not new is one of them).
+ */
+static const char	sql_todo_state[] =
+    "SELECT EXISTS (SELECT 1 FROM todo),"
+    " EXISTS (SELECT 1 FROM todo WHERE title IS NULL),"
+    " (SELECT count(*) FROM posting_source WHERE partner_id = $1)"
+    " - (SELECT count(*) FROM stage)"
+    " + (SELECT count(*) FROM todo WHERE old_hash IS NULL)";
 
 /* New, updated, unchanged; res may not exist (nothing to resolve). */
 static const char	sql_counts[] =
@@ -293,8 +366,13 @@ static size_t	 fetch_write(char *, size_t, size_t, void *);
 static size_t	 fetch_header(char *, size_t, size_t, void *);
 static int	 fetch(const struct partner *, struct fetch *, char *, size_t);
 static void	 copy_abort(PGconn *, const char *);
+static int	 known_load(PGconn *, const char *, struct srcmap *);
 static uint64_t	 fnv1a(uint64_t, const char *);
 static const char *guess_lang(const struct feed_item *);
+static const char *item_reject(const struct feed_item *);
+static const char *item_id(const struct feed_item *, char *, size_t);
+static int	 row_done(struct run *);
+static int	 on_known(const struct feed_item *, void *);
 static int	 on_item(const struct feed_item *, void *);
 static int	 import(struct run *, const struct partner *, int, long *);
 static int	 scrape_one(PGconn *, const char *, const char *, char *,
@@ -482,6 +560,38 @@ copy_abort(PGconn *conn, const char *why)
 	PQclear(PQexec(conn, "ROLLBACK"));
 }
 
+/*
+ * The partner's sources seen by its last snapshot, with the digests of
+ * their items as read, into m (zeroed by the caller, made here; the caller
+ * frees it with srcmap_free), through a cursor so that the client holds
+ * 10 000 rows at a time.
+ */
+static int
+known_load(PGconn *conn, const char *partner, struct srcmap *m)
+{
+	PGresult		*res;
+	const char		*params[1] = { partner };
+	int			 i, n;
+
+	if (db_run(conn, "import", sql_known, 1, params) == -1)
+		return (-1);
+	do {
+		if ((res = db_exec(conn, "import", "FETCH 10000 FROM known", 0,
+		    NULL)) == NULL)
+			return (-1);
+		n = PQntuples(res);
+		if (m->slots == NULL)
+			srcmap_init(m, n > 0 ? strtoull(PQgetvalue(res, 0, 2),
+			    NULL, 10) : 0);
+		for (i = 0; i < n; i++)
+			if (srcmap_add(m, PQgetvalue(res, i, 0), (uint64_t)
+			    strtoll(PQgetvalue(res, i, 1), NULL, 10)) == -1)
+				break;
+		PQclear(res);
+	} while (n > 0);
+	return (db_run(conn, "import", "CLOSE known", 0, NULL));
+}
+
 /* FNV-1a 64: a stable id for items without one (their URL). */
 static uint64_t
 fnv1a(uint64_t h, const char *s)
@@ -522,23 +632,105 @@ guess_lang(const struct feed_item *it)
 	return ("en");
 }
 
+/* Why an item cannot be imported, or NULL. */
+static const char *
+item_reject(const struct feed_item *it)
+{
+	if (it->title == NULL || *it->title == '\0')
+		return ("no title");
+	if (it->company == NULL || *it->company == '\0')
+		return ("no company");
+	return (NULL);
+}
+
+/*
+ * The item's external id.  No id: the URL identifies the item; a listing
+ * without links is identified by what it shows (company, title, city),
+ * written into ext.
+ */
+static const char *
+item_id(const struct feed_item *it, char *ext, size_t extlen)
+{
+	if (it->external_id != NULL && *it->external_id != '\0')
+		return (it->external_id);
+	if (it->url != NULL && *it->url != '\0')
+		(void)snprintf(ext, extlen, "url:%016llx",
+		    (unsigned long long)fnv1a(0xcbf29ce484222325ULL, it->url));
+	else
+		(void)snprintf(ext, extlen, "key:%016llx",
+		    (unsigned long long)fnv1a(fnv1a(fnv1a(
+		    0xcbf29ce484222325ULL, it->company), it->title), it->city));
+	return (ext);
+}
+
+/* A row is in the COPY buffer: send the buffer when it is full. */
+static int
+row_done(struct run *r)
+{
+	if (r->copy.len > (1 << 20)) {
+		if (PQputCopyData(r->conn, r->copy.data, (int)r->copy.len) !=
+		    1) {
+			r->copy_failed = 1;
+			return (-1);
+		}
+		sbuf_reset(&r->copy);
+	}
+	if (r->tty && r->seen % 10000 == 0)
+		fprintf(stderr, "\r%ld items", r->seen);
+	return (0);
+}
+
+/*
+ * Each item before its description is cleaned (feed_opts.known): one read
+ * exactly as its stored source was (same digest) is only seen again, and
+ * goes no further.  Its row carries the id and the digest and no values:
+ * the import checks that it matches a stored source before it resolves
+ * anything.  Whether an id comes twice is worked out here too, until the
+ * answer is "maybe": a new id that no longer fits in fresh may be one of
+ * those it does not hold.
+ */
+static int
+on_known(const struct feed_item *it, void *arg)
+{
+	struct run		*r = arg;
+	enum srcmap_state	 st;
+	const char		*id;
+	char			 ext[32], raw[24];
+	int			 again;
+
+	if (item_reject(it) != NULL)
+		return (0);
+	id = item_id(it, ext, sizeof(ext));
+	st = srcmap_see(&r->known, id, it->digest, &again);
+	if (!r->twice && (again || (st == SRCMAP_NEW &&
+	    srcmap_once(&r->fresh, id) != 1)))
+		r->twice = 1;
+	if (st != SRCMAP_SAME)
+		return (0);
+	r->seen++;
+	db_copy_field(&r->copy, id);
+	sbuf_puts(&r->copy, "\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N"
+	    "\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N"
+	    "\t\\N\t\\N\t\\N\t\\N\t");
+	(void)snprintf(raw, sizeof(raw), "%lld\n", (long long)it->digest);
+	sbuf_puts(&r->copy, raw);
+	return (row_done(r) == -1 ? -1 : 1);
+}
+
+/* Each item on_known let through: normalised, and sent whole. */
 static int
 on_item(const struct feed_item *it, void *arg)
 {
 	struct run		*r = arg;
 	struct norm_company	 co;
-	const char		*reason, *f[19];
+	const char		*reason, *f[20];
 	char			*title, *slug, *cslug, ext[32], hash[32];
+	char			 raw[24];
 	uint64_t		 h;
 	size_t			 i;
 
 	r->seen++;
-	reason = NULL;
-	if (it->title == NULL || *it->title == '\0')
-		reason = "no title";
-	else if (it->company == NULL || *it->company == '\0')
-		reason = "no company";
-	if (reason != NULL) {
+	if ((reason = item_reject(it)) != NULL) {
 		r->rejected++;
 		if (json_array_size(r->rejects) < REJECTS_MAX)
 			json_array_append_new(r->rejects, json_pack(
@@ -547,30 +739,19 @@ on_item(const struct feed_item *it, void *arg)
 			    "reason", reason));
 		return (0);
 	}
-	/*
-	 * No id: the URL identifies the item; a listing without links is
-	 * identified by what it shows (company, title, city).
-	 */
-	if ((it->external_id == NULL || *it->external_id == '\0') &&
-	    it->url != NULL && *it->url != '\0')
-		(void)snprintf(ext, sizeof(ext), "url:%016llx",
-		    (unsigned long long)fnv1a(0xcbf29ce484222325ULL, it->url));
-	else if (it->external_id == NULL || *it->external_id == '\0')
-		(void)snprintf(ext, sizeof(ext), "key:%016llx",
-		    (unsigned long long)fnv1a(fnv1a(fnv1a(
-		    0xcbf29ce484222325ULL, it->company), it->title), it->city));
 	h = 0xcbf29ce484222325ULL;
 	h = fnv1a(fnv1a(fnv1a(h, it->title), it->company), it->contract);
 	h = fnv1a(fnv1a(fnv1a(h, it->city), it->country), it->description);
 	h = fnv1a(fnv1a(fnv1a(h, it->url), it->email), it->expires);
 	h = fnv1a(fnv1a(h, it->date), it->lang);
 	(void)snprintf(hash, sizeof(hash), "%016llx", (unsigned long long)h);
+	(void)snprintf(raw, sizeof(raw), "%lld", (long long)it->digest);
 
 	norm_company(it->company, &co);
 	title = norm_title(it->title);
 	slug = text_slug(title);
 	cslug = text_slug(co.key);
-	f[0] = (it->external_id && *it->external_id) ? it->external_id : ext;
+	f[0] = item_id(it, ext, sizeof(ext));
 	f[1] = it->url;
 	f[2] = it->company;
 	f[3] = co.display;
@@ -589,7 +770,8 @@ on_item(const struct feed_item *it, void *arg)
 	f[16] = it->expires;
 	f[17] = guess_lang(it);
 	f[18] = hash;
-	for (i = 0; i < 19; i++) {
+	f[19] = raw;
+	for (i = 0; i < 20; i++) {
 		if (i > 0)
 			sbuf_putc(&r->copy, '\t');
 		db_copy_field(&r->copy, f[i]);
@@ -599,17 +781,8 @@ on_item(const struct feed_item *it, void *arg)
 	free(slug);
 	free(cslug);
 	norm_company_free(&co);
-	if (r->copy.len > (1 << 20)) {
-		if (PQputCopyData(r->conn, r->copy.data, (int)r->copy.len) !=
-		    1) {
-			r->copy_failed = 1;
-			return (-1);
-		}
-		sbuf_reset(&r->copy);
-	}
-	if (r->tty && r->seen % 10000 == 0)
-		fprintf(stderr, "\r%ld items", r->seen);
-	return (0);
+	r->full++;
+	return (row_done(r));
 }
 
 /*
@@ -623,16 +796,32 @@ import(struct run *r, const struct partner *p, int complete, long *counts)
 	const char	*params[2] = { p->id, NULL };
 	char		 close_after[16];
 	size_t		 i;
-	int		 more;
+	long		 missing;
+	int		 more, stale;
 
+	if (db_run(r->conn, "import", sql_stage_ready, 0, NULL) == -1)
+		return (-1);
+	if (r->twice && db_run(r->conn, "import", sql_twice, 0, NULL) == -1)
+		return (-1);
+	if (r->full > 0 && db_run(r->conn, "import", sql_redigest, 1,
+	    params) == -1)
+		return (-1);
+	missing = 0;
 	for (i = 0; i < sizeof(sql_import) / sizeof(sql_import[0]); i++) {
 		if (sql_import[i] == NULL) {
-			/* The end of the first group: anything to resolve? */
-			if ((res = db_exec(r->conn, "import", "SELECT EXISTS"
-			    " (SELECT 1 FROM todo)", 0, NULL)) == NULL)
+			/* The end of the first group. */
+			if ((res = db_exec(r->conn, "import", sql_todo_state, 1,
+			    params)) == NULL)
 				return (-1);
 			more = PQgetvalue(res, 0, 0)[0] == 't';
+			stale = PQgetvalue(res, 0, 1)[0] == 't';
+			missing = strtol(PQgetvalue(res, 0, 2), NULL, 10);
 			PQclear(res);
+			if (stale) {
+				r->error = "the partner's sources changed "
+				    "during the run";
+				return (-1);
+			}
 			if (!more)
 				break;
 			continue;
@@ -649,7 +838,13 @@ import(struct run *r, const struct partner *p, int complete, long *counts)
 	counts[3] = 0;
 	/* A feed whose every item was rejected has changed shape: keep all. */
 	if (!complete || r->seen - r->rejected == 0)
-		return (0);
+		return (db_run(r->conn, "import", sql_seen, 1, params));
+	/*
+	 * Every source listed: none is missed, so none can close (a source
+	 * at close_after is one the feed has just missed again).
+	 */
+	if (missing == 0)
+		return (db_run(r->conn, "import", SQL_SNAPSHOT, 1, params));
 	if (db_run(r->conn, "import", sql_missed, 1, params) == -1)
 		return (-1);
 	(void)snprintf(close_after, sizeof(close_after), "%ld",
@@ -738,6 +933,7 @@ scrape_one(PGconn *conn, const char *owner, const char *name, char *err,
 	o.max_bytes = p.max_bytes;
 	o.max_field = FIELD_MAX;
 	o.base_url = p.url;
+	o.known = on_known;
 	if (fmt == FEED_HTML) {
 		/* The map is stored as text; the loader reads a file. */
 		(void)snprintf(mapfile, sizeof(mapfile),
@@ -763,6 +959,9 @@ scrape_one(PGconn *conn, const char *owner, const char *name, char *err,
 	for (i = 0; i < (int)(sizeof(sql_begin) / sizeof(sql_begin[0])); i++)
 		if (db_run(conn, "import", sql_begin[i], 0, NULL) == -1)
 			goto rollback;
+	if (known_load(conn, p.id, &r.known) == -1)
+		goto rollback;
+	srcmap_init(&r.fresh, FRESH_MAX);
 	res = PQexec(conn, "COPY stage FROM STDIN");
 	if (PQresultStatus(res) != PGRES_COPY_IN) {
 		PQclear(res);
@@ -824,7 +1023,7 @@ scrape_one(PGconn *conn, const char *owner, const char *name, char *err,
 	goto record;
 rollback:
 	(void)snprintf(err, errlen, "%s: import failed: %s", p.name,
-	    PQerrorMessage(conn));
+	    r.error != NULL ? r.error : PQerrorMessage(conn));
 	copy_abort(conn, "import failed");
 	counts[0] = counts[1] = counts[2] = counts[3] = 0;
 record:
@@ -861,6 +1060,8 @@ record:
 	free(rejects);
 	json_decref(r.rejects);
 	sbuf_free(&r.copy);
+	srcmap_free(&r.known);
+	srcmap_free(&r.fresh);
 	feed_stream_free(f.fs);
 	feed_html_map_free(&map);
 	partner_free(&p);

@@ -29,6 +29,8 @@ struct sbuf {
 void	 sbuf_init(struct sbuf *);
 void	 sbuf_free(struct sbuf *);
 void	 sbuf_reset(struct sbuf *);
+/* Room for n more bytes and the NUL, to write at data + len directly. */
+void	 sbuf_reserve(struct sbuf *, size_t);
 void	 sbuf_append(struct sbuf *, const void *, size_t);
 void	 sbuf_puts(struct sbuf *, const char *);
 void	 sbuf_putc(struct sbuf *, int);
@@ -110,6 +112,33 @@ struct norm_company {
  * SARL, LTD, LIMITED, INC, LLC, AG, BV, NV, PLC, SL, SLU, KG, CO, & C ... */
 void	 norm_company(const char *, struct norm_company *);
 void	 norm_company_free(struct norm_company *);
+
+/*
+ * srcmap.c: which (external id, 64-bit hash) pairs a partner's sources
+ * hold, for the scraper to tell unchanged items and ids listed twice.
+ * Room for n, fixed: srcmap_add is -1 when full.
+ */
+struct srcmap {
+	uint64_t	*slots;		/* key | seen bit, hash; 0: empty */
+	size_t		 cap;
+	size_t		 max;		/* room for, two thirds of cap */
+	size_t		 n;
+};
+
+enum srcmap_state {
+	SRCMAP_NEW,		/* no such id */
+	SRCMAP_CHANGED,		/* the id, with another hash */
+	SRCMAP_SAME		/* the id with this hash */
+};
+
+void	 srcmap_init(struct srcmap *, size_t n);
+int	 srcmap_add(struct srcmap *, const char *id, uint64_t hash);
+/* Look id up and mark it seen; *again: it was seen before. */
+enum srcmap_state srcmap_see(struct srcmap *, const char *id, uint64_t hash,
+	    int *again);
+/* A set of ids: 1 the first time id is given, 0 after, -1 when full. */
+int	 srcmap_once(struct srcmap *, const char *id);
+void	 srcmap_free(struct srcmap *);
 
 /* fmt.c */
 /* 1045 -> "1 045" (thin grouping with a plain space), -12 -> "-12". */

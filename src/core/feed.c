@@ -540,26 +540,72 @@ feed_raw_append(struct feed_ctx *ctx, struct feed_raw *raw,
 	sbuf_append(b, s, n);
 }
 
+/* 8 bytes at a time, MurmurHash64A's step: a digest, not FNV's byte loop. */
+static uint64_t
+feed_mix(uint64_t h, const void *p, size_t n)
+{
+	const uint64_t	 m = 0xc6a4a7935bd1e995ULL;
+	const char	*s = p;
+	uint64_t	 k;
+
+	h ^= n * m;
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&k, s, 8);
+		k *= m;
+		k ^= k >> 47;
+		k *= m;
+		h = (h ^ k) * m;
+	}
+	if (n > 0) {
+		k = 0;
+		memcpy(&k, s, n);
+		h = (h ^ k) * m;
+	}
+	h ^= h >> 47;
+	h *= m;
+	return (h ^ (h >> 47));
+}
+
+/* The item as read, and all that shapes its cleaning. */
+static uint64_t
+feed_raw_digest(const struct feed_ctx *ctx, const struct feed_raw *raw,
+    int decoded)
+{
+	const char	*base = ctx->opts.base_url ? ctx->opts.base_url : "";
+	uint64_t	 h, seed[3];
+	int		 i;
+
+	seed[0] = FEED_CLEAN_VERSION;
+	seed[1] = ctx->opts.max_field;
+	seed[2] = (uint64_t)decoded;
+	h = feed_mix(0, seed, sizeof(seed));
+	h = feed_mix(h, base, strlen(base) + 1);
+	for (i = 0; i < FF__MAX; i++)
+		h = feed_mix(h, raw->val[i].data, raw->val[i].len);
+	return (h);
+}
+
 int
 feed_emit(struct feed_ctx *ctx, struct feed_raw *raw, int decoded)
 {
 	struct feed_item	 item;
 	const char		*v[FF__MAX];
 	size_t			 max = ctx->opts.max_field;
-	int			 i, any = 0;
+	uint64_t		 digest = 0;
+	int			 i, any = 0, desc, known;
 
+	if (ctx->opts.known != NULL)
+		digest = feed_raw_digest(ctx, raw, decoded);
+	/* The description last: with known, it may not be needed. */
 	for (i = 0; i < FF__MAX; i++) {
-		struct sbuf	*in = &raw->val[i], *out = &raw->out[i];
+		struct sbuf	*out = &raw->out[i];
 
 		v[i] = NULL;
 		sbuf_reset(out);
-		if (in->len == 0)
+		if (i == FF_DESC || raw->val[i].len == 0)
 			continue;
-		if (i == FF_DESC)
-			feed_html_tmp(out, &raw->tmp, in->data, in->len,
-			    max);
-		else
-			feed_clean(out, in->data, in->len, max, decoded);
+		feed_clean(out, raw->val[i].data, raw->val[i].len, max,
+		    decoded);
 		if (i == FF_URL)
 			feed_url(ctx, out);
 		if (out->len > 0) {
@@ -567,9 +613,7 @@ feed_emit(struct feed_ctx *ctx, struct feed_raw *raw, int decoded)
 			any = 1;
 		}
 	}
-	feed_raw_reset(raw);
-	if (!any)
-		return (0);
+	desc = raw->val[FF_DESC].len > 0;
 
 	memset(&item, 0, sizeof(item));
 	item.external_id = v[FF_ID];
@@ -579,13 +623,35 @@ feed_emit(struct feed_ctx *ctx, struct feed_raw *raw, int decoded)
 	item.city = v[FF_CITY];
 	item.region = v[FF_REGION];
 	item.country = v[FF_COUNTRY];
-	item.description = v[FF_DESC];
 	item.url = v[FF_URL];
 	item.email = v[FF_EMAIL];
 	item.date = v[FF_DATE];
 	item.expires = v[FF_EXPIRES];
 	item.salary = v[FF_SALARY];
 	item.lang = v[FF_LANG];
+	item.digest = digest;
+	if (ctx->opts.known != NULL && (any || desc) &&
+	    (known = ctx->opts.known(&item, ctx->arg)) != 0) {
+		feed_raw_reset(raw);
+		if (known == -1) {
+			ctx->stopped = 1;
+			return (-1);
+		}
+		ctx->res->items++;
+		return (0);
+	}
+	if (desc) {
+		feed_html_tmp(&raw->out[FF_DESC], &raw->tmp,
+		    raw->val[FF_DESC].data, raw->val[FF_DESC].len, max);
+		if (raw->out[FF_DESC].len > 0) {
+			v[FF_DESC] = raw->out[FF_DESC].data;
+			any = 1;
+		}
+	}
+	feed_raw_reset(raw);
+	if (!any)
+		return (0);
+	item.description = v[FF_DESC];
 	ctx->res->items++;
 	if (ctx->cb != NULL && ctx->cb(&item, ctx->arg) == -1) {
 		ctx->stopped = 1;
@@ -675,14 +741,20 @@ feed_cut(struct sbuf *out, size_t max)
  * Squash whitespace: runs of spaces (and no-break spaces) become one
  * space, control characters go, both ends are trimmed.  With breaks,
  * "\n" is kept as a line break and two or more make a paragraph break.
+ * Each separator stands for at least as many bytes of s, so the result
+ * fits in n bytes: it is written in place, a byte at a time, not a call
+ * per word.
  */
 static void
 feed_squash(struct sbuf *out, const char *s, size_t n, int breaks)
 {
-	size_t		 i = 0, run, start = out->len;
+	size_t		 i = 0;
 	int		 sp = 0, nl = 0;
 	unsigned char	 c;
+	char		*d, *start;
 
+	sbuf_reserve(out, n);
+	start = d = out->data + out->len;
 	while (i < n) {
 		c = s[i];
 		if (c == '\n') {
@@ -708,23 +780,22 @@ feed_squash(struct sbuf *out, const char *s, size_t n, int breaks)
 			i++;
 			continue;
 		}
-		for (run = i + 1; run < n; run++) {
-			c = s[run];
-			if (c <= 0x20 || c == 0x7f || c == 0xc2)
-				break;
-		}
-		if (out->len > start) {
-			if (nl)
-				sbuf_append(out, "\n\n", nl > 1 ? 2 : 1);
-			else if (sp)
-				sbuf_putc(out, ' ');
+		if (d > start) {
+			if (nl) {
+				*d++ = '\n';
+				if (nl > 1)
+					*d++ = '\n';
+			} else if (sp)
+				*d++ = ' ';
 		}
 		sp = nl = 0;
-		sbuf_append(out, s + i, run - i);
-		i = run;
+		do {
+			*d++ = c;
+		} while (++i < n && (c = s[i]) > 0x20 && c != 0x7f &&
+		    c != 0xc2);
 	}
-	if (out->data == NULL)
-		sbuf_append(out, "", 0);
+	out->len = d - out->data;
+	out->data[out->len] = '\0';
 }
 
 static int

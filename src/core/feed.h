@@ -36,6 +36,7 @@ struct feed_item {
 	const char	*expires;
 	const char	*salary;
 	const char	*lang;
+	uint64_t	 digest;	/* feed_opts.known set: see there */
 };
 
 /* Called per item; return 0 to go on, -1 to stop the parse. */
@@ -57,7 +58,26 @@ struct feed_opts {
 	size_t				 max_field;	/* bytes per field */
 	const struct feed_html_map	*map;		/* FEED_HTML only */
 	const char			*base_url;	/* resolve links */
+	/*
+	 * Optional, for an importer that keeps what it read last time.
+	 * Called per item before its description, the costly field, is
+	 * cleaned, with every other field cleaned, description NULL and
+	 * digest set: a 64-bit digest of the item as read (its raw fields,
+	 * the options that shape the cleaning, and FEED_CLEAN_VERSION).
+	 * Two items with the same digest clean to the same fields.  Return 1
+	 * to skip the item (counted in items, cb not called), 0 to go on:
+	 * the item then reaches cb whole, with the same digest; -1 stops the
+	 * parse, as cb's -1 does.
+	 */
+	int	(*known)(const struct feed_item *, void *arg);
 };
+
+/*
+ * Bump whenever the cleaning of a field (feed_emit and what it calls) may
+ * give another result for the same input: the digests above change with
+ * it, and every item is cleaned again once.
+ */
+#define FEED_CLEAN_VERSION	1
 
 struct feed_result {
 	size_t		items;		/* callbacks made */

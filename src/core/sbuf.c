@@ -101,6 +101,12 @@ sbuf_grow(struct sbuf *b, size_t n)
 }
 
 void
+sbuf_reserve(struct sbuf *b, size_t n)
+{
+	sbuf_grow(b, n);
+}
+
+void
 sbuf_append(struct sbuf *b, const void *p, size_t n)
 {
 	/* The buffer mostly has room: grow only when it has not. */

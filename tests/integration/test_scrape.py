@@ -100,9 +100,10 @@ check("imported items go through the normalisers",
 
 def sources(partner):
     return sql("SELECT p.id, p.change_xid, p.updated_at, s.content_hash, "
-               "s.missed_runs, s.last_seen FROM posting p JOIN posting_source "
-               "s ON s.posting_id = p.id JOIN partner pa ON pa.id = "
-               "s.partner_id WHERE pa.name = '%s' ORDER BY p.id" % partner)
+               "s.missed_runs, s.last_seen FROM posting p JOIN "
+               "posting_source_seen s ON s.posting_id = p.id JOIN partner pa "
+               "ON pa.id = s.partner_id WHERE pa.name = '%s' ORDER BY p.id"
+               % partner)
 
 
 before = sources(P)
@@ -114,12 +115,20 @@ after = sources(P)
 check("an unchanged re-run writes no posting (same change_xid, updated_at)",
       len(after) == 3 and [x[:3] for x in before] == [x[:3] for x in after],
       repr(before) + repr(after))
-seen = sql("SELECT count(*) FROM posting_source s JOIN partner pa ON "
+seen = sql("SELECT count(*) FROM posting_source_seen s JOIN partner pa ON "
            "pa.id = s.partner_id WHERE pa.name = '%s' AND s.last_seen > '%s'"
            % (P, max(x[5] for x in before)))[0][0]
 check("an unchanged re-run only marks its sources seen again",
       seen == "3" and [x[3:5] for x in before] == [x[3:5] for x in after],
       seen)
+xids = sql("SELECT DISTINCT s.xmin FROM posting_source s JOIN partner pa "
+           "ON pa.id = s.partner_id WHERE pa.name = '%s'" % P)
+fj("scrape", "--once", "--partner", P)
+check("an unchanged re-run writes no source row (last_seen is the run's, "
+      "kept on the partner)", xids == sql(
+          "SELECT DISTINCT s.xmin FROM posting_source s JOIN partner pa "
+          "ON pa.id = s.partner_id WHERE pa.name = '%s'" % P) and
+      last_run(P)[4] == "3", repr(xids))
 
 feed("a.xml", [job("A", A), job("B", B + " Senior")])
 rc, out = fj("scrape", "--once", "--partner", P)
@@ -159,6 +168,94 @@ feed("a.xml", [job("A", A), job("B", B + " Senior"), job("C", C)])
 rc, out = fj("scrape", "--once", "--partner", P)
 check("a closed posting back in the feed opens again",
       status("C", P) == "published")
+
+# last_seen (posting_source_seen) is when the item was last in a feed that
+# was imported: the run's time for what a complete run lists, the run that
+# last listed it for a missed one, and a partial run marks what it read
+# without making the rest missed.  Each run's import lies between its
+# partner_run's started_at and finished_at.
+L = "zz-seen-" + RUN
+T = ["Zzscrape Seen %s %s" % (c, RUN) for c in "ABC"]
+
+
+def seen_in(partner):
+    """{external id: the run (1, 2 ...) whose window holds its last_seen}"""
+    rows = sql("SELECT s.external_id, (SELECT count(*) FROM partner_run r "
+               "WHERE r.partner_id = s.partner_id AND r.started_at <= "
+               "s.last_seen), (SELECT count(*) FROM partner_run r WHERE "
+               "r.partner_id = s.partner_id AND r.finished_at < s.last_seen)"
+               " FROM posting_source_seen s JOIN partner pa ON pa.id = "
+               "s.partner_id WHERE pa.name = '%s'" % partner)
+    return {r[0]: int(r[1]) if int(r[2]) == int(r[1]) - 1 else None
+            for r in rows}
+
+
+steps = (
+    ("first run", ["A", "B", "C"], False, {"A": 1, "B": 1, "C": 1}),
+    ("C missed", ["A", "B"], False, {"A": 2, "B": 2, "C": 1}),
+    ("partial run lists A", ["A", "B"], True, {"A": 3, "B": 2, "C": 1}),
+    ("all back", ["A", "B", "C"], False, {"A": 4, "B": 4, "C": 4}),
+    ("A and C missed", ["B"], False, {"A": 4, "B": 5, "C": 4}),
+    ("missed twice", ["B"], False, {"A": 4, "B": 6, "C": 4}),
+)
+lurl = feed("seen.xml", [])
+fj("partner", "add", "--name", L, "--url", lurl, "--format", "indeed")
+for name, ids, cut, want in steps:
+    feed("seen.xml", [job(i, T["ABC".index(i)]) for i in ids], cut=cut)
+    fj("scrape", "--once", "--partner", L)
+    got = seen_in(L)
+    check("last_seen after %s: %r" % (name, want), got == want, repr(got))
+check("the partial run was partial, the last closed A and C",
+      sql("SELECT count(*) FILTER (WHERE NOT ok) FROM partner_run r JOIN "
+          "partner p ON p.id = r.partner_id WHERE p.name = '%s'" % L) ==
+      [["1"]] and status("A", L) == "closed" and status("C", L) == "closed"
+      and status("B", L) == "published")
+
+# One run with an item unchanged, one changed, one gone, one new, and ids
+# listed twice (the last copy wins, changed or not): same counts and
+# postings whether the unchanged items were sent whole or only as seen.
+M = "zz-mix-" + RUN
+N = ["Zzscrape Mix %s %s" % (c, RUN) for c in "ABCDEF"]
+murl = feed("mix.xml", [job(c, N["ABCDEF".index(c)]) for c in "ABCEF"])
+fj("partner", "add", "--name", M, "--url", murl, "--format", "indeed")
+rc, out = fj("scrape", "--once", "--partner", M)
+check("mix: first run", last_run(M)[:7] == ["t", "5", "5", "0", "0", "0",
+                                            "0"], repr(last_run(M)))
+feed("mix.xml", [job("A", N[0]), job("B", N[1] + " Senior"), job("D", N[3]),
+                 job("E", N[4]), job("E", N[4] + " Junior"),
+                 job("F", N[5] + " Lead"), job("F", N[5])])
+rc, out = fj("scrape", "--once", "--partner", M)
+r = last_run(M)
+check("mix: 7 seen, 1 new (D), 2 updated (B, E), 2 unchanged (A, F)",
+      r[:7] == ["t", "7", "1", "2", "2", "0", "0"], out + repr(r))
+titles = dict(sql("SELECT s.external_id, p.title FROM posting p JOIN "
+                  "posting_source s ON s.posting_id = p.id JOIN partner pa "
+                  "ON pa.id = s.partner_id WHERE pa.name = '%s'" % M))
+check("mix: postings carry the last copy of each item",
+      titles == {"A": N[0], "B": N[1] + " Senior", "C": N[2], "D": N[3],
+                 "E": N[4] + " Junior", "F": N[5]}, repr(titles))
+missed = dict(sql("SELECT s.external_id, s.missed_runs FROM posting_source "
+                  "s JOIN partner pa ON pa.id = s.partner_id WHERE "
+                  "pa.name = '%s'" % M))
+check("mix: only the item gone is missed",
+      missed == {"A": "0", "B": "0", "C": "1", "D": "0", "E": "0", "F": "0"},
+      repr(missed))
+rc, out = fj("scrape", "--once", "--partner", M)
+check("mix, again: 7 seen, 5 unchanged, C closed", last_run(M)[:7] ==
+      ["t", "7", "0", "0", "5", "1", "0"], repr(last_run(M)))
+# Unchanged items are known by the digest of the item as read; with none
+# stored (the first run since they are kept), they are read whole, found
+# unchanged by their content, and their digests kept for the next run.
+sql("UPDATE posting_source s SET raw_hash = NULL FROM partner pa WHERE "
+    "pa.id = s.partner_id AND pa.name = '%s' AND s.external_id IN "
+    "('A', 'B')" % M)
+rc, out = fj("scrape", "--once", "--partner", M)
+kept = sql("SELECT count(*) FROM posting_source s JOIN partner pa ON "
+           "pa.id = s.partner_id WHERE pa.name = '%s' AND s.missed_runs = 0 "
+           "AND s.raw_hash IS NOT NULL" % M)
+check("mix, digests lost: all unchanged, digests kept again",
+      last_run(M)[:7] == ["t", "7", "0", "0", "5", "0", "0"] and
+      kept == [["5"]], repr(last_run(M)) + repr(kept))
 
 # Search finds a new item by its accent-free words as soon as the run
 # is over, and the typo list knows its words (added by the import).
@@ -327,6 +424,16 @@ class Handler(BaseHTTPRequestHandler):
                 int(self.path[5:] or "0") + 1))
             self.end_headers()
             return
+        if self.path.startswith("/hold"):
+            # The test changes the database while the scraper waits here.
+            HELD.set()
+            RELEASE.wait(20)
+            body = open(os.path.join(TMP, "hold.xml"), "rb").read()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
         if self.path.startswith("/etag"):
             if self.headers.get("If-None-Match") == '"v1"':
                 self.send_response(304)
@@ -344,6 +451,8 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
 
+HELD = threading.Event()
+RELEASE = threading.Event()
 srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 threading.Thread(target=srv.serve_forever, daemon=True).start()
 base = "http://127.0.0.1:%d" % srv.server_address[1]
@@ -403,6 +512,38 @@ rc, out = fj("scrape", "--once", "--partner", K)
 r = last_run(K)
 check("chunked feed, again: all unchanged", rc == 0 and r[4] == "600",
       out + repr(r))
+
+# The scraper reads the partner's stored hashes before the fetch, and
+# sends an unchanged item as only seen again.  Should a source change in
+# between (by hand, or a run that outlived its lease), the run fails and
+# imports nothing rather than pass such an item as resolved; the next run
+# sees the item as changed.
+O = "zz-hold-" + RUN
+feed("hold.xml", [job("H%d" % i, "Zzscrape Hold %d %s" % (i, RUN))
+                  for i in range(3)])
+fj("partner", "add", "--name", O, "--url", base + "/hold", "--format",
+   "indeed")
+RELEASE.set()
+fj("scrape", "--once", "--partner", O)
+RELEASE.clear()
+HELD.clear()
+run = subprocess.Popen([FJ, "scrape", "--once", "--partner", O],
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                       text=True)
+HELD.wait(20)
+sql("UPDATE posting_source s SET content_hash = 'changed', raw_hash = 0 "
+    "FROM partner p WHERE p.id = s.partner_id AND p.name = '%s' AND "
+    "s.external_id = 'H1'" % O)
+RELEASE.set()
+out = run.communicate(timeout=60)[0]
+r = last_run(O)
+check("a source changed during the run fails it, with a reason",
+      run.returncode != 0 and r[0] == "f" and "changed during the run" in
+      r[7], out + repr(r))
+rc, out = fj("scrape", "--once", "--partner", O)
+r = last_run(O)
+check("the next run takes that item as changed", rc == 0 and
+      r[:7] == ["t", "3", "0", "1", "2", "0", "0"], out + repr(r))
 
 E = "zz-etag-" + RUN
 fj("partner", "add", "--name", E, "--url", base + "/etag", "--format",

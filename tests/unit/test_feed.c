@@ -935,6 +935,154 @@ test_stream(void)
 	got_free(&g);
 }
 
+/* feed_opts.known: what it is shown, what skipping does, the digests. */
+struct kn {
+	struct got	 g;
+	uint64_t	 d[MAXIT];
+	size_t		 n;		/* known() calls */
+	int		 skip;		/* 1: skip odd items, -1: stop at 2 */
+	int		 desc;		/* a description was shown */
+	int		 mismatch;	/* cb's digest is not known()'s */
+};
+
+static int
+kn_known(const struct feed_item *it, void *arg)
+{
+	struct kn	*k = arg;
+	size_t		 i = k->n++;
+
+	if (it->description != NULL)
+		k->desc = 1;
+	if (i < MAXIT)
+		k->d[i] = it->digest;
+	if (k->skip == -1 && i == 2)
+		return (-1);
+	return (k->skip == 1 && i % 2 == 1);
+}
+
+static int
+kn_collect(const struct feed_item *it, void *arg)
+{
+	struct kn	*k = arg;
+
+	if (k->n == 0 || (k->n <= MAXIT && it->digest != k->d[k->n - 1]))
+		k->mismatch = 1;
+	return (collect(it, &k->g));
+}
+
+static int
+kn_run(enum feed_format fmt, const char *buf, size_t len, size_t chunk,
+    const struct feed_opts *o, struct kn *k, struct feed_result *res)
+{
+	struct feed_stream	*s;
+	size_t			 off, n;
+	int			 rc, skip = k->skip;
+
+	memset(k, 0, sizeof(*k));
+	k->skip = skip;
+	s = feed_stream_new(fmt, o, kn_collect, k, res);
+	for (off = 0; off < len; off += n) {
+		n = len - off < chunk ? len - off : chunk;
+		if (feed_stream_push(s, buf + off, n) == -1)
+			break;
+	}
+	rc = feed_stream_end(s);
+	feed_stream_free(s);
+	return (rc);
+}
+
+static void
+test_known(void)
+{
+	static const struct {
+		enum feed_format	 fmt;
+		const char		*file;
+	} fx[] = {
+		{ FEED_INDEED, FIX "indeed.xml" },
+		{ FEED_INDEED, FIX "indeed-latin1.xml" },
+		{ FEED_RSS, FIX "rss-wpjm.xml" },
+		{ FEED_ATOM, FIX "atom.xml" },
+		{ FEED_JSONLD, FIX "jsonld.html" },
+	};
+	struct feed_opts	 o, o2;
+	struct feed_result	 r, r2;
+	struct got		 g;
+	struct kn		 k, k2;
+	char			*buf, name[128], *other;
+	size_t			 i, j, len, half;
+	int			 ok;
+
+	memset(&o, 0, sizeof(o));
+	o.known = kn_known;
+	o.base_url = "https://partner.example/feed";
+	for (i = 0; i < sizeof(fx) / sizeof(fx[0]); i++) {
+		buf = slurp(fx[i].file, &len);
+		memset(&o2, 0, sizeof(o2));
+		o2.base_url = o.base_url;
+		(void)run_buf(fx[i].fmt, buf, len, &o2, &g, &r);
+		k.skip = 0;
+		(void)kn_run(fx[i].fmt, buf, len, len, &o, &k, &r2);
+		(void)snprintf(name, sizeof(name), "known: %s: asked for each "
+		    "item, without its description; items the same", fx[i].file);
+		CHECK(name, k.n >= g.n && g.n > 0 && !k.desc && !k.mismatch &&
+		    got_same(&g, &k.g) && r2.items == r.items);
+		got_free(&k.g);
+
+		k2.skip = 0;
+		(void)kn_run(fx[i].fmt, buf, len, 7, &o, &k2, &r2);
+		for (j = 0, ok = k2.n == k.n; ok && j < k.n && j < MAXIT; j++)
+			ok = k.d[j] == k2.d[j] && (j == 0 || k.d[j] != k.d[j - 1]);
+		(void)snprintf(name, sizeof(name), "known: %s: digests the same "
+		    "pushed 7 bytes at a time, one per item", fx[i].file);
+		CHECK(name, ok);
+		got_free(&k2.g);
+
+		o2 = o;
+		o2.base_url = "https://other.example/";
+		(void)kn_run(fx[i].fmt, buf, len, len, &o2, &k2, &r2);
+		o2 = o;
+		o2.max_field = 1000;
+		ok = k2.d[0] != k.d[0];
+		got_free(&k2.g);
+		(void)kn_run(fx[i].fmt, buf, len, len, &o2, &k2, &r2);
+		(void)snprintf(name, sizeof(name), "known: %s: another base URL "
+		    "or field cap, another digest", fx[i].file);
+		CHECK(name, ok && k2.d[0] != k.d[0]);
+		got_free(&k2.g);
+
+		k2.skip = 1;
+		(void)kn_run(fx[i].fmt, buf, len, len, &o, &k2, &r2);
+		half = (k2.n + 1) / 2;
+		(void)snprintf(name, sizeof(name), "known: %s: skipped items "
+		    "are counted, not delivered", fx[i].file);
+		CHECK(name, k2.g.n == half && r2.items == r.items &&
+		    r2.complete == r.complete);
+		got_free(&k2.g);
+		got_free(&g);
+		free(buf);
+	}
+
+	buf = slurp(FIX "indeed.xml", &len);
+	k.skip = -1;
+	(void)kn_run(FEED_INDEED, buf, len, len, &o, &k, &r);
+	CHECK("known: -1 stops the parse", k.n == 3 && k.g.n == 2 &&
+	    !r.complete);
+	got_free(&k.g);
+	/* One byte of a description changed: another digest. */
+	other = strdup(buf);
+	if ((i = (size_t)(strstr(other, "<description>") - other)) < len)
+		other[i + 30] = other[i + 30] == 'x' ? 'y' : 'x';
+	k.skip = k2.skip = 0;
+	(void)kn_run(FEED_INDEED, buf, len, len, &o, &k, &r);
+	(void)kn_run(FEED_INDEED, other, len, len, &o, &k2, &r);
+	CHECK("known: a description changed, the item's digest too",
+	    k.n == k2.n && k.d[0] != k2.d[0] && k.d[1] == k2.d[1]);
+	got_free(&k.g);
+	got_free(&k2.g);
+	free(other);
+	free(buf);
+}
+
 int
 main(void)
 {
@@ -950,5 +1098,6 @@ main(void)
 	test_html();
 	test_chunks();
 	test_stream();
+	test_known();
 	return (DONE());
 }
