@@ -112,16 +112,17 @@ slurp(const char *path, size_t *len)
 }
 
 /* The same parse pushed chunk bytes at a time. */
+/* Push buf chunk bytes at a time, each item to cb. */
 static int
-run_chunks(enum feed_format fmt, const char *buf, size_t len, size_t chunk,
-    const struct feed_opts *o, struct got *g, struct feed_result *res)
+push_chunks(enum feed_format fmt, const char *buf, size_t len, size_t chunk,
+    const struct feed_opts *o, feed_item_cb cb, void *arg,
+    struct feed_result *res)
 {
 	struct feed_stream	*s;
 	size_t			 off, n;
 	int			 rc;
 
-	memset(g, 0, sizeof(*g));
-	s = feed_stream_new(fmt, o, collect, g, res);
+	s = feed_stream_new(fmt, o, cb, arg, res);
 	for (off = 0; off < len; off += n) {
 		n = len - off < chunk ? len - off : chunk;
 		if (feed_stream_push(s, buf + off, n) == -1)
@@ -130,6 +131,14 @@ run_chunks(enum feed_format fmt, const char *buf, size_t len, size_t chunk,
 	rc = feed_stream_end(s);
 	feed_stream_free(s);
 	return (rc);
+}
+
+static int
+run_chunks(enum feed_format fmt, const char *buf, size_t len, size_t chunk,
+    const struct feed_opts *o, struct got *g, struct feed_result *res)
+{
+	memset(g, 0, sizeof(*g));
+	return (push_chunks(fmt, buf, len, chunk, o, collect, g, res));
 }
 
 /* Same items, every field byte for byte (NULL only where NULL)? */
@@ -974,21 +983,11 @@ static int
 kn_run(enum feed_format fmt, const char *buf, size_t len, size_t chunk,
     const struct feed_opts *o, struct kn *k, struct feed_result *res)
 {
-	struct feed_stream	*s;
-	size_t			 off, n;
-	int			 rc, skip = k->skip;
+	int	skip = k->skip;
 
 	memset(k, 0, sizeof(*k));
 	k->skip = skip;
-	s = feed_stream_new(fmt, o, kn_collect, k, res);
-	for (off = 0; off < len; off += n) {
-		n = len - off < chunk ? len - off : chunk;
-		if (feed_stream_push(s, buf + off, n) == -1)
-			break;
-	}
-	rc = feed_stream_end(s);
-	feed_stream_free(s);
-	return (rc);
+	return (push_chunks(fmt, buf, len, chunk, o, kn_collect, k, res));
 }
 
 static void
