@@ -642,7 +642,8 @@ page_api_facets(struct http_request *req)
 	struct qs	 qs;
 	struct sbuf	 sql;
 	const char	*v[FILTER__MAX], *msg, *bad, *key;
-	char		 keybuf[KEY_MAX + 1], cap[24], wide[24];
+	const char	*cap, *wide;
+	char		 keybuf[KEY_MAX + 1];
 	int		 i;
 
 	if (http_state_exists(req))
@@ -670,7 +671,7 @@ page_api_facets(struct http_request *req)
 	dbq_param(q, "0");		/* $7 limit: counts only */
 	dbq_param(q, "0");		/* $8 offset */
 	dbq_param(q, "en");		/* $9 labels */
-	jobs_search_limits(cap, wide, sizeof(cap));
+	jobs_search_limits(&cap, &wide);
 	dbq_param(q, cap);		/* $10 $11 */
 	dbq_param(q, wide);
 	dbq_param(q, key);

@@ -92,7 +92,7 @@ static const char	sql_home[] =
 /*
  * $1 q, $2 city, $3 contract, $4 company slug, $5 lang, $6 sort,
  * $7 limit, $8 offset, $9 reader's language, $10 SEARCH_CAP, $11
- * SEARCH_WIDE (search_limits()).  Parameters are known when
+ * SEARCH_WIDE (jobs_search_limits()).  Parameters are known when
  * the unnamed statement is planned, so "$n IS NULL OR ..." folds away and
  * the full-text and filter indexes are used.
  *
@@ -236,13 +236,17 @@ lang_label(const char *code)
  * A search whose words match more than SEARCH_WIDE postings ranks only the
  * SEARCH_CAP newest and estimates its counts (sql_search).  The cap is the
  * last result page's last result; FJ_SEARCH_CAP and FJ_SEARCH_WIDE change
- * both (the tests make them small to reach them on a small board).
+ * both (the tests make them small to reach them on a small board).  Read
+ * once per worker, as parameters $10 and $11.
  */
+static char	search_cap_text[24], search_wide_text[24];
+
 static long
 search_cap(void)
 {
 	static long	cap = -1;
 	const char	*v;
+	long		 w;
 
 	if (cap == -1) {
 		v = getenv("FJ_SEARCH_CAP");
@@ -250,22 +254,24 @@ search_cap(void)
 		    strtol(v, NULL, 10);
 		if (cap < PAGE_SIZE || cap > PAGE_MAX * PAGE_SIZE)
 			cap = PAGE_MAX * PAGE_SIZE;
+		v = getenv("FJ_SEARCH_WIDE");
+		w = (v == NULL || *v == '\0') ? 2 * cap : strtol(v, NULL, 10);
+		if (w < cap)
+			w = 2 * cap;
+		(void)snprintf(search_cap_text, sizeof(search_cap_text), "%ld",
+		    cap);
+		(void)snprintf(search_wide_text, sizeof(search_wide_text),
+		    "%ld", w);
 	}
 	return (cap);
 }
 
 void
-jobs_search_limits(char *cap, char *wide, size_t len)
+jobs_search_limits(const char **cap, const char **wide)
 {
-	const char	*v;
-	long		 w;
-
-	v = getenv("FJ_SEARCH_WIDE");
-	w = (v == NULL || *v == '\0') ? 2 * search_cap() : strtol(v, NULL, 10);
-	if (w < search_cap())
-		w = 2 * search_cap();
-	(void)snprintf(cap, len, "%ld", search_cap());
-	(void)snprintf(wide, len, "%ld", w);
+	(void)search_cap();
+	*cap = search_cap_text;
+	*wide = search_wide_text;
 }
 
 /* "1 045" for the header, beside the raw number. */
@@ -487,7 +493,8 @@ static int
 search_start(struct http_request *req, struct search *s)
 {
 	struct dbq	*q;
-	char		 limit[16], offset[16], cap[24], wide[24];
+	const char	*cap, *wide;
+	char		 limit[16], offset[16];
 	int		 i;
 
 	q = dbq_new(req, sql_search, search_done);
@@ -501,7 +508,7 @@ search_start(struct http_request *req, struct search *s)
 	dbq_param(q, limit);
 	dbq_param(q, offset);
 	dbq_param(q, web_lang(req));
-	jobs_search_limits(cap, wide, sizeof(cap));
+	jobs_search_limits(&cap, &wide);
 	dbq_param(q, cap);
 	dbq_param(q, wide);
 	/* Keep the filters for search_done(); they are copied into ctx. */

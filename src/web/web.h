@@ -73,7 +73,7 @@ int		 api_refused(struct http_request *, struct dbq *);
 
 /* jobs.c */
 extern const char *const jobs_sql_search;
-void	jobs_search_limits(char *, char *, size_t);
+void	jobs_search_limits(const char **, const char **);
 
 /* views.c */
 void		 views_count(long long);
