@@ -78,6 +78,13 @@ build/unit/%: tests/unit/%.c $(CORE_SRC) $(HDRS)
 	$(CC) -O1 -g $(SAN) $(WARN) -Wno-missing-prototypes -Isrc/core $(PKG_CFLAGS) \
 	    $< $(CORE_SRC) -o $@ $(PKG_LIBS) -lm
 
+# tests/integration/test_tsv.py's helper: tsv.c's vectors, for PostgreSQL
+# to compare with its own.
+build/tsvdiff: tests/tools/tsvdiff.c $(CORE_SRC) $(HDRS)
+	@mkdir -p build
+	$(CC) -O1 -g $(SAN) $(WARN) -Isrc/core $(PKG_CFLAGS) \
+	    $< $(CORE_SRC) -o $@ $(PKG_LIBS) -lm
+
 unit: deps
 	@$(MAKE) --no-print-directory $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do $$t; done
@@ -86,7 +93,7 @@ run: build
 	@sh src/tools/run.sh
 
 test: build
-	@$(MAKE) --no-print-directory $(UNIT_BIN)
+	@$(MAKE) --no-print-directory $(UNIT_BIN) build/tsvdiff
 	@sh src/tools/test.sh
 
 # libFuzzer targets, one per parser of untrusted input (clang, ASan, UBSan).

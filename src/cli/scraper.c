@@ -63,6 +63,7 @@ struct partner {
 struct run {
 	PGconn		*conn;
 	struct sbuf	 copy;
+	struct sbuf	 words;		/* the description's tsvector */
 	struct srcmap	 known;		/* the partner's sources as stored */
 	struct srcmap	 fresh;		/* ids of the other items, up to FRESH_MAX */
 	json_t		*rejects;
@@ -106,7 +107,8 @@ static const char	sql_stage[] =
     " company_conf boolean, title_raw text, title text, slug text,"
     " contract_raw text, city_raw text, country text, description text,"
     " email text, date_raw text, expires_raw text, lang text, hash text,"
-    " raw bigint) ON COMMIT DROP";
+    " raw bigint, described tsvector) WITH (toast_tuple_target = 8160)"
+    " ON COMMIT DROP";
 
 /*
  * Before the staging table: the session's settings for an import.  Temporary
@@ -153,7 +155,8 @@ static const char	*sql_import[] = {
 	 * item sent as only seen again is compared by its digest as read:
 	 * it is here only if its source changed since the digests were read.
 	 */
-	"CREATE TEMP TABLE todo ON COMMIT DROP AS SELECT s.*, src.posting_id,"
+	"CREATE TEMP TABLE todo WITH (toast_tuple_target = 8160) ON COMMIT DROP"
+	" AS SELECT s.*, src.posting_id,"
 	" src.content_hash AS old_hash"
 	" FROM stage s LEFT JOIN posting_source src ON src.partner_id = $1"
 	" AND src.external_id = s.ext_id WHERE src.external_id IS NULL"
@@ -179,7 +182,8 @@ static const char	*sql_import[] = {
 	 * times per item (and 100 times before it was kept in a table: 23 s
 	 * for 100 000 items).
 	 */
-	"CREATE TEMP TABLE res ON COMMIT DROP AS"
+	"CREATE TEMP TABLE res WITH (toast_tuple_target = 8160) ON COMMIT DROP"
+	" AS"
 	" WITH lk AS (SELECT l.contract_raw, k.contract, k.schedule FROM"
 	"  (SELECT DISTINCT contract_raw FROM todo) l,"
 	"  LATERAL fj_contract(l.contract_raw) k),"
@@ -219,7 +223,9 @@ static const char	*sql_import[] = {
 	" city_id = r.city_id, city_name = r.city_name, city_raw = r.city_raw,"
 	" country = r.country2, description = r.description,"
 	" apply_url = r.url, apply_email = r.email, lang = r.lang,"
-	" expires_at = r.expires, updated_at = now()"
+	" expires_at = r.expires, updated_at = now(),"
+	" search = fj_search_vector(r.title, r.co_name, r.city_name,"
+	"  r.city_raw, r.description, r.described)"
 	" FROM res r WHERE p.id = r.posting_id AND r.old_hash <> r.hash"
 	" AND p.source = 'partner' AND p.partner_id = $1",
 	"UPDATE posting_source src SET content_hash = r.hash, raw_hash = r.raw,"
@@ -256,12 +262,14 @@ static const char	*sql_import[] = {
 	" company_raw, title, title_raw, slug, contract, schedule,"
 	" contract_raw, city_id, city_name, city_raw, country, description,"
 	" apply_url, apply_email, lang, status, posted_at, expires_at,"
-	" updated_at, source, partner_id, external_id)"
+	" updated_at, source, partner_id, external_id, search)"
 	" SELECT company_id, co_name, company_raw, title, title_raw, slug,"
 	" contract, schedule, contract_raw, city_id, city_name, city_raw,"
 	" country2, description, url, email, lang,"
 	" CASE WHEN expires < now() THEN 'expired' ELSE 'published' END,"
-	" posted, expires, now(), 'partner', $1, ext_id FROM res"
+	" posted, expires, now(), 'partner', $1, ext_id,"
+	" fj_search_vector(title, co_name, city_name, city_raw, description,"
+	"  described) FROM res"
 	" WHERE posting_id IS NULL RETURNING id, external_id)"
 	" INSERT INTO posting_source (partner_id, external_id, posting_id,"
 	" url, content_hash, raw_hash) SELECT $1, r.ext_id,"
@@ -695,7 +703,7 @@ on_known(const struct feed_item *it, void *arg)
 	struct run		*r = arg;
 	enum srcmap_state	 st;
 	const char		*id;
-	char			 ext[32], raw[24];
+	char			 ext[32], raw[32];
 	int			 again;
 
 	if (item_reject(it) != NULL)
@@ -712,7 +720,8 @@ on_known(const struct feed_item *it, void *arg)
 	sbuf_puts(&r->copy, "\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N"
 	    "\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N"
 	    "\t\\N\t\\N\t\\N\t\\N\t");
-	(void)snprintf(raw, sizeof(raw), "%lld\n", (long long)it->digest);
+	(void)snprintf(raw, sizeof(raw), "%lld\t\\N\n",
+	    (long long)it->digest);
 	sbuf_puts(&r->copy, raw);
 	return (row_done(r) == -1 ? -1 : 1);
 }
@@ -723,7 +732,7 @@ on_item(const struct feed_item *it, void *arg)
 {
 	struct run		*r = arg;
 	struct norm_company	 co;
-	const char		*reason, *f[20];
+	const char		*reason, *f[21];
 	char			*title, *slug, *cslug, ext[32], hash[32];
 	char			 raw[24];
 	uint64_t		 h;
@@ -771,7 +780,11 @@ on_item(const struct feed_item *it, void *arg)
 	f[17] = guess_lang(it);
 	f[18] = hash;
 	f[19] = raw;
-	for (i = 0; i < 20; i++) {
+	/* Its words, unless only PostgreSQL's parser can tell (tsv.c). */
+	sbuf_reset(&r->words);
+	f[20] = tsv_text(f[13], &r->words) == 0 ?
+	    (r->words.data != NULL ? r->words.data : "") : NULL;
+	for (i = 0; i < 21; i++) {
 		if (i > 0)
 			sbuf_putc(&r->copy, '\t');
 		db_copy_field(&r->copy, f[i]);
@@ -920,6 +933,7 @@ scrape_one(PGconn *conn, const char *owner, const char *name, char *err,
 	r.rejects = json_array();
 	r.tty = isatty(2);
 	sbuf_init(&r.copy);
+	sbuf_init(&r.words);
 	memset(&fr, 0, sizeof(fr));
 	memset(&map, 0, sizeof(map));
 	memset(&f, 0, sizeof(f));
@@ -1060,6 +1074,7 @@ record:
 	free(rejects);
 	json_decref(r.rejects);
 	sbuf_free(&r.copy);
+	sbuf_free(&r.words);
 	srcmap_free(&r.known);
 	srcmap_free(&r.fresh);
 	feed_stream_free(f.fs);

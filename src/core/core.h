@@ -140,6 +140,13 @@ enum srcmap_state srcmap_see(struct srcmap *, const char *id, uint64_t hash,
 int	 srcmap_once(struct srcmap *, const char *id);
 void	 srcmap_free(struct srcmap *);
 
+/*
+ * tsv.c: to_tsvector('fj', left(text, 4000)) as tsvector input, appended
+ * to out; -1 (out as it was) when the text has what only PostgreSQL's
+ * parser is sure to read right.
+ */
+int	 tsv_text(const char *, struct sbuf *);
+
 /* fmt.c */
 /* 1045 -> "1 045" (thin grouping with a plain space), -12 -> "-12". */
 void	 fmt_count(char *, size_t, long long);

@@ -1,7 +1,8 @@
 /*
  * libFuzzer target: the text path of scraped and submitted values, in the
  * order import applies it: UTF-8 repair, entity decoding, keys and slugs,
- * title and company normalisation, then every escaper.  Asserts the
+ * title and company normalisation, the description's tsvector (tsv.c),
+ * then every escaper.  Asserts the
  * properties the rest of the code relies on.
  */
 
@@ -58,6 +59,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	    !tidy_key(co.key))
 		__builtin_trap();
 	sbuf_init(&b);
+	/* A vector is words of [a-z0-9] with their positions, or nothing. */
+	if (tsv_text(dec, &b) == 0) {
+		if (b.len > 0 && (b.data[0] != '\'' ||
+		    strspn(b.data, "abcdefghijklmnopqrstuvwxyz0123456789':,/ ") !=
+		    b.len))
+			__builtin_trap();
+	} else if (b.len != 0)
+		__builtin_trap();
+	sbuf_reset(&b);
 	esc_html(&b, dec);
 	if (strpbrk(b.data, "<>\"'") != NULL)
 		__builtin_trap();
