@@ -80,10 +80,10 @@ build/unit/%: tests/unit/%.c $(CORE_SRC) $(HDRS)
 
 # tests/integration/test_tsv.py's helper: tsv.c's vectors, for PostgreSQL
 # to compare with its own.
-build/tsvdiff: tests/tools/tsvdiff.c $(CORE_SRC) $(HDRS)
+build/tsvdiff: tests/tools/tsvdiff.c src/db/db.c $(CORE_SRC) $(HDRS)
 	@mkdir -p build
-	$(CC) -O1 -g $(SAN) $(WARN) -Isrc/core $(PKG_CFLAGS) \
-	    $< $(CORE_SRC) -o $@ $(PKG_LIBS) -lm
+	$(CC) -O1 -g $(SAN) $(WARN) -Isrc/core -Isrc/db -I/usr/include/postgresql \
+	    $(PKG_CFLAGS) $< src/db/db.c $(CORE_SRC) -o $@ -lpq $(PKG_LIBS) -lm
 
 unit: deps
 	@$(MAKE) --no-print-directory $(UNIT_BIN)

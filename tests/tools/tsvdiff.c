@@ -8,29 +8,7 @@
 #include <stdlib.h>
 
 #include "core.h"
-
-static void
-copy_field(struct sbuf *out, const char *s)
-{
-	for (; *s != '\0'; s++) {
-		switch (*s) {
-		case '\\':
-			sbuf_puts(out, "\\\\");
-			break;
-		case '\t':
-			sbuf_puts(out, "\\t");
-			break;
-		case '\n':
-			sbuf_puts(out, "\\n");
-			break;
-		case '\r':
-			sbuf_puts(out, "\\r");
-			break;
-		default:
-			sbuf_putc(out, *s);
-		}
-	}
-}
+#include "db.h"
 
 int
 main(void)
@@ -47,12 +25,10 @@ main(void)
 			continue;
 		}
 		sbuf_reset(&v);
-		copy_field(&out, in.data != NULL ? in.data : "");
+		db_copy_field(&out, in.data != NULL ? in.data : "");
 		sbuf_putc(&out, '\t');
-		if (tsv_text(in.data != NULL ? in.data : "", &v) == 0)
-			copy_field(&out, v.data != NULL ? v.data : "");
-		else
-			sbuf_puts(&out, "\\N");
+		db_copy_field(&out, tsv_text(in.data != NULL ? in.data : "",
+		    &v) == 0 ? (v.data != NULL ? v.data : "") : NULL);
 		sbuf_putc(&out, '\n');
 		fwrite(out.data, 1, out.len, stdout);
 		sbuf_reset(&out);
