@@ -64,6 +64,7 @@ struct run {
 	PGconn		*conn;
 	struct sbuf	 copy;
 	struct sbuf	 words;		/* the description's tsvector */
+	int		 words_ok;	/* the database reads words as tsv.c */
 	struct srcmap	 known;		/* the partner's sources as stored */
 	struct srcmap	 fresh;		/* ids of the other items, up to FRESH_MAX */
 	json_t		*rejects;
@@ -137,6 +138,17 @@ static const char	*sql_begin[] = {
  * join with stage is a hash join) and cost 40 to 50 ms.
  */
 static const char	sql_stage_ready[] = "ANALYZE stage (ext_id)";
+
+/*
+ * tsv.c reads words as PostgreSQL does in a UTF-8 database whose character
+ * classes are a UTF-8 locale's (C.UTF-8, en_US.UTF-8...).  Under the C
+ * locale PostgreSQL takes every non-ASCII character for a letter ("–" and
+ * "«" too): it computes all vectors itself there.
+ */
+static const char	sql_words_ok[] =
+    "SELECT pg_encoding_to_char(encoding) = 'UTF8'"
+    " AND datctype !~* '^(C|POSIX)$' FROM pg_database"
+    " WHERE datname = current_database()";
 
 /* When some id may be listed twice: the last copy of an item wins. */
 static const char	sql_twice[] =
@@ -782,7 +794,7 @@ on_item(const struct feed_item *it, void *arg)
 	f[19] = raw;
 	/* Its words, unless only PostgreSQL's parser can tell (tsv.c). */
 	sbuf_reset(&r->words);
-	f[20] = tsv_text(f[13], &r->words) == 0 ?
+	f[20] = r->words_ok && tsv_text(f[13], &r->words) == 0 ?
 	    (r->words.data != NULL ? r->words.data : "") : NULL;
 	for (i = 0; i < 21; i++) {
 		if (i > 0)
@@ -975,6 +987,10 @@ scrape_one(PGconn *conn, const char *owner, const char *name, char *err,
 			goto rollback;
 	if (known_load(conn, p.id, &r.known) == -1)
 		goto rollback;
+	if ((res = db_exec(conn, "import", sql_words_ok, 0, NULL)) == NULL)
+		goto rollback;
+	r.words_ok = PQntuples(res) == 1 && *PQgetvalue(res, 0, 0) == 't';
+	PQclear(res);
 	srcmap_init(&r.fresh, FRESH_MAX);
 	res = PQexec(conn, "COPY stage FROM STDIN");
 	if (PQresultStatus(res) != PGRES_COPY_IN) {

@@ -9,6 +9,7 @@ import os
 import random
 import subprocess
 import sys
+import tempfile
 
 from fjtest import check, done, sql
 
@@ -110,6 +111,43 @@ check("%d seeded descriptions: every vector given is PostgreSQL's"
       % n, n > 0 and bad == 0, repr(ex))
 check("seeded descriptions: at least 90%% done here (%d of %d)" % (given, n),
       given * 10 >= n * 9, "%d of %d" % (given, n))
+
+# Under the C locale PostgreSQL reads every non-ASCII character as a letter
+# ("word–x" is one word): in such a database the scraper gives no vector and
+# PostgreSQL computes them all.
+C_URL = os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/fj_tsv_c"
+sql("DROP DATABASE IF EXISTS fj_tsv_c")
+sql("CREATE DATABASE fj_tsv_c TEMPLATE template0 ENCODING 'UTF8'"
+    " LC_CTYPE 'C' LC_COLLATE 'C'")
+feed = tempfile.NamedTemporaryFile("w", suffix=".xml", delete=False)
+feed.write("<source>" + "".join(
+    "<job><referencenumber>%d</referencenumber><title>Vendeur %d</title>"
+    "<company>Maison</company><city>Paris</city><description>%s"
+    "</description></job>" % (i, i, d) for i, d in enumerate([
+        "Boutique – Paris « rive gauche »", "Straße, Größe – 3 Jahre",
+        "plain words only"])) + "</source>")
+feed.close()
+os.chmod(feed.name, 0o644)
+env = dict(os.environ, DATABASE_URL=C_URL)
+FJ = os.environ["FJ_BIN"]
+steps = [[FJ, "migrate"], [FJ, "partner", "add", "--name", "c", "--url",
+         "file://" + feed.name, "--format", "indeed"],
+         [FJ, "scrape", "--once", "--partner", "c"]]
+ran = [subprocess.run(x, env=env, capture_output=True, text=True)
+       for x in steps]
+os.unlink(feed.name)
+got = subprocess.run(
+    ["psql", "-X", "-qAt", C_URL, "-c", "SELECT count(*), count(*) FILTER"
+     " (WHERE search IS DISTINCT FROM fj_search_vector(title, company_name,"
+     " city_name, city_raw, description, NULL)), count(*) FILTER (WHERE"
+     " search @@ 'word-x | boutique-paris'::tsquery OR search::text ~ '<<')"
+     " FROM posting WHERE source = 'partner'"],
+    capture_output=True, text=True).stdout.split("|")
+check("a C-locale database: 3 postings imported, every vector PostgreSQL's",
+      all(r.returncode == 0 for r in ran) and
+      [x.strip() for x in got] == ["3", "0", "1"],
+      repr(got) + " " + " ".join(r.stderr[-200:] for r in ran))
+sql("DROP DATABASE fj_tsv_c")
 
 # Every stored vector is the one PostgreSQL computes from the posting's
 # columns: imported ones (tsv.c's or PostgreSQL's description part), seeded
