@@ -247,12 +247,11 @@ tsv_text(const char *text, struct sbuf *out)
 			lex[lexlen++] = '/';
 			tokbytes++;
 			slash = 1;
-		} else if (nlen > 0)
+		}
+		if (nlen > 0)
 			next = classify(ncp, &map);
 		if (c == C_GUARD && !inword && next != C_SPACE)
 			goto done;
-		if (nlen > 0 && c == C_GUARD && inword)
-			next = classify(ncp, &map);
 		/*
 		 * "candidato/a", "m/w/d": one word with its slashes when all
 		 * of it is ASCII letters and digits.
