@@ -339,6 +339,14 @@ else:
 
 # Fetch failures over HTTP: 404, a server that never answers, a cap.
 class Handler(BaseHTTPRequestHandler):
+    def send_file(self, code, name):
+        """A file of TMP, whole, with its length, as response code."""
+        body = open(os.path.join(TMP, name), "rb").read()
+        self.send_response(code)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def do_GET(self):
         if self.path.startswith("/slow"):
             time.sleep(8)
@@ -406,11 +414,7 @@ class Handler(BaseHTTPRequestHandler):
             return
         if self.path.startswith("/gone"):
             # An error page that is a valid feed is still an error.
-            body = open(os.path.join(TMP, "midreset.xml"), "rb").read()
-            self.send_response(410)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.send_file(410, "midreset.xml")
             return
         if self.path.startswith("/tofile"):
             self.send_response(302)
@@ -428,11 +432,7 @@ class Handler(BaseHTTPRequestHandler):
             # The test changes the database while the scraper waits here.
             HELD.set()
             RELEASE.wait(20)
-            body = open(os.path.join(TMP, "hold.xml"), "rb").read()
-            self.send_response(200)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.send_file(200, "hold.xml")
             return
         if self.path.startswith("/etag"):
             if self.headers.get("If-None-Match") == '"v1"':
