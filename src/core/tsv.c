@@ -101,25 +101,35 @@ utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
 	return (len);
 }
 
+/* The class of each ASCII character, from the lists above (tsv_init). */
+static unsigned char	ascii_cls[128];
+
+static void
+tsv_init(void)
+{
+	const char	*p;
+	int		 c;
+
+	for (c = '0'; c <= '9'; c++)
+		ascii_cls[c] = C_WORD;
+	for (c = 'a'; c <= 'z'; c++)
+		ascii_cls[c] = ascii_cls[c - 32] = C_WORD;
+	ascii_cls[' '] = ascii_cls['\t'] = C_SPACE;
+	ascii_cls['\n'] = ascii_cls['\r'] = C_SPACE;
+	for (p = free_ascii; *p != '\0'; p++)
+		ascii_cls[(unsigned char)*p] = C_FREE;
+	for (p = guarded; *p != '\0'; p++)
+		ascii_cls[(unsigned char)*p] = C_GUARD;
+}
+
 static enum cls
 classify(uint32_t cp, const char **map)
 {
 	size_t	i;
 
 	*map = NULL;
-	if (cp < 0x80) {
-		if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
-			return (C_WORD);
-		if (cp >= 'A' && cp <= 'Z')
-			return (C_WORD);
-		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r')
-			return (C_SPACE);
-		if (cp != 0 && strchr(free_ascii, (int)cp) != NULL)
-			return (C_FREE);
-		if (cp != 0 && strchr(guarded, (int)cp) != NULL)
-			return (C_GUARD);
-		return (C_BAD);
-	}
+	if (cp < 0x80)
+		return ((enum cls)ascii_cls[cp]);
 	if (cp >= 0xc0 && cp <= 0x17f) {
 		*map = latin[cp - 0xc0];
 		return (**map != '\0' ? C_WORD : C_BAD);
@@ -201,6 +211,8 @@ tsv_text(const char *text, struct sbuf *out)
 	int32_t			 k, *slot;
 	int			 inword = 0, slash = 0, latin1 = 0, rc = -1;
 
+	if (ascii_cls['a'] != C_WORD)
+		tsv_init();
 	n = strlen(text);
 	if (n == 0)
 		return (0);

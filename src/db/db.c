@@ -84,21 +84,31 @@ db_run(PGconn *conn, const char *what, const char *sql, int nparams,
 	return (0);
 }
 
-/* Backslash, tab, newline and CR are escaped; NULL is written as \N. */
+/*
+ * Backslash, tab, newline and CR are escaped; NULL is written as \N.  The
+ * text between them goes in one copy: one call per character was a sixth
+ * of the scraper's CPU in a first import (descriptions are most of a feed).
+ */
 void
 db_copy_field(struct sbuf *b, const char *s)
 {
+	size_t	n;
+
 	if (s == NULL) {
 		sbuf_puts(b, "\\N");
 		return;
 	}
-	for (; *s != '\0'; s++) {
+	for (;;) {
+		if ((n = strcspn(s, "\\\t\n\r")) > 0)
+			sbuf_append(b, s, n);
+		s += n;
 		switch (*s) {
+		case '\0': return;
 		case '\\': sbuf_puts(b, "\\\\"); break;
 		case '\t': sbuf_puts(b, "\\t"); break;
 		case '\n': sbuf_puts(b, "\\n"); break;
-		case '\r': sbuf_puts(b, "\\r"); break;
-		default: sbuf_putc(b, *s); break;
+		default: sbuf_puts(b, "\\r"); break;
 		}
+		s++;
 	}
 }

@@ -76,7 +76,35 @@ import_feed() {
 		    cat "$work/scrape.out"
 		out=$(tail -1 "$work/time")
 		echo "$3 $out $run" | awk '{printf "import (%s run): %.1f s = %.0f items/s, peak RSS %d MB\n", $4, $2, $1 / $2, $3 / 1024}'
+		[ "$run" = first ] && first=$(echo "$out" | cut -d' ' -f1)
 	done
+	import_floor "$1" "$3" "$first"
+}
+
+# import_floor NAME N FIRST: the baseline of a first import, in the same
+# database: the rows it added to posting, written out, COPYed back into a
+# bare table (no index, constraint or trigger), then given posting's
+# indexes, each built in one pass.  Any import that ends with these rows
+# indexed this way does at least this much work (parsing, normalising and
+# the sources not counted).
+import_floor() {
+	psql="$PGBIN/psql $DATABASE_URL -qAtX -v ON_ERROR_STOP=1"
+	$psql -c "\\copy (SELECT p.* FROM posting p JOIN partner a ON a.id = p.partner_id WHERE a.name = '$1') TO '$work/floor.copy'" || return
+	# posting's indexes for the bare table: B-trees, then the GIN.
+	for am in btree gin; do
+		$psql -c "SELECT regexp_replace(pg_get_indexdef(i.indexrelid), '^(CREATE (UNIQUE )?INDEX )\\S+ ON \\S+ ', '\\1ON bench_floor ') || ';' FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am m ON m.oid = c.relam WHERE i.indrelid = 'posting'::regclass AND m.amname = '$am'" > "$work/floor.$am"
+	done
+	$psql -c "CREATE TABLE bench_floor (LIKE posting)" -c "CHECKPOINT"
+	t0=$(date +%s.%N)
+	$psql -c "\\copy bench_floor FROM '$work/floor.copy'"
+	t1=$(date +%s.%N)
+	$psql -c "SET maintenance_work_mem = '256MB'" -f "$work/floor.btree"
+	t2=$(date +%s.%N)
+	$psql -c "SET maintenance_work_mem = '256MB'" -f "$work/floor.gin"
+	t3=$(date +%s.%N)
+	$psql -c "DROP TABLE bench_floor"
+	rm -f "$work/floor.copy"
+	echo "$2 $t0 $t1 $t2 $t3 $3 $(wc -l < "$work/floor.btree")" | awk '{f = $5 - $2; printf "import floor: the same rows COPYed into a bare table %.1f s, its %d B-tree indexes built %.1f s, its full-text index built %.1f s = %.1f s (%.0f items/s); first run %.1f x floor; 20000 items/s would be %.2f x floor\n", $3 - $2, $7, $4 - $3, $5 - $4, f, $1 / f, $6 / f, $1 / 20000 / f}'
 }
 
 best() {
