@@ -139,17 +139,6 @@ static const char	*sql_begin[] = {
  */
 static const char	sql_stage_ready[] = "ANALYZE stage (ext_id)";
 
-/*
- * tsv.c reads words as PostgreSQL does in a UTF-8 database whose character
- * classes are a UTF-8 locale's (C.UTF-8, en_US.UTF-8...).  Under the C
- * locale PostgreSQL takes every non-ASCII character for a letter ("–" and
- * "«" too): it computes all vectors itself there.
- */
-static const char	sql_words_ok[] =
-    "SELECT pg_encoding_to_char(encoding) = 'UTF8'"
-    " AND datctype !~* '^(C|POSIX)$' FROM pg_database"
-    " WHERE datname = current_database()";
-
 /* When some id may be listed twice: the last copy of an item wins. */
 static const char	sql_twice[] =
     "DELETE FROM stage a USING stage b WHERE a.ext_id = b.ext_id"
@@ -987,10 +976,8 @@ scrape_one(PGconn *conn, const char *owner, const char *name, char *err,
 			goto rollback;
 	if (known_load(conn, p.id, &r.known) == -1)
 		goto rollback;
-	if ((res = db_exec(conn, "import", sql_words_ok, 0, NULL)) == NULL)
+	if ((r.words_ok = db_words_ok(conn, "import")) == -1)
 		goto rollback;
-	r.words_ok = PQntuples(res) == 1 && *PQgetvalue(res, 0, 0) == 't';
-	PQclear(res);
 	srcmap_init(&r.fresh, FRESH_MAX);
 	res = PQexec(conn, "COPY stage FROM STDIN");
 	if (PQresultStatus(res) != PGRES_COPY_IN) {

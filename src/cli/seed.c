@@ -225,7 +225,8 @@ static const char	sql_stage[] =
     " title_raw text, title text, slug text, contract_raw text,"
     " city_raw text, lang text, description text, apply_url text,"
     " age_s bigint, days int, salary_min numeric, salary_max numeric,"
-    " salary_currency text, salary_period text, remote text)";
+    " salary_currency text, salary_period text, remote text,"
+    " described tsvector)";
 
 static const char	sql_copy[] = "COPY seed_stage FROM STDIN";
 
@@ -236,7 +237,9 @@ static const char	sql_copy[] = "COPY seed_stage FROM STDIN";
  * (scraper.c): each distinct title keyed once and MATERIALIZED (inlined,
  * the key was computed once per lexicon entry, 17 times per posting), new
  * rows into the full-text index's pending list, merged in bulk after the
- * commit, and no JIT for statements that run once.
+ * commit, and no JIT for statements that run once.  The descriptions'
+ * words come computed (tsv.c), as in an import: PostgreSQL's parser on
+ * them was most of a seed's time.
  */
 static const char	sql_load[] =
     "BEGIN;"
@@ -263,7 +266,7 @@ static const char	sql_load[] =
     " title_raw, slug, contract, schedule, contract_raw, city_id,"
     " city_name, city_raw, country, description, apply_url, lang,"
     " remote, salary_min, salary_max, salary_currency, salary_period,"
-    " status, posted_at, expires_at, updated_at, source)"
+    " status, posted_at, expires_at, updated_at, source, search)"
     " SELECT co.id, co.name, s.company_raw, s.title, s.title_raw, s.slug,"
     " lk.contract, CASE WHEN lk.schedule <> 'unknown' THEN lk.schedule"
     "  ELSE coalesce((SELECT sc.code FROM sched sc WHERE"
@@ -276,7 +279,9 @@ static const char	sql_load[] =
     " CASE WHEN s.days * 86400 > s.age_s THEN 'published' ELSE 'expired'"
     "  END, now() - make_interval(secs => s.age_s),"
     " now() - make_interval(secs => s.age_s) + make_interval(days => s.days),"
-    " now() - make_interval(secs => s.age_s), 'seed'"
+    " now() - make_interval(secs => s.age_s), 'seed',"
+    " fj_search_vector(s.title, co.name, coalesce(c.name, ''), s.city_raw,"
+    "  s.description, s.described)"
     " FROM seed_stage s JOIN company co ON co.key = s.company_key"
     " JOIN lk ON lk.contract_raw = s.contract_raw"
     " JOIN tk ON tk.title = s.title"
@@ -292,7 +297,7 @@ static uint64_t	rng_state;
 
 static uint64_t	 rng(void);
 static size_t	 pick(size_t);
-static void	 put_row(struct sbuf *, const struct row *);
+static void	 put_row(struct sbuf *, const struct row *, struct sbuf *);
 static char	*describe(const struct lang_data *);
 static void	 gen_row(struct row *);
 static int	 is_agency(const char *);
@@ -327,12 +332,13 @@ is_agency(const char *company)
 	return (0);
 }
 
+/* words: for the description's vector, NULL when PostgreSQL computes it. */
 static void
-put_row(struct sbuf *b, const struct row *r)
+put_row(struct sbuf *b, const struct row *r, struct sbuf *words)
 {
 	struct norm_company	 co;
 	char			*title, *slug, *cslug, num[32];
-	const char		*f[21];
+	const char		*f[22];
 	size_t			 i;
 
 	norm_company(r->company, &co);
@@ -360,7 +366,13 @@ put_row(struct sbuf *b, const struct row *r)
 	f[18] = r->salary_min ? "EUR" : NULL;
 	f[19] = r->salary_min ? r->period : NULL;
 	f[20] = r->remote;
-	for (i = 0; i < 21; i++) {
+	f[21] = NULL;
+	if (words != NULL) {
+		sbuf_reset(words);
+		if (tsv_text(r->description, words) == 0)
+			f[21] = words->data != NULL ? words->data : "";
+	}
+	for (i = 0; i < 22; i++) {
 		if (i > 0)
 			sbuf_putc(b, '\t');
 		switch (i) {
@@ -469,11 +481,11 @@ cmd_seed(int argc, char **argv)
 {
 	PGconn		*conn;
 	PGresult	*res;
-	struct sbuf	 b;
+	struct sbuf	 b, words, *w;
 	struct row	 r;
 	struct timespec	 t0, t1;
 	long		 count, i, total;
-	int		 demo, if_empty, rc;
+	int		 demo, if_empty, rc, ok;
 	size_t		 k;
 	char		*end;
 
@@ -522,6 +534,10 @@ cmd_seed(int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	rc = 1;
 	sbuf_init(&b);
+	sbuf_init(&words);
+	if ((ok = db_words_ok(conn, "seed")) == -1)
+		goto done;
+	w = ok ? &words : NULL;
 	/* The staged rows stay in memory (8 MB by default; see scraper.c). */
 	if (db_run(conn, "seed", "SET temp_buffers = '256MB'", 0, NULL) == -1 ||
 	    db_run(conn, "seed", sql_stage, 0, NULL) == -1)
@@ -548,7 +564,7 @@ cmd_seed(int argc, char **argv)
 		r.days = 30;
 		r.remote = "onsite";
 		r.agency = is_agency(r.company);
-		put_row(&b, &r);
+		put_row(&b, &r, w);
 		free(r.description);
 		total++;
 	}
@@ -556,7 +572,7 @@ cmd_seed(int argc, char **argv)
 		gen_row(&r);
 		/* Generated postings are older than the listing's. */
 		r.age += 24 * 3600;
-		put_row(&b, &r);
+		put_row(&b, &r, w);
 		free(r.description);
 		total++;
 		if (b.len > (1 << 20) && flush(conn, &b) == -1)
@@ -587,6 +603,7 @@ cmd_seed(int argc, char **argv)
 	rc = 0;
 done:
 	sbuf_free(&b);
+	sbuf_free(&words);
 	PQfinish(conn);
 	return (rc);
 }

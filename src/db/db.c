@@ -112,3 +112,25 @@ db_copy_field(struct sbuf *b, const char *s)
 		s++;
 	}
 }
+
+/*
+ * tsv.c reads words as PostgreSQL does in a UTF-8 database whose character
+ * classes are a UTF-8 locale's (C.UTF-8, en_US.UTF-8...).  Under the C
+ * locale PostgreSQL takes every non-ASCII character for a letter ("–" and
+ * "«" too): there it computes all vectors itself.
+ */
+int
+db_words_ok(PGconn *conn, const char *what)
+{
+	PGresult	*res;
+	int		 ok;
+
+	res = db_exec(conn, what, "SELECT pg_encoding_to_char(encoding) ="
+	    " 'UTF8' AND datctype !~* '^(C|POSIX)$' FROM pg_database"
+	    " WHERE datname = current_database()", 0, NULL);
+	if (res == NULL)
+		return (-1);
+	ok = PQntuples(res) == 1 && *PQgetvalue(res, 0, 0) == 't';
+	PQclear(res);
+	return (ok);
+}

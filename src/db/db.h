@@ -21,6 +21,8 @@ int		 db_run(PGconn *, const char *what, const char *sql,
 /* Append s as one field of COPY text format (NULL as \N). */
 struct sbuf;
 void		 db_copy_field(struct sbuf *, const char *);
+/* 1 if tsv_text() gives this database's vectors, 0 if not, -1 on error. */
+int		 db_words_ok(PGconn *, const char *what);
 /* The connection string, with the options every connection needs. */
 char		*db_conninfo(const char *url);
 

@@ -150,8 +150,8 @@ check("a C-locale database: 3 postings imported, every vector PostgreSQL's",
 sql("DROP DATABASE fj_tsv_c")
 
 # Every stored vector is the one PostgreSQL computes from the posting's
-# columns: imported ones (tsv.c's or PostgreSQL's description part), seeded
-# and recruiters' ones (the insert trigger), edited ones (the update one).
+# columns: imported and seeded ones (tsv.c's or PostgreSQL's description
+# part), recruiters' ones (the insert trigger), edited ones (the update one).
 VECTOR = ("fj_search_vector(title, company_name, city_name, city_raw,"
           " description, NULL)")
 n, partner, wrong = (int(x) for x in sql(
