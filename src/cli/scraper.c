@@ -111,6 +111,10 @@ static const char	sql_stage[] =
     " raw bigint, described tsvector) WITH (toast_tuple_target = 8160)"
     " ON COMMIT DROP";
 
+/* stage's columns, and where raw (the digest as read) is: described follows. */
+#define STAGE_COLUMNS	21
+#define STAGE_RAW	19
+
 /*
  * Before the staging table: the session's settings for an import.  Temporary
  * tables live in temp_buffers, 8 MB by default: the staged feed and its
@@ -704,8 +708,8 @@ on_known(const struct feed_item *it, void *arg)
 	struct run		*r = arg;
 	enum srcmap_state	 st;
 	const char		*id;
-	char			 ext[32], raw[32];
-	int			 again;
+	char			 ext[32];
+	int			 again, i;
 
 	if (item_reject(it) != NULL)
 		return (0);
@@ -717,13 +721,15 @@ on_known(const struct feed_item *it, void *arg)
 	if (st != SRCMAP_SAME)
 		return (0);
 	r->seen++;
-	db_copy_field(&r->copy, id);
-	sbuf_puts(&r->copy, "\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N"
-	    "\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N"
-	    "\t\\N\t\\N\t\\N\t\\N\t");
-	(void)snprintf(raw, sizeof(raw), "%lld\t\\N\n",
-	    (long long)it->digest);
-	sbuf_puts(&r->copy, raw);
+	/* Its id and digest; the other 19 columns NULL. */
+	db_bin_row(&r->copy, STAGE_COLUMNS);
+	db_bin_text(&r->copy, id);
+	for (i = 1; i < STAGE_COLUMNS; i++) {
+		if (i == STAGE_RAW)
+			db_bin_int8(&r->copy, (long long)it->digest);
+		else
+			db_bin_text(&r->copy, NULL);
+	}
 	return (row_done(r) == -1 ? -1 : 1);
 }
 
@@ -733,9 +739,8 @@ on_item(const struct feed_item *it, void *arg)
 {
 	struct run		*r = arg;
 	struct norm_company	 co;
-	const char		*reason, *f[21];
+	const char		*reason, *f[STAGE_RAW];
 	char			*title, *slug, *cslug, ext[32], hash[32];
-	char			 raw[24];
 	uint64_t		 h;
 	size_t			 i;
 
@@ -755,7 +760,6 @@ on_item(const struct feed_item *it, void *arg)
 	h = fnv1a(fnv1a(fnv1a(h, it->url), it->email), it->expires);
 	h = fnv1a(fnv1a(h, it->date), it->lang);
 	(void)snprintf(hash, sizeof(hash), "%016llx", (unsigned long long)h);
-	(void)snprintf(raw, sizeof(raw), "%lld", (long long)it->digest);
 
 	norm_company(it->company, &co);
 	title = norm_title(it->title);
@@ -767,7 +771,7 @@ on_item(const struct feed_item *it, void *arg)
 	f[3] = co.display;
 	f[4] = co.key;
 	f[5] = cslug;
-	f[6] = co.confidential ? "t" : "f";
+	f[6] = NULL;		/* company_conf, a boolean (below) */
 	f[7] = it->title;
 	f[8] = title;
 	f[9] = slug;
@@ -780,17 +784,20 @@ on_item(const struct feed_item *it, void *arg)
 	f[16] = it->expires;
 	f[17] = guess_lang(it);
 	f[18] = hash;
-	f[19] = raw;
+	db_bin_row(&r->copy, STAGE_COLUMNS);
+	for (i = 0; i < STAGE_RAW; i++) {
+		if (i == 6)
+			db_bin_bool(&r->copy, co.confidential);
+		else
+			db_bin_text(&r->copy, f[i]);
+	}
+	db_bin_int8(&r->copy, (long long)it->digest);
 	/* Its words, unless only PostgreSQL's parser can tell (tsv.c). */
 	sbuf_reset(&r->words);
-	f[20] = r->words_ok && tsv_text(f[13], &r->words) == 0 ?
-	    (r->words.data != NULL ? r->words.data : "") : NULL;
-	for (i = 0; i < 21; i++) {
-		if (i > 0)
-			sbuf_putc(&r->copy, '\t');
-		db_copy_field(&r->copy, f[i]);
-	}
-	sbuf_putc(&r->copy, '\n');
+	if (r->words_ok && tsv_binary(f[13], &r->words) == 0)
+		db_bin_field(&r->copy, r->words.data, r->words.len);
+	else
+		db_bin_text(&r->copy, NULL);
 	free(title);
 	free(slug);
 	free(cslug);
@@ -979,12 +986,17 @@ scrape_one(PGconn *conn, const char *owner, const char *name, char *err,
 	if ((r.words_ok = db_words_ok(conn, "import")) == -1)
 		goto rollback;
 	srcmap_init(&r.fresh, FRESH_MAX);
-	res = PQexec(conn, "COPY stage FROM STDIN");
+	/*
+	 * Binary: PostgreSQL reads the descriptions' vectors several times
+	 * faster so (the COPY of 100 000 items: 3.3 s in text, 1.0 s).
+	 */
+	res = PQexec(conn, "COPY stage FROM STDIN WITH (FORMAT binary)");
 	if (PQresultStatus(res) != PGRES_COPY_IN) {
 		PQclear(res);
 		goto rollback;
 	}
 	PQclear(res);
+	db_bin_header(&r.copy);
 	f.fs = feed_stream_new(fmt, &o, on_item, &r, &fr);
 	f.stop = &r.copy_failed;
 	if (fetch(&p, &f, err + strlen(err), errlen - strlen(err)) == -1) {
@@ -1010,8 +1022,9 @@ scrape_one(PGconn *conn, const char *owner, const char *name, char *err,
 	complete = feed_stream_end(f.fs) == 0 && fr.complete;
 	if (r.tty && r.seen >= 10000)
 		fprintf(stderr, "\r%ld items\n", r.seen);
-	if ((r.copy.len > 0 && PQputCopyData(conn, r.copy.data,
-	    (int)r.copy.len) != 1) || PQputCopyEnd(conn, NULL) != 1)
+	db_bin_trailer(&r.copy);
+	if (PQputCopyData(conn, r.copy.data, (int)r.copy.len) != 1 ||
+	    PQputCopyEnd(conn, NULL) != 1)
 		goto rollback;
 	res = PQgetResult(conn);
 	if (PQresultStatus(res) != PGRES_COMMAND_OK) {

@@ -143,9 +143,11 @@ void	 srcmap_free(struct srcmap *);
 /*
  * tsv.c: to_tsvector('fj', left(text, 4000)) as tsvector input, appended
  * to out; -1 (out as it was) when the text has what only PostgreSQL's
- * parser is sure to read right.
+ * parser is sure to read right.  tsv_binary: the same vector in tsvector's
+ * binary form (COPY ... WITH (FORMAT binary)).
  */
 int	 tsv_text(const char *, struct sbuf *);
+int	 tsv_binary(const char *, struct sbuf *);
 
 /* fmt.c */
 /* 1045 -> "1 045" (thin grouping with a plain space), -12 -> "-12". */

@@ -113,6 +113,68 @@ db_copy_field(struct sbuf *b, const char *s)
 	}
 }
 
+/* Big-endian integers, as COPY's binary format has them. */
+static void
+bin_int(struct sbuf *b, unsigned long long v, int bytes)
+{
+	char	tmp[8];
+	int	i;
+
+	for (i = 0; i < bytes; i++)
+		tmp[i] = (char)(v >> (8 * (bytes - 1 - i)));
+	sbuf_append(b, tmp, (size_t)bytes);
+}
+
+void
+db_bin_header(struct sbuf *b)
+{
+	/* The signature, no flags, no header extension. */
+	sbuf_append(b, "PGCOPY\n\377\r\n\0", 11);
+	bin_int(b, 0, 4);
+	bin_int(b, 0, 4);
+}
+
+void
+db_bin_row(struct sbuf *b, int nfields)
+{
+	bin_int(b, (unsigned long long)nfields, 2);
+}
+
+void
+db_bin_field(struct sbuf *b, const void *p, size_t n)
+{
+	bin_int(b, n, 4);
+	sbuf_append(b, p, n);
+}
+
+void
+db_bin_text(struct sbuf *b, const char *s)
+{
+	if (s == NULL)
+		bin_int(b, 0xffffffffULL, 4);
+	else
+		db_bin_field(b, s, strlen(s));
+}
+
+void
+db_bin_bool(struct sbuf *b, int v)
+{
+	db_bin_field(b, v ? "\1" : "\0", 1);
+}
+
+void
+db_bin_int8(struct sbuf *b, long long v)
+{
+	bin_int(b, 8, 4);
+	bin_int(b, (unsigned long long)v, 8);
+}
+
+void
+db_bin_trailer(struct sbuf *b)
+{
+	bin_int(b, 0xffff, 2);
+}
+
 /*
  * tsv.c reads words as PostgreSQL does in a UTF-8 database whose character
  * classes are a UTF-8 locale's (C.UTF-8, en_US.UTF-8...).  Under the C

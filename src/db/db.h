@@ -21,6 +21,19 @@ int		 db_run(PGconn *, const char *what, const char *sql,
 /* Append s as one field of COPY text format (NULL as \N). */
 struct sbuf;
 void		 db_copy_field(struct sbuf *, const char *);
+/*
+ * COPY ... WITH (FORMAT binary), appended to a buffer: the header once, then
+ * per row its number of fields and each field (NULL for a NULL), then the
+ * trailer.  db_bin_field takes a value already in its type's binary form
+ * (text is its bytes); db_bin_text a string, or NULL.
+ */
+void		 db_bin_header(struct sbuf *);
+void		 db_bin_row(struct sbuf *, int nfields);
+void		 db_bin_field(struct sbuf *, const void *, size_t);
+void		 db_bin_text(struct sbuf *, const char *);
+void		 db_bin_bool(struct sbuf *, int);
+void		 db_bin_int8(struct sbuf *, long long);
+void		 db_bin_trailer(struct sbuf *);
 /* 1 if tsv_text() gives this database's vectors, 0 if not, -1 on error. */
 int		 db_words_ok(PGconn *, const char *what);
 /* The connection string, with the options every connection needs. */

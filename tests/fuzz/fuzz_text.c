@@ -13,6 +13,7 @@
 
 #include "core.h"
 #include "richtext.h"
+#include "../unit/tsvbin.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
@@ -33,7 +34,8 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
 	struct norm_company	 co;
-	struct sbuf		 b;
+	struct sbuf		 b, bin, back;
+	int			 rc, trc;
 	char			*s, *dec, *key, *slug, *title;
 	size_t			 n;
 
@@ -60,13 +62,26 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 		__builtin_trap();
 	sbuf_init(&b);
 	/* A vector is words of [a-z0-9] with their positions, or nothing. */
-	if (tsv_text(dec, &b) == 0) {
+	if ((trc = tsv_text(dec, &b)) == 0) {
 		if (b.len > 0 && (b.data[0] != '\'' ||
 		    strspn(b.data, "abcdefghijklmnopqrstuvwxyz0123456789':,/ ") !=
 		    b.len))
 			__builtin_trap();
 	} else if (b.len != 0)
 		__builtin_trap();
+	/* The binary form: the same vector, or nothing likewise. */
+	sbuf_init(&bin);
+	sbuf_init(&back);
+	if ((rc = tsv_binary(dec, &bin)) != trc)
+		__builtin_trap();
+	if (rc == 0 && (tsvbin_text((unsigned char *)bin.data, bin.len,
+	    &back) != 0 || strcmp(back.data != NULL ? back.data : "",
+	    b.data != NULL ? b.data : "") != 0))
+		__builtin_trap();
+	if (rc == -1 && bin.len != 0)
+		__builtin_trap();
+	sbuf_free(&bin);
+	sbuf_free(&back);
 	sbuf_reset(&b);
 	esc_html(&b, dec);
 	if (strpbrk(b.data, "<>\"'") != NULL)

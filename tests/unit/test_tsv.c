@@ -11,6 +11,7 @@
 
 #include "core.h"
 #include "harness.h"
+#include "tsvbin.h"
 
 static const struct {
 	const char	*text;
@@ -47,7 +48,7 @@ static const struct {
 int
 main(void)
 {
-	struct sbuf	 b;
+	struct sbuf	 b, t;
 	char		 name[96], *text;
 	size_t		 i, j;
 	int		 rc;
@@ -68,6 +69,29 @@ main(void)
 		}
 		CHECK(name, rc == 0 && strncmp(b.data, "kept", 4) == 0);
 		CHECK_STR(name, b.data + 4, cases[i].want);
+	}
+
+	/* The binary form holds the same vector, appended the same way. */
+	sbuf_init(&t);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		sbuf_reset(&b);
+		sbuf_puts(&b, "kept");
+		rc = tsv_binary(cases[i].text, &b);
+		(void)snprintf(name, sizeof(name), "tsv binary \"%.33s\"",
+		    cases[i].text);
+		for (j = 0; name[j] != '\0'; j++)
+			if ((unsigned char)name[j] < ' ')
+				name[j] = '?';
+		if (cases[i].want == NULL) {
+			CHECK(name, rc == -1 && b.len == 4 &&
+			    strcmp(b.data, "kept") == 0);
+			continue;
+		}
+		sbuf_reset(&t);
+		CHECK(name, rc == 0 && strncmp(b.data, "kept", 4) == 0 &&
+		    tsvbin_text((unsigned char *)b.data + 4, b.len - 4,
+		    &t) == 0);
+		CHECK_STR(name, t.data != NULL ? t.data : "", cases[i].want);
 	}
 
 	/* left(text, 4000): a word cut by the limit, what follows unseen. */
@@ -96,6 +120,12 @@ main(void)
 	CHECK("tsv keeps 255 positions", tsv_text(text, &b) == 0 &&
 	    strncmp(b.data, "'mot':1,2,3,", 12) == 0 &&
 	    strcmp(b.data + b.len - 8, ",254,255") == 0);
+	sbuf_reset(&b);
+	sbuf_reset(&t);
+	CHECK("tsv binary keeps 255 positions", tsv_binary(text, &b) == 0 &&
+	    tsvbin_text((unsigned char *)b.data, b.len, &t) == 0 &&
+	    strncmp(t.data, "'mot':1,2,3,", 12) == 0 &&
+	    strcmp(t.data + t.len - 8, ",254,255") == 0);
 	free(text);
 	sbuf_reset(&b);
 	for (i = 0; i < 256; i++)
@@ -103,7 +133,10 @@ main(void)
 	text = sbuf_steal(&b);
 	CHECK("tsv leaves 256 positions to PostgreSQL",
 	    tsv_text(text, &b) == -1 && b.len == 0);
+	CHECK("tsv binary leaves 256 positions to PostgreSQL",
+	    tsv_binary(text, &b) == -1 && b.len == 0);
 	free(text);
 	sbuf_free(&b);
+	sbuf_free(&t);
 	return (DONE());
 }
