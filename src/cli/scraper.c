@@ -111,8 +111,12 @@ static const char	sql_stage[] =
     " raw bigint, described tsvector) WITH (toast_tuple_target = 8160)"
     " ON COMMIT DROP";
 
-/* stage's columns, and where raw (the digest as read) is: described follows. */
+/*
+ * stage's columns, in the binary COPY: text but for company_conf (boolean),
+ * raw (the digest as read, bigint) and described (tsvector, the last).
+ */
 #define STAGE_COLUMNS	21
+#define STAGE_CONF	6
 #define STAGE_RAW	19
 
 /*
@@ -771,7 +775,7 @@ on_item(const struct feed_item *it, void *arg)
 	f[3] = co.display;
 	f[4] = co.key;
 	f[5] = cslug;
-	f[6] = NULL;		/* company_conf, a boolean (below) */
+	f[STAGE_CONF] = NULL;	/* a boolean, sent below */
 	f[7] = it->title;
 	f[8] = title;
 	f[9] = slug;
@@ -786,7 +790,7 @@ on_item(const struct feed_item *it, void *arg)
 	f[18] = hash;
 	db_bin_row(&r->copy, STAGE_COLUMNS);
 	for (i = 0; i < STAGE_RAW; i++) {
-		if (i == 6)
+		if (i == STAGE_CONF)
 			db_bin_bool(&r->copy, co.confidential);
 		else
 			db_bin_text(&r->copy, f[i]);
