@@ -102,6 +102,11 @@ static const char	sql_run[] =
     " VALUES ($1, $2, now(), $3, nullif($4, '0')::int, $5, $6, $7, $8, $9,"
     " $10, $11, $12::jsonb, nullif($13, ''))";
 
+/*
+ * The feed as read.  Rows of up to 8 KB are kept whole: with the
+ * descriptions' vectors many pass 2 KB, and compressing them (pglz) took
+ * 13% of a first import.
+ */
 static const char	sql_stage[] =
     "CREATE TEMP TABLE stage (ext_id text, url text, company_raw text,"
     " company_name text, company_key text, company_slug text,"
@@ -163,9 +168,14 @@ static const char	*sql_import[] = {
 	 * What needs resolving: new, changed or previously missed items.  An
 	 * item sent as only seen again is compared by its digest as read:
 	 * it is here only if its source changed since the digests were read.
+	 * The description and its vector stay in stage, joined where they
+	 * are written (below).
 	 */
-	"CREATE TEMP TABLE todo WITH (toast_tuple_target = 8160) ON COMMIT DROP"
-	" AS SELECT s.*, src.posting_id,"
+	"CREATE TEMP TABLE todo ON COMMIT DROP"
+	" AS SELECT s.ext_id, s.url, s.company_raw, s.company_name,"
+	" s.company_key, s.company_slug, s.company_conf, s.title_raw, s.title,"
+	" s.slug, s.contract_raw, s.city_raw, s.country, s.email, s.date_raw,"
+	" s.expires_raw, s.lang, s.hash, s.raw, src.posting_id,"
 	" src.content_hash AS old_hash"
 	" FROM stage s LEFT JOIN posting_source src ON src.partner_id = $1"
 	" AND src.external_id = s.ext_id WHERE src.external_id IS NULL"
@@ -189,11 +199,9 @@ static const char	*sql_import[] = {
 	 * 100 000).  The title's key is MATERIALIZED: inlined, the planner
 	 * computes it in the schedule lookup once per lexicon entry, 17
 	 * times per item (and 100 times before it was kept in a table: 23 s
-	 * for 100 000 items).  The description and its vector stay in todo
-	 * and are joined where they are written: copied into res as well,
-	 * they made it 0.5 to 0.8 s longer to build for 100 000 items.
+	 * for 100 000 items).
 	 */
-	"CREATE TEMP TABLE res WITH (toast_tuple_target = 8160) ON COMMIT DROP"
+	"CREATE TEMP TABLE res ON COMMIT DROP"
 	" AS"
 	" WITH lk AS (SELECT l.contract_raw, k.contract, k.schedule FROM"
 	"  (SELECT DISTINCT contract_raw FROM todo) l,"
@@ -240,7 +248,7 @@ static const char	*sql_import[] = {
 	" expires_at = r.expires, updated_at = now(),"
 	" search = fj_search_vector(r.title, r.co_name, r.city_name,"
 	"  r.city_raw, d.description, d.described)"
-	" FROM res r JOIN todo d ON d.ext_id = r.ext_id"
+	" FROM res r JOIN stage d ON d.ext_id = r.ext_id"
 	" WHERE p.id = r.posting_id AND r.old_hash <> r.hash"
 	" AND p.source = 'partner' AND p.partner_id = $1",
 	"UPDATE posting_source src SET content_hash = r.hash, raw_hash = r.raw,"
@@ -286,7 +294,7 @@ static const char	*sql_import[] = {
 	" r.posted, r.expires, now(), 'partner', $1, r.ext_id,"
 	" fj_search_vector(r.title, r.co_name, r.city_name, r.city_raw,"
 	"  d.description, d.described)"
-	" FROM res r JOIN todo d ON d.ext_id = r.ext_id"
+	" FROM res r JOIN stage d ON d.ext_id = r.ext_id"
 	" WHERE r.posting_id IS NULL RETURNING id, external_id)"
 	" INSERT INTO posting_source (partner_id, external_id, posting_id,"
 	" url, content_hash, raw_hash) SELECT $1, r.ext_id,"
