@@ -74,6 +74,7 @@ struct run {
 	int		 copy_failed;
 	int		 twice;		/* an id may be listed twice */
 	long		 full;		/* items sent whole */
+	long		 staged;	/* rows in stage */
 };
 
 static volatile sig_atomic_t	stop;
@@ -373,19 +374,21 @@ static const char	sql_close[] =
  * seen again that must not be (its source changed since it was read: it
  * has no values to resolve); and how many of the partner's sources the
  * feed does not list (each staged id that is not new is one of them).
+ * $2, here and in sql_counts, is the number of rows in stage, known
+ * without counting them (a scan of every staged description: 0.2 to 0.4 s
+ * for 100 000 new items).
  */
 static const char	sql_todo_state[] =
     "SELECT EXISTS (SELECT 1 FROM todo),"
     " EXISTS (SELECT 1 FROM todo WHERE title IS NULL),"
     " (SELECT count(*) FROM posting_source WHERE partner_id = $1)"
-    " - (SELECT count(*) FROM stage)"
-    " + (SELECT count(*) FROM todo WHERE old_hash IS NULL)";
+    " - $2::bigint + (SELECT count(*) FROM todo WHERE old_hash IS NULL)";
 
 /* New, updated, unchanged; res may not exist (nothing to resolve). */
 static const char	sql_counts[] =
     "SELECT count(*) FILTER (WHERE old_hash IS NULL),"
     " count(*) FILTER (WHERE old_hash <> hash),"
-    " (SELECT count(*) FROM stage) - count(*) FILTER (WHERE old_hash IS NULL"
+    " $1::bigint - count(*) FILTER (WHERE old_hash IS NULL"
     " OR old_hash <> hash) FROM todo";
 
 static const char	sql_expire[] =
@@ -700,6 +703,7 @@ item_id(const struct feed_item *it, char *ext, size_t extlen)
 static int
 row_done(struct run *r)
 {
+	r->staged++;
 	if (r->copy.len > (1 << 20)) {
 		if (PQputCopyData(r->conn, r->copy.data, (int)r->copy.len) !=
 		    1) {
@@ -835,15 +839,22 @@ import(struct run *r, const struct partner *p, int complete, long *counts)
 {
 	PGresult	*res;
 	const char	*params[2] = { p->id, NULL };
-	char		 close_after[16];
+	char		 close_after[16], staged[24];
+	const char	*counted[1] = { staged };
 	size_t		 i;
 	long		 missing;
 	int		 more, stale;
 
 	if (db_run(r->conn, "import", sql_stage_ready, 0, NULL) == -1)
 		return (-1);
-	if (r->twice && db_run(r->conn, "import", sql_twice, 0, NULL) == -1)
-		return (-1);
+	if (r->twice) {
+		if ((res = db_exec(r->conn, "import", sql_twice, 0,
+		    NULL)) == NULL)
+			return (-1);
+		r->staged -= strtol(PQcmdTuples(res), NULL, 10);
+		PQclear(res);
+	}
+	(void)snprintf(staged, sizeof(staged), "%ld", r->staged);
 	if (r->full > 0 && db_run(r->conn, "import", sql_redigest, 1,
 	    params) == -1)
 		return (-1);
@@ -851,9 +862,11 @@ import(struct run *r, const struct partner *p, int complete, long *counts)
 	for (i = 0; i < sizeof(sql_import) / sizeof(sql_import[0]); i++) {
 		if (sql_import[i] == NULL) {
 			/* The end of the first group. */
-			if ((res = db_exec(r->conn, "import", sql_todo_state, 1,
+			params[1] = staged;
+			if ((res = db_exec(r->conn, "import", sql_todo_state, 2,
 			    params)) == NULL)
 				return (-1);
+			params[1] = NULL;
 			more = PQgetvalue(res, 0, 0)[0] == 't';
 			stale = PQgetvalue(res, 0, 1)[0] == 't';
 			missing = strtol(PQgetvalue(res, 0, 2), NULL, 10);
@@ -871,7 +884,8 @@ import(struct run *r, const struct partner *p, int complete, long *counts)
 		    strstr(sql_import[i], "$1") != NULL, params) == -1)
 			return (-1);
 	}
-	if ((res = db_exec(r->conn, "import", sql_counts, 0, NULL)) == NULL)
+	if ((res = db_exec(r->conn, "import", sql_counts, 1,
+	    counted)) == NULL)
 		return (-1);
 	for (i = 0; i < 3; i++)
 		counts[i] = strtol(PQgetvalue(res, 0, (int)i), NULL, 10);
