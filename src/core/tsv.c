@@ -276,6 +276,27 @@ tsv_words(const char *text, struct sbuf *out, int binary)
 		if (c == C_BAD)
 			goto done;
 		nchars++;
+		/*
+		 * Inside a run of ASCII letters and digits nothing but the
+		 * word goes on: each is taken here but the last, which the
+		 * general case below ends the word with (or not).
+		 */
+		while (c == C_WORD && cp < 0x80 && nchars < TSV_CHARS &&
+		    n > 1 && s[1] < 0x80 && ascii_cls[s[1]] == C_WORD) {
+			if (!inword) {
+				inword = 1;
+				start = lexlen;
+				tokbytes = 0;
+				slash = latin1 = 0;
+			}
+			lex[lexlen++] = (char)(cp >= 'A' && cp <= 'Z' ?
+			    cp + 32 : cp);
+			tokbytes++;
+			s++;
+			n--;
+			nchars++;
+			cp = s[0];
+		}
 		/* The next character decides what a guarded one is. */
 		if (nchars == TSV_CHARS || n == len) {
 			nlen = 0;
