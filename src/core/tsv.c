@@ -122,6 +122,12 @@ tsv_init(void)
 		ascii_cls[(unsigned char)*p] = C_GUARD;
 }
 
+static char
+ascii_lower(uint32_t cp)
+{
+	return ((char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+}
+
 static enum cls
 classify(uint32_t cp, const char **map)
 {
@@ -277,20 +283,14 @@ tsv_words(const char *text, struct sbuf *out, int binary)
 			goto done;
 		nchars++;
 		/*
-		 * Inside a run of ASCII letters and digits nothing but the
-		 * word goes on: each is taken here but the last, which the
-		 * general case below ends the word with (or not).
+		 * Inside a word, a run of ASCII letters and digits goes on
+		 * until its last one, which the general case below ends the
+		 * word with (or not): the rest need no look-ahead.
 		 */
-		while (c == C_WORD && cp < 0x80 && nchars < TSV_CHARS &&
-		    n > 1 && s[1] < 0x80 && ascii_cls[s[1]] == C_WORD) {
-			if (!inword) {
-				inword = 1;
-				start = lexlen;
-				tokbytes = 0;
-				slash = latin1 = 0;
-			}
-			lex[lexlen++] = (char)(cp >= 'A' && cp <= 'Z' ?
-			    cp + 32 : cp);
+		while (inword && c == C_WORD && cp < 0x80 &&
+		    nchars < TSV_CHARS && n > 1 && s[1] < 0x80 &&
+		    ascii_cls[s[1]] == C_WORD) {
+			lex[lexlen++] = ascii_lower(cp);
 			tokbytes++;
 			s++;
 			n--;
@@ -321,8 +321,7 @@ tsv_words(const char *text, struct sbuf *out, int binary)
 				while (*map != '\0')
 					lex[lexlen++] = *map++;
 			} else
-				lex[lexlen++] = (char)(cp >= 'A' && cp <= 'Z' ?
-				    cp + 32 : cp);
+				lex[lexlen++] = ascii_lower(cp);
 		}
 		if (c == C_GUARD && inword) {
 			/* A slash inside a path word (below). */

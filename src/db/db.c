@@ -87,7 +87,8 @@ db_run(PGconn *conn, const char *what, const char *sql, int nparams,
 /*
  * Backslash, tab, newline and CR are escaped; NULL is written as \N.  The
  * text between them goes in one copy: one call per character was a sixth
- * of the scraper's CPU in a first import (descriptions are most of a feed).
+ * of the scraper's CPU when it staged feeds in text (descriptions are most
+ * of a feed; seed still does).
  */
 void
 db_copy_field(struct sbuf *b, const char *s)
