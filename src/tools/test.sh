@@ -106,6 +106,10 @@ else
 	    c=$(curl -s -o /dev/null -w "%{http_code}" "$BASE/jobs?q=milan")
 	    [ "$c" = 200 ] && echo "ok - search works again after the outage" ||
 		echo "not ok - search after the outage: $c"' "$work/pg" "$PGPORT"
+	# Faults made for real (the database stopped and started again).
+	for t in tests/faults/test_*.sh; do
+		[ -f "$t" ] && run "$(basename "$t" .sh)" sh "$t" "$work/pg" "$PGPORT"
+	done
 	# The server must not have lost a worker or hit the sandbox.
 	if grep -E 'sandbox violation|died|fatal' "$out/kore.log" >/dev/null; then
 		echo "not ok - kore log: $(grep -E -m3 'sandbox violation|died|fatal' "$out/kore.log" | tr '\n' ' ')" >> "$log"
