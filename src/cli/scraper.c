@@ -419,17 +419,28 @@ static int	 partner_add(PGconn *, int, char **);
 static void	 partner_free(struct partner *);
 static int	 check_item(const struct feed_item *, void *);
 
-/* Seconds until the next enabled partner is due, 1 to 60. */
+/*
+ * Seconds until the next enabled partner is due, 1 to FJ_SCRAPE_POLL
+ * (60): new and edited partners are seen at least that often.
+ */
 static int
 next_due(PGconn *conn)
 {
 	PGresult	*res;
+	const char	*env, *params[1];
+	char		 poll[16];
 	int		 secs;
 
-	res = db_exec(conn, "scrape", "SELECT coalesce(least(60, greatest(1,"
-	    " ceil(extract(epoch FROM min(next_run_at) - now())))), 60)::int"
-	    " FROM partner WHERE enabled", 0, NULL);
-	secs = res != NULL ? (int)strtol(PQgetvalue(res, 0, 0), NULL, 10) : 60;
+	secs = 60;
+	if ((env = getenv("FJ_SCRAPE_POLL")) != NULL && atoi(env) > 0)
+		secs = atoi(env) < 60 ? atoi(env) : 60;
+	(void)snprintf(poll, sizeof(poll), "%d", secs);
+	params[0] = poll;
+	res = db_exec(conn, "scrape", "SELECT coalesce(least($1::int,"
+	    " greatest(1, ceil(extract(epoch FROM min(next_run_at) -"
+	    " now())))), $1::int)::int FROM partner WHERE enabled", 1, params);
+	if (res != NULL)
+		secs = (int)strtol(PQgetvalue(res, 0, 0), NULL, 10);
 	PQclear(res);
 	return (secs);
 }

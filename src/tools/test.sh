@@ -110,6 +110,14 @@ else
 	for t in tests/faults/test_*.sh; do
 		[ -f "$t" ] && run "$(basename "$t" .sh)" sh "$t" "$work/pg" "$PGPORT"
 	done
+	# Kore's log is line-buffered: the parent's start-up lines once, not
+	# again in each forked worker's first write.
+	n=$(grep -c 'kore is starting up' "$out/kore.log")
+	if [ "$n" = 1 ]; then
+		echo "ok - kore log: start-up lines written once" >> "$log"
+	else
+		echo "not ok - kore log: start-up lines written $n times" >> "$log"
+	fi
 	# The server must not have lost a worker or hit the sandbox.
 	if grep -E 'sandbox violation|died|fatal' "$out/kore.log" >/dev/null; then
 		echo "not ok - kore log: $(grep -E -m3 'sandbox violation|died|fatal' "$out/kore.log" | tr '\n' ' ')" >> "$log"

@@ -554,6 +554,13 @@ search_done(struct http_request *req, struct dbq *q)
 		    "We know no company at this address.");
 		return (KORE_RESULT_OK);
 	}
+	if (s.fixed == F_CITY && json_is_null(json_object_get(model,
+	    "city"))) {
+		json_decref(model);
+		web_error(req, HTTP_STATUS_NOT_FOUND,
+		    "We know no city at this address.");
+		return (KORE_RESULT_OK);
+	}
 	s.approx = json_is_true(json_object_get(model, "approx"));
 	set_total(model);
 	facets_links(model, &s);

@@ -29,6 +29,21 @@ KORE_SECCOMP_FILTER("fashionjobs",
 	KORE_SYSCALL_ALLOW(rseq)
 )
 
+/*
+ * Kore logs to stdout with stdio: into a file that is block-buffered, so
+ * a crash showed up late and each forked worker wrote the parent's
+ * unflushed start-up lines again.  Line-buffered as soon as the parent
+ * loads the module, before any worker is forked (a constructor: Kore 4.1
+ * calls kore_parent_configure only in single-binary builds).
+ */
+static void	log_line_buffered(void) __attribute__((constructor));
+
+static void
+log_line_buffered(void)
+{
+	(void)setvbuf(stdout, NULL, _IOLBF, 0);
+}
+
 int	page_healthz(struct http_request *);
 int	page_ping(struct http_request *);
 int	page_readme(struct http_request *);

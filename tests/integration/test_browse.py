@@ -202,6 +202,14 @@ check("unknown company answers 404", r.status == 404)
 r = http("/cities/milano")
 check("city page lists Milano postings", r.status == 200 and total(r) ==
       milano)
+for slug in ("no-such-city", "mil%00an", "mil%C3an"):
+    r = http("/cities/" + slug)
+    check("unknown city %s answers 404" % slug, r.status == 404,
+          str(r.status))
+    check("unknown city %s: the page does not echo the slug" % slug,
+          "mil\x00an" not in r.text and "no-such-city" not in r.text)
+r = http("/cities/milan")
+check("a city's other name finds its page", r.status == 200)
 r = http("/cities/firenze")
 check("city page for Firenze has FIRENZE cards",
       all(x[2].endswith("FIRENZE") for x in cards(r.text)) and
