@@ -79,18 +79,32 @@ struct run {
 
 static volatile sig_atomic_t	stop;
 
+/*
+ * A lease is free when it has run out or when the backend that took it is
+ * gone (its scraper was killed, or lost its connection or the server): a
+ * run cut that way is recorded as interrupted by the one that takes over.
+ */
 static const char	sql_claim[] =
-    "UPDATE partner SET lease_until = now() + interval '15 minutes',"
-    " lease_owner = $1 WHERE id = (SELECT id FROM partner WHERE enabled"
-    " AND (CASE WHEN $2::text IS NULL THEN next_run_at <= now()"
-    " ELSE name = $2 END)"
-    " AND (lease_until IS NULL OR lease_until < now())"
-    " ORDER BY next_run_at FOR UPDATE SKIP LOCKED LIMIT 1)"
-    " RETURNING id, name, url, format, coalesce(map, ''), close_after,"
+    "WITH c AS (SELECT id, lease_owner, lease_until,"
+    "  lease_until >= now() AS held FROM partner WHERE enabled"
+    "  AND (CASE WHEN $2::text IS NULL THEN next_run_at <= now()"
+    "  ELSE name = $2 END)"
+    "  AND (lease_until IS NULL OR lease_until < now() OR NOT EXISTS"
+    "  (SELECT 1 FROM pg_stat_activity a WHERE a.pid = lease_backend))"
+    "  ORDER BY next_run_at FOR UPDATE SKIP LOCKED LIMIT 1),"
+    " i AS (INSERT INTO partner_run (partner_id, started_at, finished_at,"
+    "  ok, error) SELECT id, lease_until - interval '15 minutes', now(),"
+    "  false, 'interrupted: ' || coalesce(lease_owner, 'a scraper') ||"
+    "  ' stopped before the run ended' FROM c WHERE held)"
+    " UPDATE partner p SET lease_until = now() + interval '15 minutes',"
+    " lease_owner = $1, lease_backend = pg_backend_pid() FROM c"
+    " WHERE p.id = c.id"
+    " RETURNING p.id, name, url, format, coalesce(map, ''), close_after,"
     " max_bytes, coalesce(etag, ''), coalesce(last_modified, '')";
 
 static const char	sql_release[] =
     "UPDATE partner SET lease_until = NULL, lease_owner = NULL,"
+    " lease_backend = NULL,"
     " next_run_at = now() + every,"
     " etag = CASE WHEN $2 THEN nullif($3, '') ELSE etag END,"
     " last_modified = CASE WHEN $2 THEN nullif($4, '') ELSE last_modified"
@@ -1196,6 +1210,19 @@ cmd_scrape(int argc, char **argv)
 			}
 			if (name != NULL || rc == -2)
 				break;
+		}
+		/*
+		 * A killed holder's backend can outlive it by a moment (it
+		 * rolls back first): a named partner is asked again for 2 s.
+		 */
+		for (i = 0; name != NULL && rc == 0 && !stop && i < 8; i++) {
+			(void)nanosleep(&(struct timespec){ 0, 250000000 },
+			    NULL);
+			rc = scrape_one(conn, owner, name, err, sizeof(err));
+			if (rc < 0) {
+				failed++;
+				fprintf(stderr, "partner %s\n", err);
+			}
 		}
 		if (name != NULL && rc == 0 && !stop) {
 			failed++;

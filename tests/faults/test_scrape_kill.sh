@@ -1,0 +1,55 @@
+#!/bin/sh
+# SIGKILL of `scrape --once --partner NAME` mid-import: the partner is
+# taken over at once by the next run (its lease named a backend that is
+# gone), the cut run shows in `partner runs` as interrupted, nothing of it
+# was imported, and the next run imports everything.
+# usage: test_scrape_kill.sh PGDIR PGPORT (run by src/tools/test.sh)
+work=$(mktemp -d /tmp/fj-kill.XXXXXX)
+trap 'kill $srv 2>/dev/null; rm -rf "$work"' EXIT
+n=20000
+mkdir -p build
+cc -O2 -o build/genfeed src/tools/genfeed.c || exit 1
+build/genfeed $n > "$work/big.xml"
+port=$(( $2 + 7 ))
+python3 -m http.server -b 127.0.0.1 -d "$work" "$port" >/dev/null 2>&1 &
+srv=$!
+i=0
+until curl -fs -o /dev/null "http://127.0.0.1:$port/big.xml" || [ $i -ge 50 ]; do
+	i=$((i + 1)); sleep 0.1
+done
+q() { psql -X -qAt "$DATABASE_URL" -c "$1"; }
+"$FJ_BIN" partner add --name killme --url "http://127.0.0.1:$port/big.xml" \
+    --format indeed >/dev/null || echo "not ok - partner add"
+before=$(q "SELECT count(*) FROM posting")
+"$FJ_BIN" scrape --once --partner killme > "$work/first.log" 2>&1 &
+pid=$!
+# Wait until its import is under way (its COPY or the statements after).
+i=0
+until [ "$(q "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'fashionjobs' AND state = 'active' AND pid <> pg_backend_pid()")" -gt 0 ] || [ $i -ge 100 ]; do
+	i=$((i + 1)); sleep 0.1
+done
+sleep 0.5
+kill -9 "$pid"
+wait "$pid" 2>/dev/null
+held=$(q "SELECT lease_until > now() FROM partner WHERE name = 'killme'")
+[ "$held" = t ] && echo "ok - the killed scraper left its lease held" ||
+    echo "not ok - the killed scraper's lease: '$held' (killed too late?)"
+after=$(q "SELECT count(*) FROM posting")
+[ "$after" = "$before" ] && echo "ok - nothing of the killed run was imported" ||
+    echo "not ok - the killed run imported $((after - before)) postings"
+start=$(date +%s)
+if "$FJ_BIN" scrape --once --partner killme > "$work/second.log" 2>&1; then
+	echo "ok - the next run takes the partner at once ($(( $(date +%s) - start )) s)"
+else
+	echo "not ok - the next run: $(cat "$work/second.log")"
+fi
+"$FJ_BIN" partner runs killme > "$work/runs.txt" 2>&1
+grep -q 'interrupted' "$work/runs.txt" &&
+    echo "ok - partner runs shows the killed run as interrupted" ||
+    echo "not ok - partner runs: $(head -5 "$work/runs.txt")"
+got=$(q "SELECT count(*) FROM posting_source s JOIN partner p ON p.id = s.partner_id WHERE p.name = 'killme'")
+[ "$got" -ge $((n * 9 / 10)) ] && echo "ok - the next run imports the feed ($got sources)" ||
+    echo "not ok - the next run imported $got sources of $n"
+# Leave the database as it was for the checks after this one.
+"$FJ_BIN" partner disable killme >/dev/null
+exit 0
