@@ -107,8 +107,11 @@ else
 	    [ "$c" = 200 ] && echo "ok - search works again after the outage" ||
 		echo "not ok - search after the outage: $c"' "$work/pg" "$PGPORT"
 	# Faults made for real (the database stopped and started again).
-	for t in tests/faults/test_*.sh; do
-		[ -f "$t" ] && run "$(basename "$t" .sh)" sh "$t" "$work/pg" "$PGPORT"
+	for t in tests/faults/test_*; do
+		case "$t" in
+		*.py)	[ -f "$t" ] && run "$(basename "$t" .py)" /usr/bin/python3 "$t" "$work/pg" "$PGPORT" ;;
+		*)	[ -f "$t" ] && run "$(basename "$t" .sh)" sh "$t" "$work/pg" "$PGPORT" ;;
+		esac
 	done
 	# Kore's log is line-buffered: the parent's start-up lines once, not
 	# again in each forked worker's first write.
@@ -119,8 +122,8 @@ else
 		echo "not ok - kore log: start-up lines written $n times" >> "$log"
 	fi
 	# The server must not have lost a worker or hit the sandbox.
-	if grep -E 'sandbox violation|died|fatal' "$out/kore.log" >/dev/null; then
-		echo "not ok - kore log: $(grep -E -m3 'sandbox violation|died|fatal' "$out/kore.log" | tr '\n' ' ')" >> "$log"
+	if grep -E 'sandbox violation|died|fatal|exited with status|Bad file descriptor' "$out/kore.log" >/dev/null; then
+		echo "not ok - kore log: $(grep -E -m3 'sandbox violation|died|fatal|exited with status|Bad file descriptor' "$out/kore.log" | tr '\n' ' ')" >> "$log"
 	else
 		echo "ok - kore log has no worker death or sandbox violation" >> "$log"
 	fi

@@ -58,6 +58,34 @@ dbq_run(struct http_request *req)
 }
 
 /*
+ * kore_pgsql_cleanup(), safe after the server went away.  Kore 4.1 gives
+ * a query's connection back to its pool with
+ * kore_platform_disable_read(PQsocket(db)); once libpq has seen the
+ * connection drop, PQsocket() is -1, epoll_ctl() fails with EBADF and
+ * Kore kills the worker ("kore_platform_disable_read: Bad file
+ * descriptor").  A dead connection that did get back to the pool (its
+ * query failed before it was scheduled) stayed there: every later query
+ * on it failed with "no connection to the server", and with both of a
+ * worker's connections so the worker answered 503 for good.  So a
+ * connection whose status is bad is handed to kore_pgsql_handle(conn, 1),
+ * Kore's own path for a connection in error: it wakes the request, frees
+ * the connection without touching epoll (the kernel dropped the closed
+ * socket from it already) and lets the pool open a new one.
+ */
+void
+dbq_cleanup(struct kore_pgsql *sql)
+{
+	if (sql->conn != NULL && sql->conn->db != NULL &&
+	    PQstatus(sql->conn->db) == CONNECTION_BAD) {
+		kore_log(LOG_NOTICE, "pgsql: dropping a lost connection");
+		kore_pgsql_handle(sql->conn, 1);
+		/* Freed; only an ASYNC query's pgsql was told so. */
+		sql->conn = NULL;
+	}
+	kore_pgsql_cleanup(sql);
+}
+
+/*
  * Send query on sql, a pgsql bound to the request.  DBQ_SENT, DBQ_RETRY
  * when no connection is free (Kore wakes the request), DBQ_FAILED
  * (logged).  Shared with session.c's flows.
@@ -165,7 +193,7 @@ dbq_state_done(struct http_request *req)
 	struct dbq	*q = http_state_get(req);
 
 	/* Give the connection back before rendering. */
-	kore_pgsql_cleanup(&q->sql);
+	dbq_cleanup(&q->sql);
 	if (q->done(req, q) != KORE_RESULT_OK)
 		return (HTTP_STATE_ERROR);
 	return (HTTP_STATE_COMPLETE);
@@ -181,7 +209,7 @@ dbq_onfree(struct http_request *req)
 		return;
 	/* A page refresh whose client went away is given up at once. */
 	cache_done(req);
-	kore_pgsql_cleanup(&q->sql);
+	dbq_cleanup(&q->sql);
 	for (i = 0; i < q->nparams; i++)
 		kore_free(q->params[i]);
 	json_decref(q->result);

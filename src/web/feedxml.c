@@ -148,7 +148,7 @@ fx_state_meta(struct http_request *req)
 		return (HTTP_STATE_RETRY);
 	case DBQ_FAILED:
 		fx->failed = 1;
-		kore_pgsql_cleanup(&fx->sql);
+		dbq_cleanup(&fx->sql);
 		kore_pgsql_init(&fx->sql);
 		kore_pgsql_bind_request(&fx->sql, req);
 		break;
@@ -192,7 +192,7 @@ fx_state_meta_wait(struct http_request *req)
 			return (HTTP_STATE_CONTINUE);
 		}
 	}
-	kore_pgsql_cleanup(&fx->sql);
+	dbq_cleanup(&fx->sql);
 	if (fx->failed || fx->built[0] == '\0') {
 		http_response_header(req, "retry-after", "5");
 		web_problem(req, 503, NULL,
@@ -309,7 +309,7 @@ fx_state_page_wait(struct http_request *req)
 		return (HTTP_STATE_CONTINUE);
 	}
 	/* The connection goes back to the pool while the page is sent. */
-	kore_pgsql_cleanup(&fx->sql);
+	dbq_cleanup(&fx->sql);
 	kore_pgsql_init(&fx->sql);
 	kore_pgsql_bind_request(&fx->sql, req);
 	last = fx->rows < PAGE_ROWS;
@@ -464,7 +464,7 @@ fx_onfree(struct http_request *req)
 
 	if (fx == NULL)
 		return;
-	kore_pgsql_cleanup(&fx->sql);
+	dbq_cleanup(&fx->sql);
 	if (fx->w != NULL)
 		xmlFreeTextWriter(fx->w);
 	if (fx->xbuf != NULL)

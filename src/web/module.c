@@ -147,10 +147,12 @@ healthz_done(struct http_request *req, struct dbq *q)
 
 	web_headers(req, "application/json");
 	http_response_header(req, "cache-control", "no-store");
-	if (q->failed || q->result == NULL)
+	if (q->failed || q->result == NULL) {
+		http_response_header(req, "retry-after", "5");
 		http_response(req, 503, ko, sizeof(ko) - 1);
-	else
+	} else {
 		http_response(req, 200, ok, sizeof(ok) - 1);
+	}
 	return (KORE_RESULT_OK);
 }
 

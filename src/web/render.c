@@ -83,6 +83,9 @@ web_error(struct http_request *req, int status, const char *message)
 	model = json_pack("{s:i, s:s, s:s, s:b}", "status", status,
 	    "message", message, "title", http_status_text(status),
 	    "noindex", 1);
+	/* A 503 is the database away: say when to come back. */
+	if (status == HTTP_STATUS_SERVICE_UNAVAILABLE)
+		http_response_header(req, "retry-after", "5");
 	web_html(req, status, "error.html", model);
 }
 

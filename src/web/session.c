@@ -396,7 +396,7 @@ flow_state_step(struct http_request *req)
 
 	switch (f->next(req, f)) {
 	case FLOW_QUERY:
-		kore_pgsql_cleanup(&f->sql);
+		dbq_cleanup(&f->sql);
 		kore_pgsql_init(&f->sql);
 		kore_pgsql_bind_request(&f->sql, req);
 		req->fsm_state = FLOW_STATE_QUERY;
@@ -419,7 +419,7 @@ flow_state_query(struct http_request *req)
 	case DBQ_RETRY:
 		return (HTTP_STATE_RETRY);
 	case DBQ_FAILED:
-		kore_pgsql_cleanup(&f->sql);
+		dbq_cleanup(&f->sql);
 		f->failed = 1;
 		req->fsm_state = FLOW_STATE_STEP;
 		break;
@@ -439,7 +439,7 @@ flow_state_wait(struct http_request *req)
 	case DBQ_RETRY:
 		return (HTTP_STATE_RETRY);
 	case DBQ_DONE:
-		kore_pgsql_cleanup(&f->sql);
+		dbq_cleanup(&f->sql);
 		req->fsm_state = FLOW_STATE_STEP;
 		break;
 	}
@@ -527,7 +527,7 @@ flow_onfree(struct http_request *req)
 		hashes_inflight--;
 		f->holds_slot = 0;
 	}
-	kore_pgsql_cleanup(&f->sql);
+	dbq_cleanup(&f->sql);
 	for (i = 0; i < f->nparams; i++) {
 		kore_free(f->params[i]);
 		f->params[i] = NULL;

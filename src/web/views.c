@@ -139,6 +139,6 @@ views_end(struct kore_pgsql *sql)
 	if (sql != flushing)
 		return;
 	flushing = NULL;
-	kore_pgsql_cleanup(sql);
+	dbq_cleanup(sql);
 	kore_free(sql);
 }
