@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""2 000 idle connections and 1 000 slowloris clients (a header line every
+second, never finished) do not stop a well-behaved client getting / in
+under a second; once they are gone the server answers as before.  Also
+oversized requests: a 40 kB URL gets 414, a 40 kB header is answered.
+usage: test_flood.py PGDIR PGPORT (run by src/tools/test.sh)."""
+import http.client, os, resource, socket, sys, threading, time, urllib.parse
+
+base = urllib.parse.urlparse(os.environ["BASE"])
+addr = (base.hostname, base.port)
+fails = 0
+
+
+def check(name, ok, detail=""):
+    global fails
+    print(("ok - " if ok else "not ok - ") + name +
+          ("" if ok else ": " + detail))
+
+
+def timed_get(path="/"):
+    t = time.time()
+    c = http.client.HTTPConnection(*addr, timeout=10)
+    try:
+        c.request("GET", path)
+        r = c.getresponse()
+        r.read()
+        return r.status, time.time() - t
+    except Exception as e:
+        return type(e).__name__, time.time() - t
+    finally:
+        c.close()
+
+
+soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 8192), hard))
+
+socks = []
+for i in range(2000):
+    s = socket.create_connection(addr, timeout=5)
+    socks.append(s)
+slow = []
+for i in range(1000):
+    s = socket.create_connection(addr, timeout=5)
+    s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")
+    slow.append(s)
+stop = threading.Event()
+
+
+def drip():
+    n = 0
+    while not stop.is_set():
+        n += 1
+        for s in slow:
+            try:
+                s.sendall(b"X-a%d: b\r\n" % n)
+            except OSError:
+                pass
+        stop.wait(1)
+
+
+t = threading.Thread(target=drip)
+t.start()
+times = []
+statuses = []
+for i in range(8):
+    st, dt = timed_get()
+    statuses.append(st)
+    times.append(dt)
+    time.sleep(1)
+stop.set()
+t.join()
+check("with 2 000 idle and 1 000 slowloris connections / answers 200 in "
+      "under a second (slowest %.2f s)" % max(times),
+      all(s == 200 for s in statuses) and max(times) < 1.0,
+      "%s %s" % (statuses, ["%.2f" % x for x in times]))
+for s in socks + slow:
+    s.close()
+time.sleep(1)
+st, dt = timed_get()
+check("after the flood / answers 200 (%.3f s)" % dt, st == 200, str(st))
+st, _ = timed_get("/jobs?q=" + "a" * 40000)
+check("a 40 kB URL gets 414", st == 414, str(st))
+c = http.client.HTTPConnection(*addr, timeout=10)
+try:
+    c.request("GET", "/", headers={"X-Big": "b" * 40000})
+    r = c.getresponse()
+    r.read()
+    st = r.status
+except Exception as e:
+    st = type(e).__name__
+check("a request with a 40 kB header is answered", st in (200, 431), str(st))
+sys.exit(0)
