@@ -133,7 +133,7 @@ static const char	sql_job_form[] =
 
 static const char	sql_job_insert[] =
     "WITH " ME_CTE("$1") ", " OK_CTE("$2") "," JOB_VALUES ","
-    " prev AS (SELECT p.id FROM posting p, ok, v WHERE"
+    " prev AS (SELECT p.id, p.status FROM posting p, ok, v WHERE"
     "  p.account_id = ok.id AND p.form_token = v.form_token),"
     " ins AS (INSERT INTO posting (company_id, company_name, company_raw,"
     "  title, title_raw, slug, contract, schedule, city_id, city_name,"
@@ -154,7 +154,8 @@ static const char	sql_job_insert[] =
     " SELECT json_build_object(" GATE_FIELDS ","
     "  'has_company', EXISTS (SELECT 1 FROM ok WHERE company_id IS NOT NULL),"
     "  'id', coalesce((SELECT id FROM ins), (SELECT id FROM prev)),"
-    "  'status', (SELECT status FROM ins),"
+    "  'status', coalesce((SELECT status FROM ins),"
+    "   (SELECT status FROM prev)),"
     "  'repeat', EXISTS (SELECT 1 FROM prev))";
 
 /*

@@ -480,6 +480,10 @@ tpid = newest(alice_email)
 check("a trusted recruiter's posting is published at once",
       r.status == 303 and "published" in r.location() and
       status_of(tpid) == "published")
+r = alice.req("/recruiter/jobs/new", data)
+check("a re-sent publish of a trusted recruiter says it is live, saves "
+      "nothing more", r.status == 303 and "published" in r.location() and
+      newest(alice_email) == tpid, "%s %s" % (r.status, r.location()))
 r = admin_act(boss, action="moderate_edits", value="off")
 check("setting moderate_edits off", r.status == 303 and sql(
     "SELECT value FROM setting WHERE key = 'moderate_edits'")[0][0] ==
