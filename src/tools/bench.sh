@@ -203,6 +203,18 @@ row /jobs.rss /jobs.rss
 row "/api/v1/jobs?limit=100" "/api/v1/jobs?limit=100"
 row "/static/ping (again, for the noise)" /static/ping-again
 
+# The same page while 2 000 idle and 1 000 slowloris connections are held
+# open (src/tools/flood.py): the server must go on serving real clients.
+echo "== / under a connection flood (2 000 idle, 1 000 slowloris), wrk -t2 -c64 -d${SECS}s"
+quiet=$(measure /)
+/usr/bin/python3 src/tools/flood.py "$BASE" $((SECS + 6)) &
+fpid=$!
+sleep 4
+flooded=$(measure /)
+wait "$fpid"
+after=$(measure /)
+echo "${quiet%% *} ${flooded%% *} ${after%% *}" | awk '{printf "/ req/s: %s without, %s during the flood (x %.2f), %s after (x %.2f)\n", $1, $2, $2 / $1, $3, $3 / $1}'
+
 # One uncached request at a time (a new r= each, which the pages ignore and
 # the cache key keeps): the median of 5 of each page, in ms and against
 # /static/ping's own median.  What a person waits for a search nobody made
