@@ -50,6 +50,50 @@ grep -q 'interrupted' "$work/runs.txt" &&
 got=$(q "SELECT count(*) FROM posting_source s JOIN partner p ON p.id = s.partner_id WHERE p.name = 'killme'")
 [ "$got" -ge $((n * 9 / 10)) ] && echo "ok - the next run imports the feed ($got sources)" ||
     echo "not ok - the next run imported $got sources of $n"
+
+# The same with the postmaster killed with SIGKILL mid-import: its
+# backends follow it, the cluster is started again, and the next run
+# takes the partner at once.
+. src/tools/pg.sh
+"$FJ_BIN" partner add --name killpm --url "http://127.0.0.1:$port/big.xml" \
+    --format indeed >/dev/null || echo "not ok - partner add killpm"
+before=$(q "SELECT count(*) FROM posting")
+"$FJ_BIN" scrape --once --partner killpm > "$work/pm.log" 2>&1 &
+pid=$!
+i=0
+until [ "$(q "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'fashionjobs' AND state = 'active' AND pid <> pg_backend_pid()")" -gt 0 ] || [ $i -ge 100 ]; do
+	i=$((i + 1)); sleep 0.1
+done
+sleep 0.5
+pm=$(head -1 "$1/data/postmaster.pid")
+kill -9 "$pm"
+wait "$pid"
+rc=$?
+[ "$rc" != 0 ] && echo "ok - the cut run exits non-zero ($rc)" ||
+    echo "not ok - the run cut by the postmaster's death exited 0"
+# Until the dead postmaster is reaped pg_ctl takes it for running (its
+# pid file names a pid that still exists); its backends exit on their own.
+i=0
+while [ -e "/proc/$pm" ] && [ $i -lt 300 ]; do
+	i=$((i + 1)); sleep 0.1
+done
+pg_start "$1" "$2" || echo "not ok - the cluster did not start again"
+after=$(q "SELECT count(*) FROM posting")
+[ "$after" = "$before" ] && echo "ok - nothing of the run cut by the postmaster's death was imported" ||
+    echo "not ok - the cut run imported $((after - before)) postings"
+if "$FJ_BIN" scrape --once --partner killpm > "$work/pm2.log" 2>&1; then
+	echo "ok - after the postmaster's death the next run takes the partner at once"
+else
+	echo "not ok - the next run after the postmaster's death: $(cat "$work/pm2.log")"
+fi
+"$FJ_BIN" partner runs killpm 2>&1 | grep -q 'interrupted' &&
+    echo "ok - partner runs shows the run cut by the postmaster's death as interrupted" ||
+    echo "not ok - partner runs killpm: no interrupted run"
+got=$(q "SELECT count(*) FROM posting_source s JOIN partner p ON p.id = s.partner_id WHERE p.name = 'killpm'")
+[ "$got" -ge $((n * 9 / 10)) ] && echo "ok - the run after the postmaster's death imports the feed" ||
+    echo "not ok - the run after the postmaster's death imported $got sources of $n"
+
 # Leave the database as it was for the checks after this one.
 "$FJ_BIN" partner disable killme >/dev/null
+"$FJ_BIN" partner disable killpm >/dev/null
 exit 0
