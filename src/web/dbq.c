@@ -57,6 +57,14 @@ dbq_run(struct http_request *req)
 	    sizeof(dbq_states) / sizeof(dbq_states[0]), req));
 }
 
+#define KICK_MS		5000	/* kick waiting requests this long */
+#define KICK_EVERY	200	/* ms between two kicks */
+#define KICK_BURST	16	/* requests woken a kick, at most */
+
+static void	dbq_kick(void *, u_int64_t);
+
+static u_int64_t	kick_until;
+
 /*
  * kore_pgsql_cleanup(), safe after the server went away.  Kore 4.1 gives
  * a query's connection back to its pool with
@@ -81,8 +89,44 @@ dbq_cleanup(struct kore_pgsql *sql)
 		kore_pgsql_handle(sql->conn, 1);
 		/* Freed; only an ASYNC query's pgsql was told so. */
 		sql->conn = NULL;
+		kick_until = kore_time_ms() + KICK_MS;
 	}
 	kore_pgsql_cleanup(sql);
+}
+
+/*
+ * Kore wakes a request waiting for a pooled connection only when another
+ * request gives one back.  A connection dropped above (or one that could
+ * not be opened) is never given back, so with the database away the
+ * waiting requests slept for good: the clients hung.  For KICK_MS after
+ * such a failure, every KICK_EVERY ms this takes a connection and gives
+ * it straight back, up to KICK_BURST times, each return waking one
+ * waiting request; it stops at the first connection it cannot have.
+ */
+static void
+dbq_kick(void *arg, u_int64_t now)
+{
+	struct kore_pgsql	 tmp;
+	int			 i;
+
+	(void)arg;
+	if (now > kick_until)
+		return;
+	for (i = 0; i < KICK_BURST; i++) {
+		kore_pgsql_init(&tmp);
+		if (!kore_pgsql_setup(&tmp, "db", KORE_PGSQL_SYNC)) {
+			kore_pgsql_cleanup(&tmp);
+			break;
+		}
+		dbq_cleanup(&tmp);
+	}
+}
+
+/* In each worker, from the module's init. */
+void
+dbq_init(void)
+{
+	(void)kore_timer_add(dbq_kick, KICK_EVERY, NULL, 0);
 }
 
 /*
@@ -97,6 +141,7 @@ dbq_send(struct kore_pgsql *sql, const char *query, int nparams,
 	if (!kore_pgsql_setup(sql, "db", KORE_PGSQL_ASYNC)) {
 		if (sql->state == KORE_PGSQL_STATE_INIT)
 			return (DBQ_RETRY);
+		kick_until = kore_time_ms() + KICK_MS;
 		kore_pgsql_logerror(sql);
 		return (DBQ_FAILED);
 	}

@@ -229,6 +229,7 @@ static int		 job_form_query(struct http_request *, const char *id,
 static int		 job_post(struct http_request *, const char *id);
 static int		 job_form_done(struct http_request *, struct dbq *);
 static int		 job_saved(struct http_request *, struct dbq *);
+static void		 job_retry(struct http_request *, struct dbq *);
 static int		 job_acted(struct http_request *, struct dbq *);
 static const char	*str(const json_t *, const char *);
 
@@ -647,8 +648,9 @@ job_post(struct http_request *req, const char *id)
 	dbq_param(q, js);
 	if (id != NULL)
 		dbq_param(q, id);
-	q->ctx = json_pack("{s:b, s:i, s:o, s:o, s:s?}", "post", 1,
-	    "status", 400, "f", values, "errors", errors, "edit", id);
+	q->ctx = json_pack("{s:b, s:i, s:o, s:o, s:s?, s:s?}", "post", 1,
+	    "status", 400, "f", values, "errors", errors, "edit", id,
+	    "csrf", csrf);
 	free(js);
 	json_decref(save);
 	qs_free(&qs);
@@ -733,12 +735,55 @@ job_form_done(struct http_request *req, struct dbq *q)
 	return (KORE_RESULT_OK);
 }
 
+/*
+ * The save failed because the database did not answer: nothing was saved,
+ * and the page that says so keeps every value and the form token, so the
+ * recruiter sends it again as it was (a save that did reach the database
+ * is not made twice: the token is unique per account).  No query: this
+ * page must render with the database away.
+ */
+static void
+job_retry(struct http_request *req, struct dbq *q)
+{
+	json_t		*values, *fields, *model;
+	const char	*k, *edit;
+	json_t		*v;
+	char		 action[64];
+
+	values = json_object_get(q->ctx, "f");
+	fields = json_array();
+	json_object_foreach(values, k, v) {
+		if (!json_is_string(v) || strcmp(k, "title") == 0 ||
+		    strcmp(k, "description") == 0)
+			continue;
+		json_array_append_new(fields, json_pack("{s:s, s:O}",
+		    "name", k, "value", v));
+	}
+	edit = str(q->ctx, "edit");
+	if (edit != NULL)
+		(void)snprintf(action, sizeof(action),
+		    "/recruiter/jobs/%s/edit", edit);
+	else
+		(void)snprintf(action, sizeof(action), "/recruiter/jobs/new");
+	model = json_pack("{s:O, s:o, s:s, s:s, s:s, s:b}", "f", values,
+	    "fields", fields, "action", action, "csrf",
+	    str(q->ctx, "csrf") ? str(q->ctx, "csrf") : "",
+	    "title", "Not saved yet", "noindex", 1);
+	http_response_header(req, "retry-after", "5");
+	private_html(req, HTTP_STATUS_SERVICE_UNAVAILABLE,
+	    "recruiter_retry.html", model);
+}
+
 static int
 job_saved(struct http_request *req, struct dbq *q)
 {
 	const char	*status, *state;
 	char		 msg[160];
 
+	if (q->failed) {
+		job_retry(req, q);
+		return (KORE_RESULT_OK);
+	}
 	if (session_gate(req, q->failed ? NULL : q->result, GATE_RECRUITER,
 	    1) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);

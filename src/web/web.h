@@ -114,6 +114,7 @@ int		 dbq_run(struct http_request *);
 #define DBQ_DONE	4
 int		 dbq_send(struct kore_pgsql *, const char *, int, char **);
 void		 dbq_cleanup(struct kore_pgsql *);
+void		 dbq_init(void);
 int		 dbq_read(struct kore_pgsql *, json_t **, int *);
 
 /* render.c */

@@ -28,7 +28,7 @@ def as_pg(*cmd):
                           stderr=subprocess.DEVNULL).returncode
 
 
-def get(path, timeout=10):
+def get(path, timeout=15):
     c = http.client.HTTPConnection(base.hostname, base.port, timeout=timeout)
     try:
         c.request("GET", path)
