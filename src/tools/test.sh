@@ -15,6 +15,12 @@ log="$out/all.log"
 work=$(mktemp -d /tmp/fj-test.XXXXXX)
 chmod 755 "$work"
 PGPORT=$((20000 + $$ % 20000))
+# Two free ports in a row (another run, or a server of ours, may hold one).
+while ! /usr/bin/python3 -c 'import socket, sys
+for p in (int(sys.argv[1]), int(sys.argv[1]) + 1):
+    socket.socket().bind(("127.0.0.1", p))' "$PGPORT" 2>/dev/null; do
+	PGPORT=$((PGPORT + 2))
+done
 PORT=$((PGPORT + 1))
 export FJ_BIN=$(pwd)/bin/fashionjobs
 export BASE=http://127.0.0.1:$PORT
