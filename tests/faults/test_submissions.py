@@ -63,17 +63,17 @@ sql("UPDATE account SET role = 'recruiter', trusted = true"
     " WHERE email = :'p1'", EMAIL)
 b = Browser()
 st, _, html = b.req("/recruiter/login")
-b.req("/recruiter/login", {"csrf": field(html, "csrf"), "email": EMAIL,
-                           "password": PASSWORD})
+steps = [b.req("/recruiter/login", {"csrf": field(html, "csrf"), "email": EMAIL,
+                           "password": PASSWORD})[:2]]
 st, _, html = b.req("/recruiter/company")
-b.req("/recruiter/company", {"csrf": field(html, "csrf"),
+steps.append(b.req("/recruiter/company", {"csrf": field(html, "csrf"),
                              "name": "Maison Flood " + RUN,
                              "website": "https://example.com/",
-                             "description": "Ateliers."})
-st, _, html = b.req("/recruiter/jobs/new")
+                             "description": "Ateliers."})[:2])
+st, loc, html = b.req("/recruiter/jobs/new")
 csrf = field(html, "csrf")
 check("the flood recruiter can open the job form", st == 200 and csrf,
-      str(st))
+      "%s %s after %s" % (st, loc, steps))
 
 
 def form(i, tag):
