@@ -1,6 +1,7 @@
 /*
  * bin/fashionjobs: the command-line side of the board.  Every command
- * reads DATABASE_URL and returns 0 on success, non-zero on failure.
+ * reads DATABASE_URL (without it, the checkout's own cluster: see
+ * db_connect) and returns 0 on success, non-zero on failure.
  */
 
 #include <stdio.h>

@@ -1,11 +1,64 @@
 /* Synchronous libpq helpers shared by the CLI commands. */
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core.h"
 #include "db.h"
+
+static char	*db_board_url(char *, size_t);
+static void	 db_not_running(const char *);
+
+/*
+ * The checkout this binary belongs to (bin/fashionjobs, so bin/..) into
+ * dir, and the URL of its private cluster that make run wrote into
+ * var/database_url, or NULL when there is none.  The caller free()s it.
+ */
+static char *
+db_board_url(char *dir, size_t dirsz)
+{
+	FILE		*f;
+	char		 path[PATH_MAX], line[1024];
+	char		*p;
+	ssize_t		 n;
+	int		 i;
+
+	n = readlink("/proc/self/exe", dir, dirsz - 1);
+	if (n <= 0) {
+		snprintf(dir, dirsz, "the checkout");
+		return (NULL);
+	}
+	dir[n] = '\0';
+	for (i = 0; i < 2; i++) {
+		if ((p = strrchr(dir, '/')) != NULL)
+			*p = '\0';
+	}
+	if (*dir == '\0')
+		snprintf(dir, dirsz, "/");
+	n = snprintf(path, sizeof(path), "%s/var/database_url", dir);
+	if (n < 0 || (size_t)n >= sizeof(path))
+		return (NULL);
+	if ((f = fopen(path, "r")) == NULL)
+		return (NULL);
+	p = fgets(line, sizeof(line), f);
+	fclose(f);
+	if (p == NULL)
+		return (NULL);
+	line[strcspn(line, "\r\n")] = '\0';
+	if (*line == '\0')
+		return (NULL);
+	return (strdup(line));
+}
+
+static void
+db_not_running(const char *dir)
+{
+	fprintf(stderr, "the board's database is not running: start it with "
+	    "`make run` in %s, or set DATABASE_URL\n", dir);
+}
 
 char *
 db_conninfo(const char *url)
@@ -37,21 +90,34 @@ db_connect(void)
 {
 	PGconn		*conn;
 	const char	*url;
-	char		*info;
+	char		*info, *own = NULL;
+	char		 dir[PATH_MAX];
 
+	/*
+	 * Without DATABASE_URL, the board's own database: the private
+	 * cluster make run starts for this checkout.
+	 */
 	if ((url = getenv("DATABASE_URL")) == NULL || *url == '\0') {
-		fprintf(stderr, "DATABASE_URL is not set\n");
-		return (NULL);
+		if ((own = db_board_url(dir, sizeof(dir))) == NULL) {
+			db_not_running(dir);
+			return (NULL);
+		}
+		url = own;
 	}
 	info = db_conninfo(url);
 	conn = PQconnectdb(info);
-	free(info);
 	if (PQstatus(conn) != CONNECTION_OK) {
-		fprintf(stderr, "database: %s", PQerrorMessage(conn));
+		if (own != NULL && PQping(info) == PQPING_NO_RESPONSE)
+			db_not_running(dir);
+		else
+			fprintf(stderr, "database: %s", PQerrorMessage(conn));
 		PQfinish(conn);
-		return (NULL);
+		conn = NULL;
 	}
-	PQsetClientEncoding(conn, "UTF8");
+	free(info);
+	free(own);
+	if (conn != NULL)
+		PQsetClientEncoding(conn, "UTF8");
 	return (conn);
 }
 

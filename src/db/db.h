@@ -7,7 +7,11 @@
 
 #include <libpq-fe.h>
 
-/* Connect to $DATABASE_URL; prints the reason and returns NULL on failure. */
+/*
+ * Connect to $DATABASE_URL, or without it to the checkout's private cluster
+ * (var/database_url, written by make run); prints the reason (how to start
+ * the board's database when it is not running) and returns NULL on failure.
+ */
 PGconn		*db_connect(void);
 /*
  * Run one parameterised statement; on error print it (prefixed with what)

@@ -4,12 +4,43 @@
 
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 
+# As root the programs start in /: the current directory may be one the
+# postgres user cannot enter.  DIR arguments are absolute.
 pg_as() {
 	if [ "$(id -u)" = 0 ]; then
-		runuser -u postgres -- "$@"
+		(cd / && runuser -u postgres -- "$@")
 	else
 		"$@"
 	fi
+}
+
+# pg_cluster_dir CHECKOUT: the directory of the checkout's private cluster,
+# CHECKOUT/var/pg.  As root, when the postgres user cannot reach
+# CHECKOUT/var (a clone under a mode 700 home), the cluster lives in
+# /var/lib/fashionjobs/<hash of CHECKOUT>/pg instead and var/pg is a symlink
+# to it: the modes of the user's directories stay as they are, and the next
+# run finds the same cluster.
+pg_cluster_dir() {
+	co=$1
+	if [ -L "$co/var/pg" ]; then
+		readlink "$co/var/pg"
+		return 0
+	fi
+	if [ "$(id -u)" != 0 ] || runuser -u postgres -- test -x "$co/var"; then
+		echo "$co/var/pg"
+		return 0
+	fi
+	if [ -e "$co/var/pg/data" ]; then
+		echo "$co/var/pg/data: the postgres user cannot reach it" >&2
+		return 1
+	fi
+	home=/var/lib/fashionjobs/$(printf '%s' "$co" | sha256sum | cut -c1-12)
+	mkdir -p "$home"
+	chmod 755 /var/lib/fashionjobs "$home"
+	printf '%s\n' "$co" > "$home/checkout"
+	rm -rf "$co/var/pg"
+	ln -s "$home/pg" "$co/var/pg"
+	echo "$home/pg"
 }
 
 # pg_start DIR PORT: create the cluster if needed and start it.

@@ -1,7 +1,8 @@
 #!/bin/sh
-# make run: private PostgreSQL under var/ (or $DATABASE_URL), migrations,
-# demo data when the database is empty, the scraper loop, and Kore in the
-# foreground on 127.0.0.1:$PORT.  Ctrl-C stops everything it started.
+# make run: private PostgreSQL (see pg_cluster_dir; or $DATABASE_URL),
+# migrations, demo data when the database is empty, the scraper loop, and
+# Kore in the foreground on 127.0.0.1:$PORT.  Ctrl-C stops everything it
+# started, whichever part died first.
 set -e
 cd "$(dirname "$0")/../.."
 . src/tools/pg.sh
@@ -12,10 +13,51 @@ PGPORT=${PGPORT:-54329}
 mkdir -p var
 chmod 755 var
 
+# stop_group PGID: TERM a process group, KILL what is left of it after 10 s.
+# Zombies do not count: nobody may reap the workers of a dead Kore parent.
+stop_group() {
+	kill -TERM "-$1" 2>/dev/null
+	i=0
+	while ps -e -o pgid= -o stat= |
+	    awk -v g="$1" '$1 == g && $2 !~ /^Z/ { f = 1 } END { exit !f }'; do
+		i=$((i + 1))
+		if [ $i -gt 100 ]; then
+			kill -KILL "-$1" 2>/dev/null
+			break
+		fi
+		sleep 0.1
+	done
+	wait "$1" 2>/dev/null
+}
+
+# Ctrl-C signals the terminal's process group, but pg_ctl detaches the
+# postmaster, and Kore and the scraper run in sessions of their own so
+# that their whole group (Kore's workers too) can be stopped here even
+# when its leader is gone.  No set -e in here: a part that already died
+# must not keep the next one running; and a second signal (make passes
+# SIGTERM on to us, Ctrl-C pressed twice) must not cut the cleanup short.
+pgdir=""
+scraper=""
+kore=""
+cleanup() {
+	set +e
+	trap '' INT TERM
+	trap - EXIT
+	[ -n "$scraper" ] && stop_group "$scraper"
+	[ -n "$kore" ] && stop_group "$kore"
+	[ -n "$pgdir" ] && pg_stop "$pgdir"
+	echo "stopped."
+}
+trap 'cleanup; exit 130' INT
+trap 'cleanup; exit 143' TERM
+trap cleanup EXIT
+
 if [ -z "$DATABASE_URL" ]; then
-	pg_start "$(pwd)/var/pg" "$PGPORT"
+	pgdir=$(pg_cluster_dir "$(pwd)")
+	pg_start "$pgdir" "$PGPORT"
 	DATABASE_URL=$(pg_url "$PGPORT")
-	started_pg=1
+	# bin/fashionjobs without DATABASE_URL connects here.
+	echo "$DATABASE_URL" > var/database_url
 fi
 export DATABASE_URL
 export FJ_BASE_URL=${FJ_BASE_URL:-http://127.0.0.1:$PORT}
@@ -25,21 +67,11 @@ bin/fashionjobs seed --if-empty --demo --count "${SEED_COUNT:-500}"
 
 kore_conf var/kore.conf "$PORT" no
 
-scraper=""
-cleanup() {
-	trap - INT TERM EXIT
-	[ -n "$scraper" ] && kill "$scraper" 2>/dev/null
-	[ -n "$kore" ] && kill "$kore" 2>/dev/null && wait "$kore" 2>/dev/null
-	[ -n "$started_pg" ] && pg_stop "$(pwd)/var/pg"
-	echo "stopped."
-}
-trap cleanup INT TERM EXIT
-
 if bin/fashionjobs 2>&1 | grep -q 'scrape'; then
-	bin/fashionjobs scrape --loop >var/scraper.log 2>&1 &
+	setsid bin/fashionjobs scrape --loop >var/scraper.log 2>&1 &
 	scraper=$!
 fi
 echo "fashionjobs: http://127.0.0.1:$PORT/ (Ctrl-C to stop)"
-kore -f -c var/kore.conf &
+setsid kore -f -c var/kore.conf &
 kore=$!
 wait "$kore"
