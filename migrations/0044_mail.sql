@@ -47,6 +47,5 @@ CREATE INDEX signup_pending_expires ON signup_pending (expires_at);
 INSERT INTO setting (key, value, description) VALUES
 ('signup_mails_per_hour', '3', 'Sign-up e-mails (confirmation or "you '
     'have an account") sent to one address in an hour; more sign-ups '
-    'for it get the same answer and no e-mail.'),
-('signup_link_hours', '24', 'How long a sign-up confirmation link works.')
+    'for it get the same answer and no e-mail.')
 ON CONFLICT (key) DO NOTHING;
