@@ -1,7 +1,8 @@
 #!/bin/sh
 # make run: private PostgreSQL under var/ (or $DATABASE_URL), migrations,
-# demo data when the database is empty, the scraper and mail loops, and Kore in the
-# foreground on 127.0.0.1:$PORT.  Ctrl-C stops everything it started.
+# demo data when the database is empty, the scraper and mail loops, and
+# Kore in the foreground on 127.0.0.1:$PORT.  Ctrl-C stops everything it
+# started.
 set -e
 cd "$(dirname "$0")/../.."
 . src/tools/pg.sh
