@@ -9,5 +9,6 @@ int	cmd_scrape(int, char **);
 int	cmd_feed_check(int, char **);
 int	cmd_admin(int, char **);
 int	cmd_apikey(int, char **);
+int	cmd_mail(int, char **);
 
 #endif

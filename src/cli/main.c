@@ -27,6 +27,7 @@ static const struct command	commands[] = {
 	{ "feed-check",	cmd_feed_check,	"feed-check FORMAT FILE [MAPFILE]" },
 	{ "admin",	cmd_admin,	"admin create EMAIL < password" },
 	{ "apikey",	cmd_apikey,	"apikey create NAME | list | revoke NAME" },
+	{ "mail",	cmd_mail,	"mail --once | --loop" },
 };
 
 static void	usage(void);

@@ -1,7 +1,7 @@
 #!/bin/sh
 # make run: private PostgreSQL (see pg_cluster_dir; or $DATABASE_URL),
-# migrations, demo data when the database is empty, the scraper loop, and
-# Kore in the foreground on 127.0.0.1:$PORT.  Ctrl-C stops everything it
+# migrations, demo data when the database is empty, the scraper and mail loops,
+# and Kore in the foreground on 127.0.0.1:$PORT.  Ctrl-C stops everything it
 # started, whichever part died first.
 set -e
 cd "$(dirname "$0")/../.."
@@ -38,12 +38,14 @@ stop_group() {
 # SIGTERM on to us, Ctrl-C pressed twice) must not cut the cleanup short.
 pgdir=""
 scraper=""
+mailer=""
 kore=""
 cleanup() {
 	set +e
 	trap '' INT TERM
 	trap - EXIT
 	[ -n "$scraper" ] && stop_group "$scraper"
+	[ -n "$mailer" ] && stop_group "$mailer"
 	[ -n "$kore" ] && stop_group "$kore"
 	[ -n "$pgdir" ] && pg_stop "$pgdir"
 	echo "stopped."
@@ -71,6 +73,8 @@ if bin/fashionjobs 2>&1 | grep -q 'scrape'; then
 	setsid bin/fashionjobs scrape --loop >var/scraper.log 2>&1 &
 	scraper=$!
 fi
+setsid bin/fashionjobs mail --loop >var/mail.log 2>&1 &
+mailer=$!
 echo "fashionjobs: http://127.0.0.1:$PORT/ (Ctrl-C to stop)"
 setsid kore -f -c var/kore.conf &
 kore=$!

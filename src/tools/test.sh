@@ -76,6 +76,19 @@ else
 		    -h 127.0.0.1 -p "$PGPORT" -U postgres -f "$t" fashionjobs
 	done
 
+	# Mail goes to a local SMTP sink that keeps every message in a file,
+	# on a port the system picks.
+	export FJ_MAIL_DIR="$work/mail"
+	/usr/bin/python3 tests/tools/smtpsink.py 0 "$FJ_MAIL_DIR" \
+	    "$work/smtp.port" > "$out/smtpsink.log" 2>&1 &
+	pids="$pids $!"
+	i=0
+	until [ -s "$work/smtp.port" ] || [ $i -gt 50 ]; do
+		i=$((i + 1))
+		sleep 0.1
+	done
+	export FJ_SMTP_URL="smtp://127.0.0.1:$(cat "$work/smtp.port" 2>/dev/null)"
+
 	kore_conf "$work/kore.conf" "$PORT" yes
 	kore -f -c "$work/kore.conf" > "$out/kore.log" 2>&1 &
 	pids="$pids $!"

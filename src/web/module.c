@@ -91,8 +91,11 @@ fj_init(int state)
 
 	templates = tmpl_set_new();
 	for (a = assets; a->name != NULL; a++) {
+		/* Pages, and the e-mails' text (mail_*.txt). */
 		len = strlen(a->name);
-		if (len < 5 || strcmp(a->name + len - 5, ".html") != 0)
+		if ((len < 5 || strcmp(a->name + len - 5, ".html") != 0) &&
+		    (strncmp(a->name, "mail_", 5) != 0 ||
+		    strcmp(a->name + len - 4, ".txt") != 0))
 			continue;
 		if (tmpl_set_add(templates, a->name, (const char *)a->data,
 		    a->len, err, sizeof(err)) == -1)

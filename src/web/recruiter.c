@@ -4,6 +4,12 @@
  * reuses.  Passwords are hashed with argon2id in a Kore task (session.c);
  * the session check, the CSRF check and the page's data are one
  * statement per page (ME_CTE, OK_CTE).
+ *
+ * Signing up never tells whether an address has an account: the password
+ * is hashed and one statement runs either way, and the answer is the same
+ * page.  What differs is the e-mail queued in that statement: a link to
+ * /recruiter/confirm for a new address, "you have an account, log in"
+ * for a known one.  The account is created when the link is followed.
  */
 
 #include <kore/kore.h>
@@ -17,19 +23,73 @@
 #include "session.h"
 
 int	page_recruiter_signup(struct http_request *);
+int	page_recruiter_confirm(struct http_request *);
 int	page_recruiter_login(struct http_request *);
 int	page_recruiter_logout(struct http_request *);
 int	page_recruiter_password(struct http_request *);
 int	page_recruiter_dashboard(struct http_request *);
 int	page_recruiter_company(struct http_request *);
 
+#define SIGNUP_HOURS	24	/* a confirmation link's life */
+#define STR(x)		STR_(x)
+#define STR_(x)		#x
+
+/*
+ * $1 e-mail, $2 password hash, $3 link token, $4/$5 the confirmation
+ * mail, $6/$7 the "you have an account" mail.  Past the hourly limit of
+ * sign-up mails for the address, nothing is written (same answer).
+ */
 static const char	sql_signup[] =
-    "WITH a AS (INSERT INTO account (email, password_hash)"
-    "  VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING id),"
+    "WITH k AS (SELECT EXISTS (SELECT 1 FROM account"
+    "  WHERE lower(email) = lower($1)) AS known,"
+    "  (SELECT count(*) FROM mail_outbox WHERE lower(to_addr) = lower($1)"
+    "  AND kind IN ('signup_confirm', 'signup_exists')"
+    "  AND created_at > now() - interval '1 hour') <"
+    "  coalesce(fj_setting('signup_mails_per_hour')::int, 3) AS allowed),"
+    " p AS (INSERT INTO signup_pending (email, password_hash, token_hash,"
+    "  expires_at) SELECT $1, $2, sha256(convert_to($3, 'UTF8')),"
+    "  now() + interval '" STR(SIGNUP_HOURS) " hours' FROM k"
+    "  WHERE k.allowed AND NOT k.known),"
+    " m AS (INSERT INTO mail_outbox (kind, to_addr, subject, body)"
+    "  SELECT CASE WHEN known THEN 'signup_exists' ELSE 'signup_confirm'"
+    "  END, $1, CASE WHEN known THEN $6 ELSE $4 END,"
+    "  CASE WHEN known THEN $7 ELSE $5 END FROM k WHERE k.allowed),"
+    " g AS (DELETE FROM signup_pending"
+    "  WHERE expires_at < now() - interval '7 days')"
+    " SELECT json_build_object('ok', true)";
+
+/* What a link's token is worth before it is used: the confirm page. */
+static const char	sql_confirm_peek[] =
+    "SELECT json_build_object('state', CASE WHEN p.id IS NULL THEN"
+    "  'unknown' WHEN p.used_at IS NOT NULL THEN 'used'"
+    "  WHEN p.expires_at <= now() THEN 'expired' ELSE 'ok' END,"
+    "  'email', p.email) FROM (SELECT 1) x LEFT JOIN signup_pending p"
+    " ON p.token_hash = sha256(convert_to($1::text, 'UTF8'))";
+
+/*
+ * Use the token ($1) once: the account, and a session ($2 token, $3 its
+ * CSRF token, $4 its lifetime).  "old" is the row as this statement
+ * found it; a concurrent use that won the row lock leaves p empty.
+ */
+static const char	sql_confirm[] =
+    "WITH t AS (SELECT sha256(convert_to($1::text, 'UTF8')) AS h),"
+    " old AS (SELECT p.used_at, p.expires_at FROM signup_pending p, t"
+    "  WHERE p.token_hash = t.h),"
+    " p AS (UPDATE signup_pending p SET used_at = now() FROM t"
+    "  WHERE p.token_hash = t.h AND p.used_at IS NULL"
+    "  AND p.expires_at > now() RETURNING p.email, p.password_hash),"
+    " a AS (INSERT INTO account (email, password_hash)"
+    "  SELECT email, password_hash FROM p ON CONFLICT DO NOTHING"
+    "  RETURNING id),"
     " s AS (INSERT INTO session (token_hash, account_id, csrf, expires_at)"
-    "  SELECT sha256(convert_to($3, 'UTF8')), a.id, $4,"
-    "  now() + make_interval(secs => $5::int) FROM a RETURNING account_id)"
-    " SELECT json_build_object('created', EXISTS (SELECT 1 FROM s))";
+    "  SELECT sha256(convert_to($2, 'UTF8')), a.id, $3,"
+    "  now() + make_interval(secs => $4::int) FROM a RETURNING account_id)"
+    " SELECT json_build_object('state', CASE"
+    "  WHEN EXISTS (SELECT 1 FROM s) THEN 'created'"
+    "  WHEN EXISTS (SELECT 1 FROM p) THEN 'exists'"
+    "  WHEN NOT EXISTS (SELECT 1 FROM old) THEN 'unknown'"
+    "  WHEN (SELECT used_at IS NULL AND expires_at <= now() FROM old)"
+    "  THEN 'expired' ELSE 'used' END)";
 
 static const char	sql_login_lookup[] =
     "SELECT json_build_object("
@@ -168,8 +228,36 @@ static const struct {
 	{ "welcome",	"Welcome! Create your company profile to post jobs." },
 };
 
+/* The confirm page for each state of a link. */
+static const struct {
+	const char	*state;
+	int		 status;
+	const char	*heading;
+	const char	*message;
+} confirm_pages[] = {
+	{ "ok",		200, "Create your account",
+	  "One more click creates the recruiter account for this address." },
+	{ "used",	410, "This link was used already",
+	  "The account was created with this link: log in with your e-mail "
+	  "address and password." },
+	{ "expired",	410, "This link has expired",
+	  "Links to confirm an account work for " STR(SIGNUP_HOURS) " hours. "
+	  "Sign up again to get a new one." },
+	{ "exists",	409, "You have an account already",
+	  "An account with this e-mail address exists already: log in." },
+	{ "unknown",	404, "This link is not valid",
+	  "Check that you opened the whole link from the e-mail, or sign up "
+	  "again." },
+};
+
 static int		 auth_form(struct http_request *, const char *,
 			    int, json_t *, json_t *);
+static int		 confirm_page(struct http_request *, const char *,
+			    const char *, const char *);
+static int		 is_link_token(const char *);
+static int		 confirm_peeked(struct http_request *, struct dbq *);
+static enum flow_next	 confirm_save(struct http_request *, struct flow *);
+static enum flow_next	 confirm_done(struct http_request *, struct flow *);
 static void		 too_many(struct http_request *);
 static void		 busy(struct http_request *);
 static const char	*token_of(struct http_request *, char *);
@@ -309,8 +397,9 @@ signup_start(struct http_request *req, struct flow *f)
 
 /*
  * Set up sql ($1 p1, $2 p2, $3 new session token, $4 its CSRF token, $5
- * its lifetime), which creates the session; the token waits in the ctx
- * for the cookie.  KORE_RESULT_ERROR (answered) without randomness.
+ * its lifetime; without p2 they move up to $2-$4), which creates the
+ * session; the token waits in the ctx for the cookie.  KORE_RESULT_ERROR
+ * (answered) without randomness.
  */
 static int
 start_session(struct http_request *req, struct flow *f, const char *sql,
@@ -327,7 +416,8 @@ start_session(struct http_request *req, struct flow *f, const char *sql,
 	(void)snprintf(secs, sizeof(secs), "%d", SESSION_SECONDS);
 	flow_query(f, sql);
 	flow_param(f, p1);
-	flow_param(f, p2);
+	if (p2 != NULL)
+		flow_param(f, p2);
 	flow_param(f, token);
 	flow_param(f, csrf);
 	flow_param(f, secs);
@@ -339,41 +429,210 @@ start_session(struct http_request *req, struct flow *f, const char *sql,
 static enum flow_next
 signup_save(struct http_request *req, struct flow *f)
 {
+	json_t		*model;
+	struct sbuf	 link;
+	const char	*email;
+	char		 token[TOKEN_HEX + 1], *subj[2], *body[2];
+	int		 rc;
+
 	if (f->hashed[0] == '\0') {
 		web_error(req, HTTP_STATUS_INTERNAL_ERROR,
 		    "The password could not be hashed.");
 		return (FLOW_DONE);
 	}
-	if (start_session(req, f, sql_signup, json_string_value(
-	    json_object_get(json_object_get(f->ctx, "values"), "email")),
-	    f->hashed) != KORE_RESULT_OK)
+	if (token_new(token) != KORE_RESULT_OK) {
+		web_error(req, HTTP_STATUS_INTERNAL_ERROR,
+		    "No randomness available.");
 		return (FLOW_DONE);
+	}
+	email = json_string_value(json_object_get(json_object_get(f->ctx,
+	    "values"), "email"));
+	sbuf_init(&link);
+	sbuf_printf(&link, "%s/recruiter/confirm?token=%s", web_base_url(),
+	    token);
+	model = json_pack("{s:s, s:s, s:i}", "email", email, "link",
+	    link.data, "hours", SIGNUP_HOURS);
+	explicit_bzero(link.data, link.len);
+	sbuf_reset(&link);
+	sbuf_printf(&link, "%s/recruiter/login", web_base_url());
+	rc = web_mail("mail_signup_confirm.txt", model, &subj[0], &body[0]);
+	model = json_pack("{s:s, s:s}", "email", email, "login", link.data);
+	rc |= web_mail("mail_signup_exists.txt", model, &subj[1], &body[1]);
+	sbuf_free(&link);
+	if (rc == 0) {
+		flow_query(f, sql_signup);
+		flow_param(f, email);
+		flow_param(f, f->hashed);
+		flow_param(f, token);
+		flow_param(f, subj[0]);
+		flow_param(f, body[0]);
+		flow_param(f, subj[1]);
+		flow_param(f, body[1]);
+	}
+	explicit_bzero(token, sizeof(token));
+	if (body[0] != NULL)
+		explicit_bzero(body[0], strlen(body[0]));
+	free(subj[0]);
+	free(body[0]);
+	free(subj[1]);
+	free(body[1]);
+	if (rc != 0) {
+		web_error(req, HTTP_STATUS_INTERNAL_ERROR,
+		    "The e-mail could not be written.");
+		return (FLOW_DONE);
+	}
 	f->next = signup_done;
 	return (FLOW_QUERY);
 }
 
+/* The same page whether the address is new, known, or over its limit. */
 static enum flow_next
 signup_done(struct http_request *req, struct flow *f)
 {
-	json_t	*values, *errors;
+	json_t	*model;
 
 	if (f->failed || f->result == NULL) {
 		web_error(req, HTTP_STATUS_SERVICE_UNAVAILABLE,
 		    "The database is not answering. Try again shortly.");
 		return (FLOW_DONE);
 	}
-	values = json_incref(json_object_get(f->ctx, "values"));
-	errors = json_incref(json_object_get(f->ctx, "errors"));
-	if (!json_is_true(json_object_get(f->result, "created"))) {
-		json_object_set_new(errors, "email", json_string(
-		    "An account with this e-mail address exists already: "
-		    "log in instead."));
-		(void)auth_form(req, "recruiter_signup.html",
-		    HTTP_STATUS_BAD_REQUEST, values, errors);
+	model = json_pack("{s:s, s:O, s:i, s:b}", "title", "Check your e-mail",
+	    "email", json_object_get(json_object_get(f->ctx, "values"),
+	    "email"), "hours", SIGNUP_HOURS, "noindex", 1);
+	private_html(req, HTTP_STATUS_OK, "recruiter_signup_sent.html", model);
+	return (FLOW_DONE);
+}
+
+/* A link's token: TOKEN_HEX lower-case hex digits. */
+static int
+is_link_token(const char *s)
+{
+	return (s != NULL && strlen(s) == TOKEN_HEX &&
+	    strspn(s, "0123456789abcdef") == TOKEN_HEX);
+}
+
+/* The confirm page for state; token and csrf only for the form. */
+static int
+confirm_page(struct http_request *req, const char *state,
+    const char *token, const char *email)
+{
+	json_t		*model;
+	char		 csrf[TOKEN_HEX + 1];
+	size_t		 i;
+
+	for (i = 0; i < sizeof(confirm_pages) / sizeof(confirm_pages[0]) - 1;
+	    i++)
+		if (strcmp(state, confirm_pages[i].state) == 0)
+			break;
+	model = json_pack("{s:s, s:s, s:s, s:b}", "title",
+	    confirm_pages[i].heading, "heading", confirm_pages[i].heading,
+	    "message", confirm_pages[i].message, "noindex", 1);
+	if (i == 0) {
+		if (anon_csrf(req, csrf) == NULL) {
+			json_decref(model);
+			web_error(req, HTTP_STATUS_INTERNAL_ERROR,
+			    "No randomness available.");
+			return (KORE_RESULT_OK);
+		}
+		json_object_set_new(model, "form", json_true());
+		json_object_set_new(model, "csrf", json_string(csrf));
+		json_object_set_new(model, "token", json_string(token));
+		if (email != NULL)
+			json_object_set_new(model, "message", json_sprintf(
+			    "One more click creates the recruiter account for "
+			    "%s.", email));
+	}
+	private_html(req, confirm_pages[i].status, "recruiter_confirm.html",
+	    model);
+	return (KORE_RESULT_OK);
+}
+
+/*
+ * GET shows what the link is worth and a button; the POST uses it.  A
+ * GET changes nothing, so a mail scanner that opens links uses no token.
+ */
+int
+page_recruiter_confirm(struct http_request *req)
+{
+	struct dbq	*q;
+	struct flow	*f;
+	struct qs	 qs;
+	const char	*token;
+
+	if (http_state_exists(req))
+		return (req->method == HTTP_METHOD_POST ? flow_run(req) :
+		    dbq_run(req));
+	if (req->method != HTTP_METHOD_POST) {
+		if (web_query(req, &qs) != KORE_RESULT_OK)
+			return (KORE_RESULT_OK);
+		token = qs_get(&qs, "token");
+		if (!is_link_token(token)) {
+			qs_free(&qs);
+			return (confirm_page(req, "unknown", NULL, NULL));
+		}
+		q = dbq_new(req, sql_confirm_peek, confirm_peeked);
+		dbq_param(q, token);
+		q->ctx = json_pack("{s:s}", "token", token);
+		qs_free(&qs);
+		return (dbq_run(req));
+	}
+	if (form_body(req, &qs) != KORE_RESULT_OK)
+		return (KORE_RESULT_OK);
+	if (!anon_csrf_ok(req, qs_get(&qs, "csrf"))) {
+		qs_free(&qs);
+		csrf_failed(req);
+		return (KORE_RESULT_OK);
+	}
+	token = qs_get(&qs, "token");
+	if (!is_link_token(token)) {
+		qs_free(&qs);
+		return (confirm_page(req, "unknown", NULL, NULL));
+	}
+	f = flow_new(req, confirm_save);
+	f->ctx = json_pack("{s:s}", "link", token);
+	qs_free(&qs);
+	return (flow_run(req));
+}
+
+static int
+confirm_peeked(struct http_request *req, struct dbq *q)
+{
+	if (q->failed || q->result == NULL) {
+		web_error(req, HTTP_STATUS_SERVICE_UNAVAILABLE,
+		    "The database is not answering. Try again shortly.");
+		return (KORE_RESULT_OK);
+	}
+	return (confirm_page(req, json_string_value(json_object_get(q->result,
+	    "state")), json_string_value(json_object_get(q->ctx, "token")),
+	    json_string_value(json_object_get(q->result, "email"))));
+}
+
+static enum flow_next
+confirm_save(struct http_request *req, struct flow *f)
+{
+	if (start_session(req, f, sql_confirm, json_string_value(
+	    json_object_get(f->ctx, "link")), NULL) != KORE_RESULT_OK)
+		return (FLOW_DONE);
+	f->next = confirm_done;
+	return (FLOW_QUERY);
+}
+
+static enum flow_next
+confirm_done(struct http_request *req, struct flow *f)
+{
+	const char	*state;
+
+	if (f->failed || f->result == NULL) {
+		web_error(req, HTTP_STATUS_SERVICE_UNAVAILABLE,
+		    "The database is not answering. Try again shortly.");
 		return (FLOW_DONE);
 	}
-	json_decref(values);
-	json_decref(errors);
+	state = json_string_value(json_object_get(f->result, "state"));
+	if (state == NULL || strcmp(state, "created") != 0) {
+		(void)confirm_page(req, state != NULL ? state : "unknown",
+		    NULL, NULL);
+		return (FLOW_DONE);
+	}
 	cookie_set(req, SESSION_COOKIE, json_string_value(
 	    json_object_get(f->ctx, "token")), SESSION_SECONDS);
 	web_redirect(req, HTTP_STATUS_SEE_OTHER, "/recruiter/company");

@@ -59,6 +59,38 @@ web_render(struct http_request *req, const char *tmpl, json_t *model,
 	return (rc);
 }
 
+/*
+ * An e-mail from the template tmpl (mail_*.txt): its first line is the
+ * subject, the text after the blank line below it the body.  Values go
+ * in as {{&x}} (raw: this is text, not HTML).  Takes the model's
+ * reference; the caller free()s *subject and *body.  -1 when the
+ * template is missing or has no subject line.
+ */
+int
+web_mail(const char *tmpl, json_t *model, char **subject, char **body)
+{
+	struct sbuf	 text;
+	char		*nl;
+	int		 rc;
+
+	*subject = *body = NULL;
+	sbuf_init(&text);
+	rc = tmpl_render(web_templates(), tmpl, model, &text);
+	json_decref(model);
+	if (rc == -1 || (nl = strchr(text.data, '\n')) == NULL) {
+		kore_log(LOG_ERR, "mail template %s missing or bad", tmpl);
+		sbuf_free(&text);
+		return (-1);
+	}
+	*subject = xstrndup(text.data, nl - text.data);
+	nl++;
+	if (*nl == '\n')
+		nl++;
+	*body = xstrdup(nl);
+	sbuf_free(&text);
+	return (0);
+}
+
 /* Render and send; takes the model's reference. */
 void
 web_html(struct http_request *req, int status, const char *tmpl,

@@ -123,6 +123,8 @@ int		 web_render(struct http_request *, const char *tmpl,
 		    json_t *model, struct sbuf *);
 void		 web_html(struct http_request *, int status, const char *tmpl,
 		    json_t *model);
+int		 web_mail(const char *tmpl, json_t *model, char **subject,
+		    char **body);
 void		 web_error(struct http_request *, int status,
 		    const char *message);
 void		 web_redirect(struct http_request *, int status,

@@ -12,7 +12,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..",
                                 "integration"))
-from fjtest import BASE, check, done, sql  # noqa: E402
+from fjtest import BASE, check, confirm_path, done, sql  # noqa: E402
 
 from selenium import webdriver  # noqa: E402
 from selenium.common.exceptions import (  # noqa: E402
@@ -98,7 +98,15 @@ try:
     fill(d, "password2", PASSWORD)
     shot(d, "recruiter-signup.png")
     submit(d, "form.form button[type=submit]")
-    check("browser: sign-up leads to the company profile",
+    check("browser: sign-up says to check the e-mail",
+          "Check your e-mail to continue" in d.page_source)
+    shot(d, "recruiter-signup-sent.png")
+    path = confirm_path(email)
+    check("browser: the confirmation link arrives by e-mail", path)
+    d.get(BASE + (path or "/recruiter/confirm"))
+    shot(d, "recruiter-confirm.png")
+    submit(d, "form.form button[type=submit]")
+    check("browser: the link leads to the company profile",
           d.current_url.endswith("/recruiter/company"), d.current_url)
 
     fill(d, "name", "Maison Journey " + RUN)

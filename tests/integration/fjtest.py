@@ -2,6 +2,9 @@
 ($BASE), psql against the real database ($DATABASE_URL), and one line per
 check: "ok - name" or "not ok - name: why"."""
 
+import email
+import email.policy
+import glob
 import json
 import os
 import re
@@ -81,3 +84,44 @@ def cards(html):
             return re.sub(r"<[^>]+>", "", f.group(1)).strip() if f else ""
         out.append((field("company"), field("title"), field("meta")))
     return out
+
+
+FJ_BIN = os.environ.get("FJ_BIN", "bin/fashionjobs")
+
+
+def mail_send(env=None):
+    """bin/fashionjobs mail --once; returns the CompletedProcess."""
+    e = dict(os.environ)
+    e.update(env or {})
+    return subprocess.run([FJ_BIN, "mail", "--once"], capture_output=True,
+                          text=True, env=e, timeout=120)
+
+
+def mails_to(addr):
+    """Every message the test SMTP server got for addr, oldest first, as
+    email.message.EmailMessage (with .envelope_to)."""
+    out = []
+    for name in sorted(glob.glob(os.path.join(os.environ["FJ_MAIL_DIR"],
+                                              "*.eml"))):
+        with open(name, "rb") as f:
+            m = email.message_from_binary_file(f, policy=email.policy.default)
+        if m["X-Envelope-To"] == "<%s>" % addr:
+            m.raw_path = name
+            out.append(m)
+    return out
+
+
+def mail_text(m):
+    return m.get_body(("plain",)).get_content()
+
+
+def confirm_path(addr):
+    """Send the outbox, then the path of the newest confirmation link
+    mailed to addr (None if there is none)."""
+    mail_send()
+    for m in reversed(mails_to(addr)):
+        g = re.search(r"(/recruiter/confirm\?token=[0-9a-f]{64})",
+                      mail_text(m))
+        if g:
+            return g.group(1)
+    return None

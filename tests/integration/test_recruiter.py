@@ -13,7 +13,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from fjtest import BASE, check, done, http, sql
+from fjtest import (BASE, check, confirm_path, done, http, mail_send,
+                    mail_text, mails_to, sql)
 
 RUN = "%d%d" % (os.getpid(), int(time.time()) % 100000)
 PASSWORD = "velvet runway 2031"
@@ -80,11 +81,36 @@ def error_for(html, name):
     return m.group(1) if m else ""
 
 
-def signup(b, email, password=PASSWORD):
+def signup_only(b, email, password=PASSWORD):
+    """The sign-up form's POST: the "check your e-mail" page."""
     _, csrf, _ = b.form("/recruiter/signup")
     return b.req("/recruiter/signup", {"csrf": csrf, "email": email,
                                        "password": password,
                                        "password2": password})
+
+
+def confirm(b, path):
+    """Open a confirmation link and press its button."""
+    r, csrf, _ = b.form(path)
+    return b.req("/recruiter/confirm", {"csrf": csrf,
+                                        "token": field(r.text, "token")})
+
+
+def signup(b, email, password=PASSWORD):
+    """Sign up, get the link through the real mail, follow it: the
+    answer is the 303 that signs the recruiter in."""
+    signup_only(b, email, password)
+    return confirm(b, confirm_path(email))
+
+
+def same_page(a, b, *echoed):
+    """Two pages with CSRF tokens and the echoed values blanked."""
+    def norm(r):
+        t = re.sub(r'value="[0-9a-f]{64}"', 'value=""', r.text)
+        for e in echoed:
+            t = t.replace(e, "ECHO")
+        return t
+    return norm(a) == norm(b)
 
 
 def login(b, email, password=PASSWORD, headers=None):
@@ -205,8 +231,58 @@ r = alice.req("/recruiter/signup", {"csrf": csrf, "email": alice_email,
                                     "password2": PASSWORD + "x"})
 check("sign-up with different passwords: 400", r.status == 400 and
       "differ" in error_for(r.text, "password2"))
-r = signup(alice, alice_email)
-check("sign-up: 303 to the company profile", r.status == 303 and
+r = signup_only(alice, alice_email)
+check("sign-up: 200, check your e-mail", r.status == 200 and
+      "Check your e-mail to continue" in r.text, "%d" % r.status)
+check("sign-up signs nobody in before the link",
+      alice.cookie("fj_session") is None and not
+      sql("SELECT 1 FROM account WHERE email = :'p1'", alice_email))
+pend = sql("SELECT encode(token_hash, 'hex'),"
+           " extract(epoch FROM expires_at - created_at)::int,"
+           " password_hash FROM signup_pending WHERE email = :'p1'",
+           alice_email)
+check("sign-up is pending for 24 hours, password hashed", len(pend) == 1 and
+      pend[0][1] == "86400" and pend[0][2].startswith("$argon2id$"),
+      repr(pend))
+q = sql("SELECT kind, sent_at IS NULL FROM mail_outbox WHERE to_addr ="
+        " :'p1'", alice_email)
+check("a confirmation mail waits in the outbox",
+      q == [["signup_confirm", "t"]], repr(q))
+p = mail_send()
+check("mail --once sends it", p.returncode == 0, p.stderr)
+ms = mails_to(alice_email)
+check("the confirmation mail arrived, once", len(ms) == 1, str(len(ms)))
+m = ms[0] if ms else {}
+check("mail headers: From, To, Subject, Date, Message-ID, MIME",
+      ms and m["Subject"] == "Confirm your recruiter account on fashionjobs"
+      and alice_email in m["To"] and "@" in m["From"] and
+      m["Date"] and re.match(r"<mail-\d+\.[0-9a-f]+@", m["Message-ID"]) and
+      m["MIME-Version"] == "1.0" and
+      m.get_content_type() == "text/plain" and
+      m.get_content_charset() == "utf-8", str(m)[:400] if ms else "")
+raw = open(m.raw_path, "rb").read() if ms else b""
+check("mail lines end in CRLF", raw and b"\n" not in raw.replace(b"\r\n", b""))
+link = re.search(r"/recruiter/confirm\?token=([0-9a-f]{64})",
+                 mail_text(m)) if ms else None
+check("the mail has the confirmation link", link is not None)
+link_token = link.group(1) if link else ""
+check("only the link token's SHA-256 is stored", pend and pend[0][0] ==
+      hashlib.sha256(link_token.encode()).hexdigest())
+check("the sent mail's body is gone from the outbox", not sql(
+    "SELECT 1 FROM mail_outbox WHERE position(:'p1' in body) > 0",
+    link_token) and sql("SELECT sent_at IS NOT NULL, attempts FROM"
+                        " mail_outbox WHERE to_addr = :'p1'",
+                        alice_email) == [["t", "1"]])
+path = "/recruiter/confirm?token=" + link_token
+r, ccsrf, _ = alice.form(path)
+check("the link shows a confirm button", r.status == 200 and
+      field(r.text, "token") == link_token and alice_email in r.text)
+check("opening the link alone creates nothing", not sql(
+    "SELECT 1 FROM account WHERE email = :'p1'", alice_email))
+r = alice.req("/recruiter/confirm", {"token": link_token})
+check("confirm without CSRF token: 403", r.status == 403, str(r.status))
+r = alice.req("/recruiter/confirm", {"csrf": ccsrf, "token": link_token})
+check("confirm: 303 to the company profile", r.status == 303 and
       r.location().endswith("/recruiter/company"), r.location())
 sc = r.headers.get("set-cookie") or ""
 check("session cookie: HttpOnly, SameSite=Lax, Path=/, Max-Age, no Domain",
@@ -219,9 +295,125 @@ check("only the token's SHA-256 is stored", stored and stored[0][0] ==
       hashlib.sha256(token.encode()).hexdigest() and
       not sql("SELECT 1 FROM session WHERE encode(token_hash, 'escape')"
               " = :'p1'", token))
-r = signup(Browser(), alice_email.upper())
-check("sign-up twice with one e-mail (any case): 400", r.status == 400 and
-      "exists already" in error_for(r.text, "email"))
+r = alice.req("/recruiter/confirm", {"csrf": ccsrf, "token": link_token})
+check("a second click: 410, the link was used", r.status == 410 and
+      "used already" in r.text, str(r.status))
+r = Browser().req(path)
+check("the used link, opened again: 410", r.status == 410 and
+      "used already" in r.text and 'name="token"' not in r.text)
+check("one account for the address", sql(
+    "SELECT count(*) FROM account WHERE lower(email) = lower(:'p1')",
+    alice_email) == [["1"]])
+r = login(Browser(), alice_email)
+check("the confirmed recruiter logs in", r.status == 303, str(r.status))
+
+# The same answer whether or not the address has an account.
+carol_email = "carol-%s@example.com" % RUN
+t0 = time.monotonic()
+r_new = signup_only(Browser(), carol_email)
+t_new = time.monotonic() - t0
+t0 = time.monotonic()
+r_known = signup_only(Browser(), alice_email.upper(), "another pass 2040")
+t_known = time.monotonic() - t0
+check("sign-up with a known address: the same status and page",
+      r_new.status == r_known.status == 200 and
+      same_page(r_new, r_known, carol_email, alice_email.upper()),
+      "%d %d" % (r_new.status, r_known.status))
+check("sign-up with a known address: the same headers",
+      sorted(r_new.headers.keys()) == sorted(r_known.headers.keys()))
+check("sign-up takes as long either way (the password is hashed)",
+      t_known > t_new / 3 and t_new > t_known / 3,
+      "%.3f s, %.3f s" % (t_new, t_known))
+mail_send()
+ms = mails_to(alice_email.upper())
+check("the known address gets an 'account exists' mail", len(ms) == 1 and
+      ms[0]["Subject"] == "Your recruiter account on fashionjobs" and
+      "/recruiter/login" in mail_text(ms[0]) and
+      "confirm?token" not in mail_text(ms[0]), str(len(ms)))
+check("the known address: no second account, no pending sign-up",
+      sql("SELECT count(*) FROM account WHERE lower(email) ="
+          " lower(:'p1')", alice_email) == [["1"]] and not
+      sql("SELECT 1 FROM signup_pending WHERE email = :'p1'",
+          alice_email.upper()))
+r = login(Browser(), alice_email)
+check("the known address keeps its password", r.status == 303)
+check("the new address gets a confirmation link",
+      confirm_path(carol_email) is not None)
+
+# At most signup_mails_per_hour mails to one address, same answer.
+dave_email = "dave-%s@example.com" % RUN
+pages = [signup_only(Browser(), dave_email) for _ in range(5)]
+check("repeated sign-ups: the same page every time",
+      all(x.status == 200 and same_page(x, pages[0]) for x in pages))
+check("repeated sign-ups: at most 3 mails and pending sign-ups an hour",
+      sql("SELECT count(*) FROM mail_outbox WHERE to_addr = :'p1'",
+          dave_email) == [["3"]] and
+      sql("SELECT count(*) FROM signup_pending WHERE email = :'p1'",
+          dave_email) == [["3"]])
+
+# Expired and unknown links.
+erin_email = "erin-%s@example.com" % RUN
+signup_only(Browser(), erin_email)
+epath = confirm_path(erin_email)
+sql("UPDATE signup_pending SET expires_at = now() - interval '1 second'"
+    " WHERE email = :'p1'", erin_email)
+erin = Browser()
+r = erin.req(epath)
+check("an expired link: 410 with a clear page", r.status == 410 and
+      "expired" in r.text and 'name="token"' not in r.text, str(r.status))
+_, ecsrf, _ = erin.form("/recruiter/signup")
+r = erin.req("/recruiter/confirm", {"csrf": ecsrf, "token": epath[-64:]})
+check("an expired link cannot create the account", r.status == 410 and
+      not sql("SELECT 1 FROM account WHERE email = :'p1'", erin_email))
+r = http("/recruiter/confirm?token=" + "0" * 64)
+check("an unknown link: 404", r.status == 404 and "not valid" in r.text)
+r = http("/recruiter/confirm?token=<script>")
+check("a malformed link: 404, nothing echoed", r.status == 404 and
+      "<script>" not in r.text)
+
+# --- Mail: the sender -----------------------------------------------------
+sql("INSERT INTO mail_outbox (kind, to_addr, subject, body) VALUES"
+    " ('test', :'p1', 'down', 'x')", "nosmtp-%s@example.com" % RUN)
+p = mail_send({"FJ_SMTP_URL": "smtp://127.0.0.1:1"})
+q = sql("SELECT sent_at IS NULL, attempts, last_error <> '',"
+        " next_attempt_at > now() FROM mail_outbox WHERE to_addr = :'p1'",
+        "nosmtp-%s@example.com" % RUN)
+check("no SMTP server: the mail waits with the error, tried later",
+      p.returncode == 1 and q == [["t", "1", "t", "t"]], repr(q))
+sql("DELETE FROM mail_outbox WHERE to_addr = :'p1'",
+    "nosmtp-%s@example.com" % RUN)
+odd = "odd-%s@example.com" % RUN
+body = "Line one\n.\n..two dots\n.leading dot\ncaf\u00e9 = ok  \nend\n"
+subject = "Offre sp\u00e9ciale \u2014 \u00e9t\u00e9 " + "x" * 60
+sql("INSERT INTO mail_outbox (kind, to_addr, subject, body) VALUES"
+    " ('test', :'p1', :'p2', :'p3')", odd, subject, body)
+mail_send()
+ms = mails_to(odd)
+check("dot lines, '=', trailing spaces and UTF-8 arrive intact",
+      len(ms) == 1 and mail_text(ms[0]) == body,
+      repr(mail_text(ms[0])) if ms else "none")
+check("a non-ASCII subject arrives intact (RFC 2047)",
+      ms and ms[0]["Subject"] == subject and
+      b"=?UTF-8?B?" in open(ms[0].raw_path, "rb").read())
+for bad in (("a@example.com\r\nBcc: x@example.com", "s"),
+            ("a@example.com", "s\r\nBcc: x@example.com")):
+    try:
+        sql("INSERT INTO mail_outbox (kind, to_addr, subject, body) VALUES"
+            " ('test', :'p1', :'p2', 'x')", *bad)
+        ok = False
+    except subprocess.CalledProcessError:
+        ok = True
+    check("the outbox refuses CR/LF in an address or subject", ok)
+bulk = ["bulk%d-%s@example.com" % (i, RUN) for i in range(30)]
+for b_ in bulk:
+    sql("INSERT INTO mail_outbox (kind, to_addr, subject, body) VALUES"
+        " ('test', :'p1', 'bulk', 'one of thirty')", b_)
+procs = [subprocess.Popen([os.environ.get("FJ_BIN", "bin/fashionjobs"),
+                           "mail", "--once"]) for _ in range(2)]
+rcs = [x.wait(timeout=120) for x in procs]
+got = [len(mails_to(b_)) for b_ in bulk]
+check("two senders at once send each mail exactly once",
+      rcs == [0, 0] and got == [1] * 30, "%r %r" % (rcs, got))
 
 # --- Company profile -----------------------------------------------------
 r = alice.req("/recruiter/jobs/new")
