@@ -97,6 +97,22 @@ row = sql("SELECT contract, city_name, title_raw FROM posting WHERE "
 check("imported items go through the normalisers",
       row[0] == "permanent" and row[1] == "Milano", repr(row))
 
+Q = "zz-qualified-" + RUN
+fj("partner", "add", "--name", Q, "--url", feed("q.xml", [
+    job("Q1", "Zzscrape Qualified One " + RUN, city="Milano (MI)"),
+    job("Q2", "Zzscrape Qualified Two " + RUN, city="Paris (75)"),
+    job("Q3", "Zzscrape Qualified Three " + RUN, city="Paris, Texas")]),
+    "--format", "indeed")
+rc, out = fj("scrape", "--once", "--partner", Q)
+rows = sql("SELECT p.external_id, p.city_name, p.city_raw, c.known FROM "
+           "posting p JOIN city c ON c.id = p.city_id JOIN partner pa ON "
+           "pa.id = p.partner_id WHERE pa.name = '%s' ORDER BY 1" % Q)
+check("qualified city labels resolve to their city, raw label kept; "
+      "Paris, Texas stays provisional", rows == [
+          ["Q1", "Milano", "Milano (MI)", "t"],
+          ["Q2", "Paris", "Paris (75)", "t"],
+          ["Q3", "Paris, Texas", "Paris, Texas", "f"]], out + repr(rows))
+
 
 def sources(partner):
     return sql("SELECT p.id, p.change_xid, p.updated_at, s.content_hash, "
