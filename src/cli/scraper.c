@@ -384,6 +384,23 @@ static const char	sql_close[] =
     " pa.close_after) RETURNING 1) SELECT count(*) FROM c";
 
 /*
+ * A 304 answers our validators, which are those of the partner's last
+ * successful run that was not a 304: the feed is that run's again.  If
+ * that run was a snapshot (complete, with items it did not reject), the
+ * 304 is one more complete run that sees the same items: each source
+ * missed (missed_runs > 0) is missed once more, every other one was seen
+ * now (snapshot_at), and nothing is read or rewritten.
+ */
+static const char	sql_same_snapshot[] =
+    "SELECT coalesce((SELECT items_seen > items_rejected FROM partner_run"
+    " WHERE partner_id = $1 AND ok AND http_status IS DISTINCT FROM 304"
+    " ORDER BY started_at DESC, id DESC LIMIT 1), false)";
+
+static const char	sql_missed_again[] =
+    "WITH m AS (UPDATE posting_source SET missed_runs = missed_runs + 1"
+    " WHERE partner_id = $1 AND missed_runs > 0) " SQL_SNAPSHOT;
+
+/*
  * After todo: is there anything to resolve; is there an item sent as only
  * seen again that must not be (its source changed since it was read: it
  * has no values to resolve); and how many of the partner's sources the
@@ -427,6 +444,7 @@ static int	 row_done(struct run *);
 static int	 on_known(const struct feed_item *, void *);
 static int	 on_item(const struct feed_item *, void *);
 static int	 import(struct run *, const struct partner *, int, long *);
+static int	 import_same(PGconn *, const struct partner *, long *);
 static int	 scrape_one(PGconn *, const char *, const char *, char *,
 		    size_t);
 static int	 partner_add(PGconn *, int, char **);
@@ -939,6 +957,47 @@ import(struct run *r, const struct partner *p, int complete, long *counts)
 	return (0);
 }
 
+/*
+ * A 304: the last snapshot seen again, in its own transaction (the
+ * import's was rolled back).  counts[3]: how many postings it closed.
+ */
+static int
+import_same(PGconn *conn, const struct partner *p, long *counts)
+{
+	PGresult	*res;
+	const char	*params[2] = { p->id, NULL };
+	char		 close_after[16];
+	int		 same;
+
+	if (db_run(conn, "not modified", "BEGIN", 0, NULL) == -1)
+		return (-1);
+	if ((res = db_exec(conn, "not modified", sql_same_snapshot, 1,
+	    params)) == NULL)
+		goto fail;
+	same = PQgetvalue(res, 0, 0)[0] == 't';
+	PQclear(res);
+	if (same) {
+		if (db_run(conn, "not modified", sql_missed_again, 1,
+		    params) == -1)
+			goto fail;
+		(void)snprintf(close_after, sizeof(close_after), "%ld",
+		    p->close_after);
+		params[1] = close_after;
+		if ((res = db_exec(conn, "not modified", sql_close, 2,
+		    params)) == NULL)
+			goto fail;
+		counts[3] = strtol(PQgetvalue(res, 0, 0), NULL, 10);
+		PQclear(res);
+	}
+	if (db_run(conn, "not modified", "COMMIT", 0, NULL) == -1)
+		goto fail;
+	return (0);
+fail:
+	PQclear(PQexec(conn, "ROLLBACK"));
+	counts[3] = 0;
+	return (-1);
+}
+
 static void
 partner_free(struct partner *p)
 {
@@ -1078,6 +1137,12 @@ scrape_one(PGconn *conn, const char *owner, const char *name, char *err,
 		if (f.last_modified[0] == '\0')
 			(void)snprintf(f.last_modified,
 			    sizeof(f.last_modified), "%s", p.last_modified);
+		if (import_same(conn, &p, counts) == -1) {
+			(void)snprintf(err, errlen, "%s: not modified, but "
+			    "the snapshot failed: %s", p.name,
+			    PQerrorMessage(conn));
+			goto record;
+		}
 		ok = 1;
 		goto record;
 	}

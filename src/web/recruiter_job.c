@@ -87,8 +87,8 @@ static const char	sql_job_form[] =
     "  WHERE axis = 'schedule'),"
     " 'cities', (SELECT json_agg(name ORDER BY population_rank NULLS LAST,"
     "  name) FROM city WHERE known),"
-    " 'city_canonical', (SELECT c.name FROM city_alias a JOIN city c"
-    "  ON c.id = a.city_id WHERE a.key = fj_key($4)),"
+    " 'city_canonical', (SELECT c.name FROM city c"
+    "  WHERE c.id = fj_city_id($4)),"
     " 'posting', (SELECT json_build_object('id', p.id, 'status', CASE WHEN"
     "  p.status = 'published' AND p.expires_at < now() THEN 'expired'"
     "  ELSE p.status END, 'reject_reason', p.reject_reason,"
@@ -128,8 +128,7 @@ static const char	sql_job_form[] =
     "  ((j->>'expires')::date + 1)::timestamp AT TIME ZONE 'UTC'"	\
     "   AS expires_at, j->>'form_token' AS form_token"		\
     "  FROM ok, i LEFT JOIN LATERAL (SELECT c.id, c.name, c.country"	\
-    "   FROM city_alias a JOIN city c ON c.id = a.city_id"		\
-    "   WHERE a.key = fj_key(i.j->>'city')) kc ON true)"
+    "   FROM city c WHERE c.id = fj_city_id(i.j->>'city')) kc ON true)"
 
 static const char	sql_job_insert[] =
     "WITH " ME_CTE("$1") ", " OK_CTE("$2") "," JOB_VALUES ","

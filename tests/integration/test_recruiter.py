@@ -529,6 +529,13 @@ r, data = post_job(alice, action="preview", title=xss)
 check("preview: 200", r.status == 200, str(r.status))
 check("preview shows the canonical city for an alias",
       "Shown as: Milano" in r.text)
+r, _ = post_job(alice, action="preview", city="Milano (MI)")
+check("preview shows the canonical city for a qualified label",
+      "Shown as: Milano" in r.text)
+r, _ = post_job(alice, action="preview", city="Paris, Texas")
+check("preview: Paris, Texas is not shown as Paris",
+      "Shown as: Paris</small>" not in r.text and "Paris, Texas" in r.text)
+r, data = post_job(alice, action="preview", title=xss)
 check("preview renders paragraphs and lists",
       "<li>Dress the windows</li>" in r.text)
 check("preview escapes the title", "<script>alert(1)</script>" not in

@@ -97,6 +97,22 @@ row = sql("SELECT contract, city_name, title_raw FROM posting WHERE "
 check("imported items go through the normalisers",
       row[0] == "permanent" and row[1] == "Milano", repr(row))
 
+Q = "zz-qualified-" + RUN
+fj("partner", "add", "--name", Q, "--url", feed("q.xml", [
+    job("Q1", "Zzscrape Qualified One " + RUN, city="Milano (MI)"),
+    job("Q2", "Zzscrape Qualified Two " + RUN, city="Paris (75)"),
+    job("Q3", "Zzscrape Qualified Three " + RUN, city="Paris, Texas")]),
+    "--format", "indeed")
+rc, out = fj("scrape", "--once", "--partner", Q)
+rows = sql("SELECT p.external_id, p.city_name, p.city_raw, c.known FROM "
+           "posting p JOIN city c ON c.id = p.city_id JOIN partner pa ON "
+           "pa.id = p.partner_id WHERE pa.name = '%s' ORDER BY 1" % Q)
+check("qualified city labels resolve to their city, raw label kept; "
+      "Paris, Texas stays provisional", rows == [
+          ["Q1", "Milano", "Milano (MI)", "t"],
+          ["Q2", "Paris", "Paris (75)", "t"],
+          ["Q3", "Paris, Texas", "Paris, Texas", "f"]], out + repr(rows))
+
 
 def sources(partner):
     return sql("SELECT p.id, p.change_xid, p.updated_at, s.content_hash, "
@@ -434,6 +450,24 @@ class Handler(BaseHTTPRequestHandler):
             RELEASE.wait(20)
             self.send_file(200, "hold.xml")
             return
+        if self.path.startswith("/cond"):
+            # COND: the feed's file, its ETag and how to answer.
+            if COND["mode"] == "500":
+                self.send_file(500, COND["file"])
+                return
+            if COND["mode"] == "slow":
+                time.sleep(6)
+            if self.headers.get("If-None-Match") == COND["etag"]:
+                self.send_response(304)
+                self.end_headers()
+                return
+            body = open(os.path.join(TMP, COND["file"]), "rb").read()
+            self.send_response(200)
+            self.send_header("ETag", COND["etag"])
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
         if self.path.startswith("/etag"):
             if self.headers.get("If-None-Match") == '"v1"':
                 self.send_response(304)
@@ -451,6 +485,7 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
 
+COND = {"file": "cond.xml", "etag": '"c1"', "mode": "ok"}
 HELD = threading.Event()
 RELEASE = threading.Event()
 srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
@@ -598,6 +633,84 @@ r = sql("SELECT max(s.missed_runs), count(*) FILTER (WHERE p.status <> "
         "s.posting_id JOIN partner pa ON pa.id = s.partner_id WHERE "
         "pa.name = '%s'" % E)[0]
 check("repeated 304s close nothing", r == ["0", "0"], repr(r))
+
+
+# A job dropped from a feed that then answers 304: the 304 is one more
+# complete run seeing the same items, so the job closes at close_after.
+N = "zz-cond-" + RUN
+NA = "Zzscrape Cond Stylist " + RUN
+NB = "Zzscrape Cond Tailor " + RUN
+feed("cond.xml", [job("NA", NA), job("NB", NB)])
+fj("partner", "add", "--name", N, "--url", base + "/cond", "--format",
+   "indeed")
+fj("scrape", "--once", "--partner", N)
+feed("cond.xml", [job("NA", NA)])
+COND["etag"] = '"c2"'
+rc, out = fj("scrape", "--once", "--partner", N)
+check("304: the drop run misses B once, closes nothing",
+      rc == 0 and status("NB", N) == "published" and
+      last_run(N)[5] == "0", out)
+snap = sql("SELECT snapshot_at FROM partner WHERE name = '%s'" % N)[0][0]
+rc, out = fj("scrape", "--once", "--partner", N)
+r = last_run(N)
+check("304 after a drop: the dropped job is closed, the other stays open",
+      rc == 0 and "not modified" in out and r[0] == "t" and r[5] == "1" and
+      status("NB", N) == "closed" and status("NA", N) == "published",
+      out + repr(r))
+row = sql("SELECT p.id, p.slug FROM posting p WHERE p.title = '%s'" % NB)[0]
+page = http("/jobs/%s-%s" % tuple(row))
+check("304 after a drop: the closed job's page answers 410",
+      page.status == 410, str(page.status))
+row = sql("SELECT p.id, p.slug FROM posting p WHERE p.title = '%s'" % NA)[0]
+check("304 after a drop: the job still listed answers 200",
+      http("/jobs/%s-%s" % tuple(row)).status == 200)
+r = sql("SELECT s.external_id, s.missed_runs, s.last_seen > '%s' FROM "
+        "posting_source_seen s JOIN partner pa ON pa.id = s.partner_id "
+        "WHERE pa.name = '%s' ORDER BY 1" % (snap, N))
+check("304 after a drop: the listed source is seen now, the dropped one "
+      "missed twice", r == [["NA", "0", "t"], ["NB", "2", "f"]], repr(r))
+rc, out = fj("scrape", "--once", "--partner", N)
+r = sql("SELECT s.missed_runs FROM posting_source s JOIN partner pa ON "
+        "pa.id = s.partner_id WHERE pa.name = '%s' AND s.external_id = 'NA'"
+        % N)
+check("304 after a drop: further 304s never miss a listed source",
+      rc == 0 and r == [["0"]] and status("NA", N) == "published", repr(r))
+feed("cond.xml", [job("NA", NA), job("NB", NB)])
+COND["etag"] = '"c3"'
+rc, out = fj("scrape", "--once", "--partner", N)
+check("304 after a drop: the job back in the feed is open again",
+      rc == 0 and status("NB", N) == "published", out)
+
+# A failed fetch after a drop closes nothing, and does not count as a run
+# that saw the feed: the next 304 is the first to miss the job again.
+for mode in ("500", "slow"):
+    M = "zz-cond%s-%s" % (mode, RUN)
+    MA = "Zzscrape Cond%s Cutter %s" % (mode, RUN)
+    MB = "Zzscrape Cond%s Knitter %s" % (mode, RUN)
+    COND.update(file="cond.xml", mode="ok", etag='"%s1"' % mode)
+    feed("cond.xml", [job("MA", MA), job("MB", MB)])
+    fj("partner", "add", "--name", M, "--url", base + "/cond", "--format",
+       "indeed")
+    fj("scrape", "--once", "--partner", M)
+    feed("cond.xml", [job("MA", MA)])
+    COND["etag"] = '"%s2"' % mode
+    fj("scrape", "--once", "--partner", M)
+    COND["mode"] = mode
+    closed = []
+    for _ in range(3):
+        rc, out = fj("scrape", "--once", "--partner", M,
+                     env={"FJ_FETCH_TIMEOUT": "2"})
+        closed.append((rc, last_run(M)[0], status("MB", M),
+                       status("MA", M)))
+    check("a failed fetch (%s) after a drop closes nothing" % mode,
+          all(c == (1, "f", "published", "published") for c in closed),
+          repr(closed))
+    COND["mode"] = "ok"
+    rc, out = fj("scrape", "--once", "--partner", M)
+    check("after failed fetches (%s), the next 304 closes the dropped job"
+          % mode, rc == 0 and "not modified" in out and
+          status("MB", M) == "closed" and status("MA", M) == "published",
+          out)
 srv.shutdown()
 
 # scrape --once runs every due partner; one failing does not stop the
