@@ -222,6 +222,26 @@ dbq_state_wait(struct http_request *req)
 		kore_pgsql_continue(&q->sql);
 		return (HTTP_STATE_CONTINUE);
 	}
+	/*
+	 * A pooled connection left idle while the database restarted is
+	 * found dead only by the query sent on it: that query never ran, so
+	 * it is sent once more, on a new connection, rather than answering
+	 * 503 for a database that is back.  (One that died while a statement
+	 * ran is sent again too: each statement is its own transaction, and
+	 * the writes that must not repeat carry a unique form token.)
+	 */
+	if (q->sql.state == KORE_PGSQL_STATE_ERROR && !q->resent &&
+	    q->rows == NULL &&
+	    q->result == NULL && (q->sql.conn == NULL ||
+	    PQstatus(q->sql.conn->db) == CONNECTION_BAD)) {
+		kore_log(LOG_NOTICE, "pgsql: connection lost, sending again");
+		dbq_cleanup(&q->sql);
+		kore_pgsql_init(&q->sql);
+		kore_pgsql_bind_request(&q->sql, req);
+		q->resent = 1;
+		req->fsm_state = DBQ_STATE_SETUP;
+		return (HTTP_STATE_CONTINUE);
+	}
 	switch (dbq_read(&q->sql, &q->result, &q->failed)) {
 	case DBQ_RETRY:
 		return (HTTP_STATE_RETRY);

@@ -36,6 +36,7 @@ struct dbq {
 	char			*params[DBQ_PARAMS_MAX];
 	json_t			*result;	/* NULL: no row or SQL NULL */
 	int			 failed;
+	int			 resent;	/* sent again after a lost connection */
 	int			(*done)(struct http_request *, struct dbq *);
 	json_t			*ctx;		/* handler data, decref'd */
 	/*
