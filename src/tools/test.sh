@@ -142,6 +142,21 @@ else
 	else
 		echo "not ok - kore log: start-up lines written $n times" >> "$log"
 	fi
+	# PostgreSQL's log: every ERROR is one the tests provoke on purpose
+	# (each pattern below says which), or a defect such as maintenance
+	# failing on a function it cannot find.
+	cp "$work/pg/server.log" "$out/pg-server.log" 2>/dev/null
+	grep 'ERROR:' "$out/pg-server.log" | grep -v -E \
+	    -e 'COPY from stdin failed' `# the scraper aborts a failed or 304 run's COPY` \
+	    -e 'violates check constraint "mail_outbox_' `# test_recruiter: CR/LF refused` \
+	    -e 'duplicate key value violates unique constraint "partner_name_key"' `# test_scrape: a partner added twice` \
+	    -e 'canceling statement due to user request' `# a client that went away mid-query` \
+	    > "$out/pg-errors.txt"
+	if [ -s "$out/pg-errors.txt" ]; then
+		echo "not ok - postgres log: $(head -3 "$out/pg-errors.txt" | tr '\n' ' ')" >> "$log"
+	else
+		echo "ok - postgres log has no ERROR the tests did not provoke" >> "$log"
+	fi
 	# The server must not have lost a worker or hit the sandbox.
 	if grep -E 'sandbox violation|died|fatal|exited with status|Bad file descriptor' "$out/kore.log" >/dev/null; then
 		echo "not ok - kore log: $(grep -E -m3 'sandbox violation|died|fatal|exited with status|Bad file descriptor' "$out/kore.log" | tr '\n' ' ')" >> "$log"
