@@ -8,6 +8,8 @@
 #include <kore/kore.h>
 #include <kore/http.h>
 
+#include <string.h>
+
 #include "web.h"
 
 #define QUERY_MAX	4096
@@ -25,6 +27,9 @@ web_headers(struct http_request *req, const char *ctype)
 	http_response_header(req, "referrer-policy",
 	    "strict-origin-when-cross-origin");
 	http_response_header(req, "x-frame-options", "DENY");
+	/* Pages are written in the reader's language (web_lang). */
+	if (strncmp(ctype, "text/html", 9) == 0)
+		http_response_header(req, "vary", "accept-language");
 }
 
 /*

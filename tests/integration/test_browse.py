@@ -41,6 +41,15 @@ check("home sends security headers",
           "content-security-policy", "")
       and home.headers.get("x-content-type-options") == "nosniff")
 
+# Pages are written in the reader's language: each says Vary:
+# Accept-Language, cached or not, so a shared cache keeps one per language.
+for path in ("/", "/", "/jobs?q=manager", "/cities/milano", "/no-such-page",
+             "/recruiter/login"):
+    r = http(path, headers={"Accept-Language": "it"})
+    check("%s (%d) says Vary: Accept-Language" % (path, r.status),
+          "accept-language" in (r.headers.get("vary") or "").lower(),
+          str(r.headers.get("vary")))
+
 # Seed listing postings are there as given.
 r = search("q=stock+operations+manager&company=hermes-italie")
 c = cards(r.text)
