@@ -305,7 +305,7 @@ static const char	*sql_import[] = {
 	" r.title_raw, r.slug, r.contract, r.schedule, r.contract_raw,"
 	" r.city_id, r.city_name, r.city_raw, r.country2, d.description,"
 	" r.url, r.email, r.lang,"
-	" CASE WHEN r.expires < now() THEN 'expired' ELSE 'published' END,"
+	" CASE WHEN fj_expired(r.expires) THEN 'expired' ELSE 'published' END,"
 	" r.posted, r.expires, now(), 'partner', $1, r.ext_id,"
 	" fj_search_vector(r.title, r.co_name, r.city_name, r.city_raw,"
 	"  d.description, d.described)"
@@ -424,7 +424,7 @@ static const char	sql_counts[] =
 
 static const char	sql_expire[] =
     "UPDATE posting SET status = 'expired', updated_at = now()"
-    " WHERE status = 'published' AND expires_at < now()";
+    " WHERE status = 'published' AND fj_expired(expires_at)";
 
 static void	 on_signal(int);
 #define BACKOFF_MAX	30	/* seconds between reconnects, at most */

@@ -90,7 +90,7 @@ static const char	sql_job_form[] =
     " 'city_canonical', (SELECT c.name FROM city c"
     "  WHERE c.id = fj_city_id($4)),"
     " 'posting', (SELECT json_build_object('id', p.id, 'status', CASE WHEN"
-    "  p.status = 'published' AND p.expires_at < now() THEN 'expired'"
+    "  p.status = 'published' AND fj_expired(p.expires_at) THEN 'expired'"
     "  ELSE p.status END, 'reject_reason', p.reject_reason,"
     "  'title', p.title, 'contract', p.contract, 'schedule', p.schedule,"
     "  'city', p.city_name, 'country', p.country, 'remote', p.remote,"
@@ -166,7 +166,7 @@ static const char	sql_job_insert[] =
 static const char	sql_job_update[] =
     "WITH " ME_CTE("$1") ", " OK_CTE("$2") "," JOB_VALUES ","
     " p0 AS (SELECT p.id, CASE WHEN p.status = 'published' AND"
-    "  p.expires_at < now() THEN 'expired' ELSE p.status END AS eff"
+    "  fj_expired(p.expires_at) THEN 'expired' ELSE p.status END AS eff"
     "  FROM posting p, ok WHERE p.id = $4::bigint AND p.account_id = ok.id),"
     " upd AS (UPDATE posting p SET title = v.title, title_raw = v.title_raw,"
     "  slug = v.slug, contract = v.contract, schedule = v.schedule,"
@@ -196,7 +196,7 @@ static const char	sql_job_update[] =
 static const char	sql_job_action[] =
     "WITH " ME_CTE("$1") ", " OK_CTE("$2") ","
     " p0 AS (SELECT p.id, CASE WHEN p.status = 'published' AND"
-    "  p.expires_at < now() THEN 'expired' ELSE p.status END AS eff"
+    "  fj_expired(p.expires_at) THEN 'expired' ELSE p.status END AS eff"
     "  FROM posting p, ok WHERE p.id = $4::bigint AND p.account_id = ok.id),"
     " upd AS (UPDATE posting p SET status = CASE $3 WHEN 'fill' THEN"
     "  'filled' WHEN 'close' THEN 'closed' ELSE 'published' END,"
