@@ -31,6 +31,7 @@ export FJ_HOME_TTL=1
 export FJ_API_RATE_ANON=40
 # Sitemap pages of 700 URLs: the seeded postings fill several of them.
 export FJ_SITEMAP_URLS=700
+TESTS=${TESTS:-*}
 
 pids=""
 cleanup() {
@@ -42,10 +43,23 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 # run NAME CMD...: run one test program, keep its output, count nothing
-# here: the totals come from the ok/not ok lines.
+# here: the totals come from the ok/not ok lines.  TESTS, shell patterns
+# separated by commas (make test TESTS='test_pages*,sql-*'), runs only the
+# tests they name (and the set-up's migrate and seed).
+wanted() {
+	[ "$1" = migrate ] || [ "$1" = seed ] && return 0
+	for pat in $(echo "$TESTS" | tr ',' ' '); do
+		case "$1" in
+		$pat) return 0 ;;
+		esac
+	done
+	return 1
+}
+
 run() {
 	name=$1
 	shift
+	wanted "$name" || return 0
 	echo "# $name" | tee -a "$log"
 	if ! "$@" > "$out/$name.out" 2>&1; then
 		grep -q '^not ok' "$out/$name.out" ||
