@@ -32,6 +32,10 @@ export FJ_API_RATE_ANON=40
 # Sitemap pages of 700 URLs: the seeded postings fill several of them.
 export FJ_SITEMAP_URLS=700
 TESTS=${TESTS:-*}
+# Autovacuum and auto-analyze every second, not every minute: maintenance
+# runs during the tests, so an ERROR it meets (a function it cannot find
+# under its search_path) reaches the server log that is checked below.
+export PG_OPTS="-c autovacuum_naptime=1"
 
 pids=""
 cleanup() {
