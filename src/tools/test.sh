@@ -31,7 +31,6 @@ export FJ_HOME_TTL=1
 export FJ_API_RATE_ANON=40
 # Sitemap pages of 700 URLs: the seeded postings fill several of them.
 export FJ_SITEMAP_URLS=700
-TESTS=${TESTS:-*}
 # Autovacuum and auto-analyze every second, not every minute: maintenance
 # runs during the tests, so an ERROR it meets (a function it cannot find
 # under its search_path) reaches the server log that is checked below.
@@ -51,12 +50,14 @@ trap cleanup EXIT INT TERM
 # separated by commas (make test TESTS='test_pages*,sql-*'), runs only the
 # tests they name (and the set-up's migrate and seed).
 wanted() {
-	[ "$1" = migrate ] || [ "$1" = seed ] && return 0
+	[ -z "$TESTS" ] || [ "$1" = migrate ] || [ "$1" = seed ] && return 0
+	set -f	# the patterns are for case, not file names
 	for pat in $(echo "$TESTS" | tr ',' ' '); do
 		case "$1" in
-		$pat) return 0 ;;
+		$pat) set +f; return 0 ;;
 		esac
 	done
+	set +f
 	return 1
 }
 
