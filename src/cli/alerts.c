@@ -65,7 +65,7 @@ static const char	sql_batch[] =
     " m AS MATERIALIZED (SELECT q.id AS alert_id, x.id AS posting_id"
     "  FROM q CROSS JOIN LATERAL (SELECT x.id FROM posting x"
     "  WHERE x.listed_at > q.since AND x.status = 'published'"
-    "  AND (x.expires_at IS NULL OR x.expires_at > now())"
+    "  AND NOT fj_expired(x.expires_at)"
     "  AND (NOT q.by_city OR x.city_id = q.cid)"
     "  AND (q.contract IS NULL OR x.contract = q.contract)"
     "  AND (NOT q.by_co OR x.company_id = q.coid)"
