@@ -109,6 +109,7 @@ fuzz: deps
 bench: build
 	@sh src/tools/bench.sh
 	@sh src/tools/bench_feed.sh
+	@sh src/tools/bench_alerts.sh
 
 clean:
 	rm -rf build bin

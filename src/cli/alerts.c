@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <curl/curl.h>
@@ -29,7 +30,7 @@
 #include "db.h"
 #include "cli.h"
 
-#define BATCH		"500"
+#define BATCH		"1000"	/* alerts a transaction */
 #define JOBS_MAX	"20"	/* postings listed in one digest */
 #define SUBJECT_MAX	180	/* bytes; mail_outbox allows 200 */
 #define BACKOFF_MAX	300
@@ -41,11 +42,22 @@
  * its last run (an import whose transaction began before that run and
  * ended after it is not missed; alert_sent drops what was seen).
  *
- * The predicate is the search page's (jobs.c: FILTERS and WORDS), with
- * the page's parameters taken from each alert's filters: a filter given
- * but unknown (a city or company we do not know) matches nothing, as on
- * the page.  A new filter there needs its line here.
+ * Alerts are not run one search at a time: the batch's new postings (n)
+ * are read once, each distinct search (g) is matched against them once
+ * (by city with a hash join when it has a city), and the alerts share
+ * their search's matches (m); cards are made once per posting and
+ * language.  The predicate is the search page's (jobs.c: FILTERS and
+ * WORDS) with the page's parameters taken from the alert's filters: a
+ * filter given but unknown (a city or company we do not know) matches
+ * nothing, as on the page.  A new filter there needs its line here.
  */
+#define MATCH(g, x)							\
+    " " x ".listed_at > " g ".since"					\
+    " AND (" g ".contract IS NULL OR " x ".contract = " g ".contract)"	\
+    " AND (NOT " g ".by_co OR " x ".company_id = " g ".coid)"		\
+    " AND (" g ".lang IS NULL OR " x ".lang = " g ".lang)"		\
+    " AND (NOT " g ".by_q OR " x ".search @@ " g ".tq)"
+
 static const char	sql_batch[] =
     "WITH c AS MATERIALIZED (SELECT a.id, a.filters, a.label, a.search,"
     "  a.unsub_token, greatest(coalesce(a.checked_upto, a.since_at)"
@@ -56,23 +68,25 @@ static const char	sql_batch[] =
     "  AND NOT EXISTS (SELECT 1 FROM mail_undeliverable u"
     "  WHERE u.addr_key = lower(s.email))"
     "  ORDER BY a.id LIMIT $3::int FOR UPDATE OF a SKIP LOCKED),"
-    " q AS MATERIALIZED (SELECT c.id, c.since,"
-    "  fj_tsquery(c.filters->>'q') AS tq,"
-    "  c.filters ? 'city' AS by_city, fj_city_id(c.filters->>'city') AS cid,"
-    "  c.filters->>'contract' AS contract, c.filters ? 'company' AS by_co,"
-    "  (SELECT id FROM company WHERE slug = c.filters->>'company') AS coid,"
-    "  c.filters->>'lang' AS lang FROM c),"
-    " m AS MATERIALIZED (SELECT q.id AS alert_id, x.id AS posting_id"
-    "  FROM q CROSS JOIN LATERAL (SELECT x.id FROM posting x"
-    "  WHERE x.listed_at > q.since AND x.status = 'published'"
-    "  AND NOT fj_expired(x.expires_at)"
-    "  AND (NOT q.by_city OR x.city_id = q.cid)"
-    "  AND (q.contract IS NULL OR x.contract = q.contract)"
-    "  AND (NOT q.by_co OR x.company_id = q.coid)"
-    "  AND (q.lang IS NULL OR x.lang = q.lang)"
-    "  AND (q.tq IS NULL OR x.search @@ q.tq)) x"
-    "  WHERE NOT EXISTS (SELECT 1 FROM alert_sent s"
-    "  WHERE s.alert_id = q.id AND s.posting_id = x.id)),"
+    " g AS MATERIALIZED (SELECT filters, min(since) AS since,"
+    "  filters ? 'q' AS by_q, fj_tsquery(filters->>'q') AS tq,"
+    "  filters ? 'city' AS by_city, fj_city_id(filters->>'city') AS cid,"
+    "  filters->>'contract' AS contract, filters ? 'company' AS by_co,"
+    "  (SELECT id FROM company WHERE slug = filters->>'company') AS coid,"
+    "  filters->>'lang' AS lang FROM c GROUP BY filters),"
+    " n AS MATERIALIZED (SELECT x.id, x.city_id, x.contract, x.company_id,"
+    "  x.lang, x.search, x.listed_at, x.posted_at FROM posting x"
+    "  WHERE x.listed_at > (SELECT min(since) FROM c)"
+    "  AND x.status = 'published' AND NOT fj_expired(x.expires_at)),"
+    " gm AS MATERIALIZED (SELECT g.filters, x.id, x.listed_at, x.posted_at"
+    "  FROM g JOIN n x ON x.city_id = g.cid WHERE g.by_city AND"
+    MATCH("g", "x")
+    "  UNION ALL SELECT g.filters, x.id, x.listed_at, x.posted_at"
+    "  FROM g CROSS JOIN n x WHERE NOT g.by_city AND" MATCH("g", "x") "),"
+    " m AS MATERIALIZED (SELECT c.id AS alert_id, gm.id AS posting_id,"
+    "  gm.posted_at FROM c JOIN gm ON gm.filters = c.filters"
+    "  AND gm.listed_at > c.since WHERE NOT EXISTS (SELECT 1"
+    "  FROM alert_sent s WHERE s.alert_id = c.id AND s.posting_id = gm.id)),"
     " ins AS (INSERT INTO alert_sent (alert_id, posting_id)"
     "  SELECT alert_id, posting_id FROM m ON CONFLICT DO NOTHING"
     "  RETURNING alert_id, posting_id),"
@@ -81,12 +95,19 @@ static const char	sql_batch[] =
     "  WHEN 'daily' THEN interval '1 day'"
     "  WHEN 'weekly' THEN interval '7 days' ELSE interval '0' END"
     "  FROM c WHERE a.id = c.id),"
-    " r AS (SELECT i.alert_id, p, row_number() OVER (PARTITION BY i.alert_id"
-    "  ORDER BY p.posted_at DESC, p.id DESC) AS rn"
-    "  FROM ins i JOIN posting p ON p.id = i.posting_id),"
-    " d AS (SELECT r.alert_id, count(*) AS n, json_agg(fj_card(r.p, c.lang)"
-    "  ORDER BY r.rn) FILTER (WHERE r.rn <= " JOBS_MAX ") AS jobs"
-    "  FROM r JOIN c ON c.id = r.alert_id GROUP BY r.alert_id)"
+    " r AS MATERIALIZED (SELECT i.alert_id, i.posting_id, row_number()"
+    "  OVER (PARTITION BY i.alert_id ORDER BY m.posted_at DESC,"
+    "  i.posting_id DESC) AS rn, count(*) OVER (PARTITION BY i.alert_id)"
+    "  AS n FROM ins i JOIN m USING (alert_id, posting_id)),"
+    " top AS (SELECT DISTINCT r.posting_id, c.lang FROM r"
+    "  JOIN c ON c.id = r.alert_id WHERE r.rn <= " JOBS_MAX "),"
+    " cards AS MATERIALIZED (SELECT t.posting_id, t.lang,"
+    "  fj_card(p, t.lang) AS card FROM top t"
+    "  JOIN posting p ON p.id = t.posting_id),"
+    " d AS (SELECT r.alert_id, max(r.n) AS n, json_agg(k.card"
+    "  ORDER BY r.rn) AS jobs FROM r JOIN c ON c.id = r.alert_id"
+    "  JOIN cards k ON k.posting_id = r.posting_id AND k.lang = c.lang"
+    "  WHERE r.rn <= " JOBS_MAX " GROUP BY r.alert_id)"
     "SELECT json_build_object("
     " 'claimed', (SELECT count(*) FROM c),"
     " 'last', (SELECT max(id) FROM c),"
@@ -104,14 +125,19 @@ static const char	sql_queue[] =
     " true FROM json_to_recordset($1::json)"
     " AS r(to_addr text, subject text, body text, html text, unsub text)";
 
-/* Links that were not confirmed in time, and what they leave behind. */
+/*
+ * Links that were not confirmed in time and what they leave behind, and
+ * saved-job lists (saved.c) unused for 180 days.
+ */
 static const char	sql_gc[] =
     "WITH a AS (DELETE FROM alert WHERE confirmed_at IS NULL"
     "  AND confirm_expires < now()),"
     " s AS (DELETE FROM alert_subscriber s"
     "  WHERE created_at < now() - interval '8 days'"
     "  AND NOT EXISTS (SELECT 1 FROM alert WHERE subscriber_id = s.id)),"
-    " l AS (DELETE FROM alert_signup WHERE at < now() - interval '1 day')"
+    " l AS (DELETE FROM alert_signup WHERE at < now() - interval '1 day'),"
+    " v AS (DELETE FROM saved_list"
+    "  WHERE used_at < now() - interval '180 days')"
     " SELECT 1";
 
 struct run {
@@ -125,6 +151,7 @@ struct run {
 static volatile sig_atomic_t	stop;
 
 static void	on_signal(int);
+static double	now(void);
 static int	load_templates(struct tmpl_set *);
 static int	render(struct run *, json_t *, json_t *);
 static int	batch(PGconn *, struct run *, int, long long *);
@@ -135,6 +162,15 @@ on_signal(int sig)
 {
 	(void)sig;
 	stop = 1;
+}
+
+static double
+now(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (ts.tv_sec + ts.tv_nsec / 1e9);
 }
 
 /* The digest's templates, from the assets embedded in the binary. */
@@ -305,6 +341,7 @@ cmd_alerts(int argc, char **argv)
 	struct run	 r;
 	const char	*v;
 	char		 owner[128];
+	double		 t0, t1;
 	int		 loop, all, poll, wait, rc, sent, i;
 
 	loop = argc == 2 && strcmp(argv[1], "--loop") == 0;
@@ -337,14 +374,16 @@ cmd_alerts(int argc, char **argv)
 	wait = poll;
 	do {
 		r.claimed = r.matched = r.queued = 0;
+		t0 = now();
 		rc = run_due(conn, &r, all);
+		t1 = now();
 		sent = mail_send_due(conn, owner, "alert_digest", &stop);
 		if (sent == -1)
 			rc = -1;
 		printf("alerts: %ld alerts checked, %ld new matches, %ld digests "
-		    "queued, %d sent%s\n", r.claimed, r.matched, r.queued,
-		    sent > 0 ? sent : 0, rc == -1 ? " (failures: see above)" :
-		    "");
+		    "queued in %.2f s, %d sent in %.2f s%s\n", r.claimed,
+		    r.matched, r.queued, t1 - t0, sent > 0 ? sent : 0,
+		    now() - t1, rc == -1 ? " (failures: see above)" : "");
 		fflush(stdout);
 		if (!loop)
 			break;

@@ -284,8 +284,9 @@ if d:
           and m["Date"] is not None and "<" in (m["From"] or ""))
     check("the digest links the search and the manage page",
           "%s/jobs?q=" % BASE in text and mpath in text)
-    # The page the alert came from lists the same posting.
-    page = http("/jobs?" + urllib.parse.urlencode(search))
+    # The page the alert came from lists the same posting (r= is ignored
+    # by the search and kept by the page cache: a fresh page).
+    page = http("/jobs?" + urllib.parse.urlencode(search) + "&r=" + RUN)
     check("the search page agrees with the digest", T1 in page.text and
           T_ROMA not in page.text)
 rc, out = alerts()
