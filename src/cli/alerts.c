@@ -34,22 +34,43 @@
 #define JOBS_MAX	"20"	/* postings listed in one digest */
 #define SUBJECT_MAX	180	/* bytes; mail_outbox allows 200 */
 #define BACKOFF_MAX	300
+#define GC_SECONDS	600
 
 /*
- * $1 the last alert id of this run's previous batch, $2 every alert is
- * due (--all), $3 the batch size.  A posting is new for an alert when it
- * was listed after the alert's since_at and no more than an hour before
- * its last run (an import whose transaction began before that run and
- * ended after it is not missed; alert_sent drops what was seen).
- *
- * Alerts are not run one search at a time: the batch's new postings (n)
- * are read once, each distinct search (g) is matched against them once
- * (by city with a hash join when it has a city), and the alerts share
- * their search's matches (m); cards are made once per posting and
- * language.  The predicate is the search page's (jobs.c: FILTERS and
- * WORDS) with the page's parameters taken from the alert's filters: a
- * filter given but unknown (a city or company we do not know) matches
- * nothing, as on the page.  A new filter there needs its line here.
+ * Which alerts are due: confirmed, not paused, due by now ($1: every
+ * confirmed one, --all), and not to an address that refuses mail.
+ */
+#define DUE(a, s)							\
+    " " a ".confirmed_at IS NOT NULL AND NOT " a ".paused"		\
+    " AND ($1::boolean OR " a ".next_run_at <= now())"			\
+    " AND NOT EXISTS (SELECT 1 FROM mail_undeliverable u"		\
+    " WHERE u.addr_key = lower(" s ".email))"
+/*
+ * A posting is new for an alert when it was listed after the alert's
+ * since_at and no more than an hour before its last run: an import whose
+ * transaction began before that run and ended after it is not missed,
+ * and alert_sent drops what was already sent.
+ */
+#define SINCE(a)							\
+    " greatest(coalesce(" a ".checked_upto, " a ".since_at)"		\
+    " - interval '1 hour', " a ".since_at)"
+
+/* This run's matches, one row per distinct search and posting. */
+static const char	sql_match_table[] =
+    "CREATE TEMP TABLE IF NOT EXISTS alert_match (filters jsonb NOT NULL,"
+    " posting_id bigint NOT NULL, listed_at timestamptz NOT NULL,"
+    " posted_at timestamptz NOT NULL)";
+
+/*
+ * Alerts are not run one search at a time.  Once a run, every distinct
+ * search of the due alerts (g) is matched against the postings listed
+ * since the earliest of their windows (n), by city with a hash join when
+ * it has a city, into alert_match; then each batch of alerts takes its
+ * matches from there.  The predicate is the search page's (jobs.c:
+ * FILTERS and WORDS) with the page's parameters taken from the alert's
+ * filters: a filter given but unknown (a city or company we do not know)
+ * matches nothing, as on the page.  A new filter there needs its line
+ * here.  $1 as in DUE; the run's start time is returned.
  */
 #define MATCH(g, x)							\
     " " x ".listed_at > " g ".since"					\
@@ -58,57 +79,62 @@
     " AND (" g ".lang IS NULL OR " x ".lang = " g ".lang)"		\
     " AND (NOT " g ".by_q OR " x ".search @@ " g ".tq)"
 
-static const char	sql_batch[] =
-    "WITH c AS MATERIALIZED (SELECT a.id, a.filters, a.label, a.search,"
-    "  a.unsub_token, greatest(coalesce(a.checked_upto, a.since_at)"
-    "  - interval '1 hour', a.since_at) AS since, s.email, s.manage_token,"
-    "  s.lang FROM alert a JOIN alert_subscriber s ON s.id = a.subscriber_id"
-    "  WHERE a.id > $1::bigint AND a.confirmed_at IS NOT NULL"
-    "  AND NOT a.paused AND ($2::boolean OR a.next_run_at <= now())"
-    "  AND NOT EXISTS (SELECT 1 FROM mail_undeliverable u"
-    "  WHERE u.addr_key = lower(s.email))"
-    "  ORDER BY a.id LIMIT $3::int FOR UPDATE OF a SKIP LOCKED),"
+static const char	sql_match[] =
+    "WITH a AS MATERIALIZED (SELECT a.filters, " SINCE("a") " AS since"
+    "  FROM alert a JOIN alert_subscriber s ON s.id = a.subscriber_id"
+    "  WHERE" DUE("a", "s") "),"
     " g AS MATERIALIZED (SELECT filters, min(since) AS since,"
     "  filters ? 'q' AS by_q, fj_tsquery(filters->>'q') AS tq,"
     "  filters ? 'city' AS by_city, fj_city_id(filters->>'city') AS cid,"
     "  filters->>'contract' AS contract, filters ? 'company' AS by_co,"
     "  (SELECT id FROM company WHERE slug = filters->>'company') AS coid,"
-    "  filters->>'lang' AS lang FROM c GROUP BY filters),"
+    "  filters->>'lang' AS lang FROM a GROUP BY filters),"
     " n AS MATERIALIZED (SELECT x.id, x.city_id, x.contract, x.company_id,"
     "  x.lang, x.search, x.listed_at, x.posted_at FROM posting x"
-    "  WHERE x.listed_at > (SELECT min(since) FROM c)"
+    "  WHERE x.listed_at > (SELECT min(since) FROM g)"
     "  AND x.status = 'published' AND NOT fj_expired(x.expires_at)),"
-    " gm AS MATERIALIZED (SELECT g.filters, x.id, x.listed_at, x.posted_at"
+    " i AS (INSERT INTO alert_match (filters, posting_id, listed_at,"
+    "  posted_at)"
+    "  SELECT g.filters, x.id, x.listed_at, x.posted_at"
     "  FROM g JOIN n x ON x.city_id = g.cid WHERE g.by_city AND"
     MATCH("g", "x")
     "  UNION ALL SELECT g.filters, x.id, x.listed_at, x.posted_at"
-    "  FROM g CROSS JOIN n x WHERE NOT g.by_city AND" MATCH("g", "x") "),"
-    " m AS MATERIALIZED (SELECT c.id AS alert_id, gm.id AS posting_id,"
-    "  gm.posted_at FROM c JOIN gm ON gm.filters = c.filters"
-    "  AND gm.listed_at > c.since WHERE NOT EXISTS (SELECT 1"
-    "  FROM alert_sent s WHERE s.alert_id = c.id AND s.posting_id = gm.id)),"
+    "  FROM g CROSS JOIN n x WHERE NOT g.by_city AND" MATCH("g", "x") ")"
+    " SELECT now()";
+
+/*
+ * One batch: $1 as in DUE, $2 the last alert id of this run's previous
+ * batch, $3 the batch size, $4 the run's start, the alerts' new
+ * checked_upto.  alert_sent takes each match once (a concurrent worker's
+ * included).
+ */
+static const char	sql_batch[] =
+    "WITH c AS MATERIALIZED (SELECT a.id, a.filters, a.label, a.search,"
+    "  a.unsub_token, " SINCE("a") " AS since, s.email, s.manage_token,"
+    "  s.lang FROM alert a CROSS JOIN LATERAL (SELECT email, manage_token,"
+    "  lang FROM alert_subscriber s WHERE s.id = a.subscriber_id) s"
+    "  WHERE a.id > $2::bigint AND" DUE("a", "s")
+    "  ORDER BY a.id LIMIT $3::int FOR UPDATE OF a SKIP LOCKED),"
     " ins AS (INSERT INTO alert_sent (alert_id, posting_id)"
-    "  SELECT alert_id, posting_id FROM m ON CONFLICT DO NOTHING"
-    "  RETURNING alert_id, posting_id),"
-    " upd AS (UPDATE alert a SET checked_upto = now(),"
-    "  next_run_at = now() + CASE a.frequency"
+    "  SELECT c.id, m.posting_id FROM c JOIN alert_match m"
+    "  ON m.filters = c.filters AND m.listed_at > c.since"
+    "  ON CONFLICT DO NOTHING RETURNING alert_id, posting_id),"
+    " upd AS (UPDATE alert a SET checked_upto = $4::timestamptz,"
+    "  next_run_at = $4::timestamptz + CASE a.frequency"
     "  WHEN 'daily' THEN interval '1 day'"
     "  WHEN 'weekly' THEN interval '7 days' ELSE interval '0' END"
-    "  FROM c WHERE a.id = c.id),"
-    " r AS MATERIALIZED (SELECT i.alert_id, i.posting_id, row_number()"
-    "  OVER (PARTITION BY i.alert_id ORDER BY m.posted_at DESC,"
-    "  i.posting_id DESC) AS rn, count(*) OVER (PARTITION BY i.alert_id)"
-    "  AS n FROM ins i JOIN m USING (alert_id, posting_id)),"
-    " top AS (SELECT DISTINCT r.posting_id, c.lang FROM r"
-    "  JOIN c ON c.id = r.alert_id WHERE r.rn <= " JOBS_MAX "),"
-    " cards AS MATERIALIZED (SELECT t.posting_id, t.lang,"
-    "  fj_card(p, t.lang) AS card FROM top t"
-    "  JOIN posting p ON p.id = t.posting_id),"
-    " d AS (SELECT r.alert_id, max(r.n) AS n, json_agg(k.card"
-    "  ORDER BY r.rn) AS jobs FROM r JOIN c ON c.id = r.alert_id"
-    "  JOIN cards k ON k.posting_id = r.posting_id AND k.lang = c.lang"
+    "  WHERE a.id = ANY (ARRAY(SELECT id FROM c))),"
+    " r AS MATERIALIZED (SELECT i.alert_id, i.posting_id, c.lang,"
+    "  row_number() OVER (PARTITION BY i.alert_id ORDER BY p.posted_at"
+    "  DESC, i.posting_id DESC) AS rn, count(*) OVER (PARTITION BY"
+    "  i.alert_id) AS n FROM ins i JOIN c ON c.id = i.alert_id"
+    "  JOIN alert_match p ON p.posting_id = i.posting_id"
+    "  AND p.filters = c.filters),"
+    " d AS MATERIALIZED (SELECT r.alert_id, max(r.n) AS n,"
+    "  json_agg((SELECT fj_card(p, r.lang) FROM posting p"
+    "  WHERE p.id = r.posting_id) ORDER BY r.rn) AS jobs FROM r"
     "  WHERE r.rn <= " JOBS_MAX " GROUP BY r.alert_id)"
-    "SELECT json_build_object("
+"SELECT json_build_object("
     " 'claimed', (SELECT count(*) FROM c),"
     " 'last', (SELECT max(id) FROM c),"
     " 'matched', (SELECT count(*) FROM ins),"
@@ -126,8 +152,11 @@ static const char	sql_queue[] =
     " AS r(to_addr text, subject text, body text, html text, unsub text)";
 
 /*
- * Links that were not confirmed in time and what they leave behind, and
- * saved-job lists (saved.c) unused for 180 days.
+ * Links that were not confirmed in time and what they leave behind,
+ * saved-job lists (saved.c) unused for 180 days, and what alert_sent
+ * holds for postings older than their alert's window (listed before its
+ * last run less an hour: no run looks at them again).  At most every
+ * GC_SECONDS.
  */
 static const char	sql_gc[] =
     "WITH a AS (DELETE FROM alert WHERE confirmed_at IS NULL"
@@ -137,7 +166,9 @@ static const char	sql_gc[] =
     "  AND NOT EXISTS (SELECT 1 FROM alert WHERE subscriber_id = s.id)),"
     " l AS (DELETE FROM alert_signup WHERE at < now() - interval '1 day'),"
     " v AS (DELETE FROM saved_list"
-    "  WHERE used_at < now() - interval '180 days')"
+    "  WHERE used_at < now() - interval '180 days'),"
+    " o AS (DELETE FROM alert_sent s USING alert a WHERE a.id = s.alert_id"
+    "  AND s.at < a.checked_upto - interval '2 hours')"
     " SELECT 1";
 
 struct run {
@@ -146,6 +177,7 @@ struct run {
 	long		 claimed;
 	long		 matched;
 	long		 queued;
+	double		 gc_at;		/* the last clean-up, or 0 */
 };
 
 static volatile sig_atomic_t	stop;
@@ -154,7 +186,8 @@ static void	on_signal(int);
 static double	now(void);
 static int	load_templates(struct tmpl_set *);
 static int	render(struct run *, json_t *, json_t *);
-static int	batch(PGconn *, struct run *, int, long long *);
+static int	batch(PGconn *, struct run *, int, const char *,
+		    long long *);
 static int	run_due(PGconn *, struct run *, int);
 
 static void
@@ -265,26 +298,39 @@ render(struct run *r, json_t *d, json_t *mails)
  * kept).
  */
 static int
-batch(PGconn *conn, struct run *r, int all, long long *last)
+batch(PGconn *conn, struct run *r, int all, const char *start,
+    long long *last)
 {
 	PGresult	*res;
 	json_t		*out, *d, *mails;
 	json_error_t	 jerr;
-	const char	*params[3];
+	const char	*params[4];
 	char		 after[32], *dump;
 	size_t		 i;
 	int		 rc, queued;
 
+	/*
+	 * The planner cannot know how many alerts a batch claims or how
+	 * many matches they have (it guesses one): without nested loops it
+	 * hashes the batch's sets instead of scanning one per row of the
+	 * other.  Index lookups are subqueries, which it keeps.
+	 */
 	if (db_run(conn, "alerts: begin", "BEGIN", 0, NULL) == -1)
 		return (-1);
+	if (db_run(conn, "alerts: plan", "SET LOCAL enable_nestloop = off", 0,
+	    NULL) == -1) {
+		(void)db_run(conn, "alerts: rollback", "ROLLBACK", 0, NULL);
+		return (-1);
+	}
 	(void)snprintf(after, sizeof(after), "%lld", *last);
-	params[0] = after;
-	params[1] = all ? "true" : "false";
+	params[0] = all ? "true" : "false";
+	params[1] = after;
 	params[2] = BATCH;
+	params[3] = start;
 	rc = -1;
 	out = NULL;
 	mails = json_array();
-	if ((res = db_exec(conn, "alerts: match", sql_batch, 3,
+	if ((res = db_exec(conn, "alerts: batch", sql_batch, 4,
 	    params)) == NULL)
 		goto done;
 	out = json_loads(PQgetvalue(res, 0, 0), 0, &jerr);
@@ -320,16 +366,34 @@ done:
 	return (rc);
 }
 
-/* Every due alert, a batch at a time: 0, or -1 at the first failure. */
+/*
+ * Every due alert: their searches matched once, then a batch at a time.
+ * 0, or -1 at the first failure.
+ */
 static int
 run_due(PGconn *conn, struct run *r, int all)
 {
-	long long	last;
-	int		rc;
+	PGresult	*res;
+	const char	*params[1];
+	char		 start[64];
+	long long	 last;
+	int		 rc;
 
-	(void)db_run(conn, "alerts: clean up", sql_gc, 0, NULL);
+	if (r->gc_at == 0 || now() - r->gc_at >= GC_SECONDS) {
+		(void)db_run(conn, "alerts: clean up", sql_gc, 0, NULL);
+		r->gc_at = now();
+	}
+	params[0] = all ? "true" : "false";
+	if (db_run(conn, "alerts: match table", sql_match_table, 0,
+	    NULL) == -1 || db_run(conn, "alerts: match table",
+	    "TRUNCATE alert_match", 0, NULL) == -1 ||
+	    (res = db_exec(conn, "alerts: match", sql_match, 1,
+	    params)) == NULL)
+		return (-1);
+	(void)snprintf(start, sizeof(start), "%s", PQgetvalue(res, 0, 0));
+	PQclear(res);
 	last = 0;
-	while (!stop && (rc = batch(conn, r, all, &last)) == 1)
+	while (!stop && (rc = batch(conn, r, all, start, &last)) == 1)
 		;
 	return (stop ? 0 : rc);
 }

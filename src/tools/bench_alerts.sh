@@ -74,6 +74,8 @@ SELECT id, filters, coalesce(filters->>'q', 'All new jobs'), '/jobs',
     now() - interval '2 days', now() - interval '2 days',
     now() - interval '1 day', now() - interval '1 minute' FROM f;
 SQL
+# The board as it was before the alerts' last run: listed days ago.
+$psql -c "UPDATE posting SET listed_at = now() - interval '3 days'" || exit 1
 bin/fashionjobs seed --count "$NEW" --seed 4242 >/dev/null || exit 1
 $psql -c "VACUUM ANALYZE" || exit 1
 distinct=$($psql -c "SELECT count(DISTINCT filters) FROM alert")

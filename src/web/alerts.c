@@ -125,8 +125,7 @@ static const char	sql_manage_page[] =
     " coalesce((SELECT json_agg(json_build_object('id', a.id, 'label',"
     "  a.label, 'search', a.search, 'frequency', a.frequency,"
     "  'confirmed', a.confirmed_at IS NOT NULL, 'paused', a.paused,"
-    "  'created', to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'),"
-    "  'sent', (SELECT count(*) FROM alert_sent WHERE alert_id = a.id))"
+    "  'created', to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'))"
     "  ORDER BY a.id) FROM alert a WHERE a.subscriber_id = s.id), '[]'))"
     " FROM alert_subscriber s WHERE s.manage_token = $1";
 
