@@ -60,17 +60,10 @@ int	page_api_not_found(struct http_request *);
  * one row more than asked tells whether there is a next page.
  */
 static const char	sql_feed[] =
-    "WITH p AS MATERIALIZED (SELECT fj_tsquery($1) AS tq,"
-    "  fj_city_id($2) AS cid, (SELECT id FROM company WHERE slug = $4)"
-    "  AS coid),"
+    "WITH " FILTERS_P ","
     " s AS MATERIALIZED (SELECT x.id, x.posted_at, row_number() OVER"
     "  (ORDER BY x.posted_at DESC, x.id DESC) AS rn FROM (SELECT id,"
-    "  posted_at FROM posting x WHERE x.status = 'published' AND " OPEN("x")
-    "  AND ($1::text IS NULL OR x.search @@ (SELECT tq FROM p))"
-    "  AND ($2::text IS NULL OR x.city_id = (SELECT cid FROM p))"
-    "  AND ($3::text IS NULL OR x.contract = $3)"
-    "  AND ($4::text IS NULL OR x.company_id = (SELECT coid FROM p))"
-    "  AND ($5::text IS NULL OR x.lang = $5)"
+    "  posted_at FROM posting x WHERE" FILTERS("x") " AND" ANY_WORDS("x")
     "  AND ($6::bigint IS NULL OR (x.posted_at, x.id) < (" USEC("$6") ","
     "  $7::bigint)) ORDER BY x.posted_at DESC, x.id DESC"
     "  LIMIT $8::int + 1) x)"
@@ -312,24 +305,6 @@ read_limit(struct http_request *req, const struct qs *qs, int dflt, int max,
 	return (0);
 }
 
-/* "q=...&city=...&" for the filters a feed_query() ctx holds, escaped. */
-void
-feed_filters(struct sbuf *b, const json_t *ctx)
-{
-	const char	*v;
-	int		 f;
-
-	for (f = 0; f < FILTER__MAX; f++) {
-		v = json_string_value(json_object_get(ctx,
-		    web_filter_names[f]));
-		if (v == NULL)
-			continue;
-		sbuf_printf(b, "%s=", web_filter_names[f]);
-		esc_url(b, v);
-		sbuf_putc(b, '&');
-	}
-}
-
 /* The statement failed, or the key was refused: answer and return 1. */
 int
 api_refused(struct http_request *req, struct dbq *q)
@@ -376,12 +351,12 @@ feed_query(struct http_request *req,
 	struct qs	 qs;
 	const char	*v[FILTER__MAX], *msg, *bad, *c;
 	char		 f[3][32], num[16];
-	int		 limit, i;
+	int		 limit;
 
 	if (api_query(req, &qs) == -1)
 		return (NULL);
 	q = NULL;
-	if ((msg = filters_read(&qs, v, &bad)) != NULL) {
+	if ((msg = filters_read(&qs, v, FILTER__MAX, &bad)) != NULL) {
 		web_problem(req, 400, bad, msg);
 		goto out;
 	}
@@ -396,18 +371,14 @@ feed_query(struct http_request *req,
 		goto out;
 	}
 	q = dbq_new(req, sql_feed, done);
-	for (i = 0; i < FILTER__MAX; i++)
-		dbq_param(q, v[i]);
+	filters_param(q, v);
 	dbq_param(q, f[0][0] != '\0' ? f[0] : NULL);
 	dbq_param(q, f[0][0] != '\0' ? f[1] : NULL);
 	(void)snprintf(num, sizeof(num), "%d", limit);
 	dbq_param(q, num);
 	dbq_param(q, web_base_url());
 	q->ctx = json_object();
-	for (i = 0; i < FILTER__MAX; i++)
-		if (v[i] != NULL)
-			json_object_set_new(q->ctx, web_filter_names[i],
-			    json_string(v[i]));
+	filters_save(q->ctx, v);
 	json_object_set_new(q->ctx, "limit", json_integer(limit));
 out:
 	qs_free(&qs);
@@ -644,7 +615,6 @@ page_api_facets(struct http_request *req)
 	const char	*v[FILTER__MAX], *msg, *bad, *key;
 	const char	*cap, *wide;
 	char		 keybuf[KEY_MAX + 1];
-	int		 i;
 
 	if (http_state_exists(req))
 		return (dbq_run(req));
@@ -652,7 +622,7 @@ page_api_facets(struct http_request *req)
 		return (KORE_RESULT_OK);
 	if (api_query(req, &qs) == -1)
 		return (KORE_RESULT_OK);
-	if ((msg = filters_read(&qs, v, &bad)) != NULL) {
+	if ((msg = filters_read(&qs, v, FILTER__MAX, &bad)) != NULL) {
 		web_problem(req, 400, bad, msg);
 		qs_free(&qs);
 		return (KORE_RESULT_OK);
@@ -665,8 +635,7 @@ page_api_facets(struct http_request *req)
 		sql_facets = sbuf_steal(&sql);
 	}
 	q = dbq_new(req, sql_facets, facets_done);
-	for (i = 0; i < FILTER__MAX; i++)
-		dbq_param(q, v[i]);
+	filters_param(q, v);
 	dbq_param(q, "date");		/* $6 sort: no ranking needed */
 	dbq_param(q, "0");		/* $7 limit: counts only */
 	dbq_param(q, "0");		/* $8 offset */

@@ -48,8 +48,12 @@ struct dbq {
 	struct sbuf		 body;		/* freed with the request */
 };
 
-/* filters.c: the search filters every listing shares. */
-enum {
+/*
+ * filters.c: the search filters every listing shares (search page,
+ * facets, API, feeds).  A statement takes them as $1 to $5, in this
+ * order (filters_param()).
+ */
+enum filter {
 	FILTER_Q,
 	FILTER_CITY,
 	FILTER_CONTRACT,
@@ -63,13 +67,40 @@ extern const char *const web_filter_names[FILTER__MAX];
 extern const char *const web_contracts[];
 extern const char *const web_langs[];
 int		 web_in(const char *, const char *const *);
+const char	*web_lang_label(const char *);
 const char	*filters_read(const struct qs *, const char *[FILTER__MAX],
-		    const char **);
+		    enum filter, const char **);
+void		 filters_param(struct dbq *, const char *const [FILTER__MAX]);
+void		 filters_save(json_t *, const char *const [FILTER__MAX]);
+void		 filters_load(const json_t *, const char *[FILTER__MAX]);
+void		 filters_qs(struct sbuf *, const char *const [FILTER__MAX],
+		    char *);
+/* "q=...&city=...&" for the filters a feed_query() ctx holds. */
+void		 feed_filters(struct sbuf *, const json_t *);
+
+/*
+ * SQL of the filters $1 to $5, the one definition every listing uses.
+ * FILTERS_P is the CTE p that resolves them once (tq the words, cid the
+ * city, coid the company); FILTERS(x) keeps the open postings of alias x
+ * that pass the city, contract, company and language; WORDS(x) those
+ * that match the words (only where $1 is given); ANY_WORDS(x) either.
+ */
+#define FILTERS_P							\
+    "p AS MATERIALIZED (SELECT fj_tsquery($1) AS tq,"			\
+    "  fj_city_id($2) AS cid,"						\
+    "  (SELECT id FROM company WHERE slug = $4) AS coid)"
+#define FILTERS(x)							\
+    " " x ".status = 'published' AND " OPEN(x)				\
+    "  AND ($2::text IS NULL OR " x ".city_id = (SELECT cid FROM p))"	\
+    "  AND ($3::text IS NULL OR " x ".contract = $3)"			\
+    "  AND ($4::text IS NULL OR " x ".company_id = (SELECT coid FROM p))" \
+    "  AND ($5::text IS NULL OR " x ".lang = $5)"
+#define WORDS(x)	" " x ".search @@ (SELECT tq FROM p)"
+#define ANY_WORDS(x)	" ($1::text IS NULL OR" WORDS(x) ")"
 
 /* api.c: the /feed.json statement, shared by the XML feeds. */
 struct dbq	*feed_query(struct http_request *,
 		    int (*)(struct http_request *, struct dbq *));
-void		 feed_filters(struct sbuf *, const json_t *);
 int		 api_refused(struct http_request *, struct dbq *);
 
 /* jobs.c */
