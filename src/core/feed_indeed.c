@@ -1,6 +1,6 @@
 /*
  * Indeed-style XML: <source><job><title><![CDATA[...]]></title>...</job>.
- * Streamed by the push parser in feed.c so a feed of any size reads in flat
+ * Streamed by the push parser in feed_push.c so a feed of any size reads in flat
  * memory; only the tag names differ between partners.
  */
 
