@@ -7,6 +7,7 @@ int	cmd_seed(int, char **);
 int	cmd_partner(int, char **);
 int	cmd_scrape(int, char **);
 int	cmd_feed_check(int, char **);
+int	cmd_expire(int, char **);
 int	cmd_admin(int, char **);
 int	cmd_apikey(int, char **);
 int	cmd_mail(int, char **);

@@ -1,7 +1,7 @@
 /*
  * Indeed-style XML: <source><job><title><![CDATA[...]]></title>...</job>.
- * Streamed by the push parser in feed_push.c so a feed of any size reads in flat
- * memory; only the tag names differ between partners.
+ * Streamed by the push parser in feed_push.c so a feed of any size reads
+ * in flat memory; only the tag names differ between partners.
  */
 
 #include <stddef.h>
