@@ -16,7 +16,7 @@
 
 static const char	sql_expire[] =
     "UPDATE posting SET status = 'expired', updated_at = now()"
-    " WHERE status = 'published' AND expires_at < now()";
+    " WHERE status = 'published' AND fj_expired(expires_at)";
 
 int
 expire_run(PGconn *conn)

@@ -10,6 +10,7 @@
  * posting_facet_* (0038: the facet counts, per statement).
  */
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,7 +84,8 @@ static const char	*sql_import[] = {
 	" tk.tkey, co.id AS company_id, co.name AS co_name,"
 	" c.id AS city_id, coalesce(c.name, '') AS city_name,"
 	" coalesce(c.country, CASE WHEN length(t.country) = 2"
-	"  THEN upper(t.country) END) AS country2,"
+	"  THEN upper(t.country) END, (SELECT pa.country FROM partner pa"
+	"  WHERE pa.id = $1)) AS country2,"
 	" lk.contract," RESOLVE_SCHEDULE " AS schedule,"
 	" coalesce(fj_parse_date(t.date_raw), now()) AS posted,"
 	" fj_parse_date(t.expires_raw) AS expires"
@@ -150,7 +152,7 @@ static const char	*sql_import[] = {
 	" r.title_raw, r.slug, r.contract, r.schedule, r.contract_raw,"
 	" r.city_id, r.city_name, r.city_raw, r.country2, d.description,"
 	" r.url, r.email, r.lang,"
-	" CASE WHEN r.expires < now() THEN 'expired' ELSE 'published' END,"
+	" CASE WHEN fj_expired(r.expires) THEN 'expired' ELSE 'published' END,"
 	" r.posted, r.expires, now(), 'partner', $1, r.ext_id,"
 	" fj_search_vector(r.title, r.co_name, r.city_name, r.city_raw,"
 	"  d.description, d.described)"
@@ -255,6 +257,53 @@ static const char	sql_counts[] =
     " OR old_hash <> hash) FROM todo";
 
 /*
+ * Every posting shown has a country: from its city when we know the
+ * city, else the item's own.  An item with neither is rejected, with its
+ * reason, rather than shown without one (Google requires addressCountry).
+ * Run once res exists; such an item is left out of todo's counts too.
+ */
+static const char	sql_no_country[] =
+    "WITH d AS (DELETE FROM res WHERE country2 IS NULL"
+    " RETURNING ext_id, title_raw, city_raw),"
+    " t AS (DELETE FROM todo USING d WHERE todo.ext_id = d.ext_id)"
+    " SELECT ext_id, title_raw, city_raw FROM d";
+
+static int	 reject_no_country(struct stage *);
+
+/* Items whose country cannot be known: out of the import, as rejects. */
+static int
+reject_no_country(struct stage *r)
+{
+	PGresult	*res;
+	char		 why[200];
+	const char	*city;
+	int		 i, n;
+
+	if ((res = db_exec(r->conn, "import", sql_no_country, 0,
+	    NULL)) == NULL)
+		return (-1);
+	n = PQntuples(res);
+	for (i = 0; i < n; i++) {
+		city = PQgetvalue(res, i, 2);
+		if (*city != '\0')
+			(void)snprintf(why, sizeof(why), "no country: the "
+			    "city \"%.100s\" is not one we know and the item "
+			    "gives no country", city);
+		else
+			(void)snprintf(why, sizeof(why), "no country: the "
+			    "item gives no city and no country");
+		r->rejected++;
+		if (json_array_size(r->rejects) < REJECTS_MAX)
+			json_array_append_new(r->rejects, json_pack(
+			    "{s:s, s:s, s:s}", "external_id",
+			    PQgetvalue(res, i, 0), "title",
+			    PQgetvalue(res, i, 1), "reason", why));
+	}
+	PQclear(res);
+	return (0);
+}
+
+/*
  * The staged items into postings, in the caller's transaction.  counts:
  * new, updated, unchanged, closed.  Closes only when complete.
  */
@@ -306,6 +355,9 @@ import_staged(struct stage *r, const struct partner *p, int complete, long *coun
 		}
 		if (db_run(r->conn, "import", sql_import[i],
 		    strstr(sql_import[i], "$1") != NULL, params) == -1)
+			return (-1);
+		if (strncmp(sql_import[i], "CREATE INDEX ON res", 19) == 0 &&
+		    reject_no_country(r) == -1)
 			return (-1);
 	}
 	if ((res = db_exec(r->conn, "import", sql_counts, 1,

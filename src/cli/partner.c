@@ -56,24 +56,25 @@ parse_bytes(const char *s, char *out, size_t outlen)
 }
 
 /* --name N --url U --format F [--every 1h] [--map FILE] [--close-after 2]
- * [--max-bytes N] */
+ * [--max-bytes N] [--country CC] */
 static int
 partner_add(PGconn *conn, int argc, char **argv)
 {
-	const char	*v[7] = { NULL, NULL, NULL, "1 hour", NULL, "2",
-			    "67108864" };
-	static const char *opts[7] = { "--name", "--url", "--format",
-			    "--every", "--map", "--close-after", "--max-bytes" };
+	const char	*v[8] = { NULL, NULL, NULL, "1 hour", NULL, "2",
+			    "67108864", NULL };
+	static const char *opts[8] = { "--name", "--url", "--format",
+			    "--every", "--map", "--close-after", "--max-bytes",
+			    "--country" };
 	enum feed_format fmt;
 	struct sbuf	 map;
-	char		*mapped, maxbytes[32];
+	char		*mapped, maxbytes[32], cc[3];
 	int		 i, j, rc;
 
 	for (i = 2; i + 1 < argc; i += 2) {
-		for (j = 0; j < 7; j++)
+		for (j = 0; j < 8; j++)
 			if (strcmp(argv[i], opts[j]) == 0)
 				break;
-		if (j == 7)
+		if (j == 8)
 			break;
 		v[j] = argv[i + 1];
 	}
@@ -81,8 +82,20 @@ partner_add(PGconn *conn, int argc, char **argv)
 		fprintf(stderr, "usage: fashionjobs partner add --name NAME "
 		    "--url URL --format indeed|rss|atom|jsonld|html "
 		    "[--every 1h] [--map FILE] [--close-after N] "
-		    "[--max-bytes N]\n");
+		    "[--max-bytes N] [--country CC]\n");
 		return (2);
+	}
+	if (v[7] != NULL) {
+		if (strlen(v[7]) != 2 || !isalpha((unsigned char)v[7][0]) ||
+		    !isalpha((unsigned char)v[7][1])) {
+			fprintf(stderr, "partner: --country wants a two-letter "
+			    "code, such as IT\n");
+			return (2);
+		}
+		cc[0] = toupper((unsigned char)v[7][0]);
+		cc[1] = toupper((unsigned char)v[7][1]);
+		cc[2] = '\0';
+		v[7] = cc;
 	}
 	if (feed_format_parse(v[2], &fmt) == -1) {
 		fprintf(stderr, "partner: unknown format '%s'\n", v[2]);
@@ -118,8 +131,8 @@ partner_add(PGconn *conn, int argc, char **argv)
 	v[4] = mapped;
 	/* "1h" and "30m" as interval text: PostgreSQL reads both. */
 	rc = db_run(conn, "partner add", "INSERT INTO partner (name, url, "
-	    "format, every, map, close_after, max_bytes) VALUES ($1, $2, $3, "
-	    "$4::interval, $5, $6::int, $7::bigint)", 7, v);
+	    "format, every, map, close_after, max_bytes, country) VALUES ($1, "
+	    "$2, $3, $4::interval, $5, $6::int, $7::bigint, $8)", 8, v);
 	free(mapped);
 	if (rc == 0)
 		printf("partner %s added\n", v[0]);

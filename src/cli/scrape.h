@@ -24,6 +24,8 @@
 
 /* Bytes a cleaned field may have (feed_opts.max_field). */
 #define FIELD_MAX	8192
+/* Rejected items a run records with their reasons, at most. */
+#define REJECTS_MAX	100
 
 /* A partner as leased for a run (scrape.c); partner_free(). */
 struct partner {

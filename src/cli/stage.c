@@ -18,7 +18,6 @@
 #include "db.h"
 #include "scrape.h"
 
-#define REJECTS_MAX	100
 #define FRESH_MAX	65536
 
 /*
