@@ -225,19 +225,16 @@ guess_lang(const struct feed_item *it)
 {
 	static const struct {
 		const char	*prefix, *lang;
-	} tab[] = {
-		{ "it", "it" }, { "fr", "fr" }, { "de", "de" }, { "en", "en" },
-		{ "es", "es" },
-	}, countries[] = {
+	} countries[] = {
 		{ "it", "it" }, { "ital", "it" }, { "fr", "fr" }, { "mc", "fr" },
 		{ "de", "de" }, { "germ", "de" }, { "deut", "de" }, { "at", "de" },
 		{ "es", "es" }, { "spa", "es" },
 	};
 	size_t	i;
 
-	for (i = 0; it->lang != NULL && i < sizeof(tab) / sizeof(tab[0]); i++)
-		if (strncasecmp(it->lang, tab[i].prefix, 2) == 0)
-			return (tab[i].lang);
+	for (i = 0; it->lang != NULL && lex_langs[i].code != NULL; i++)
+		if (strncasecmp(it->lang, lex_langs[i].code, 2) == 0)
+			return (lex_langs[i].code);
 	for (i = 0; it->country != NULL &&
 	    i < sizeof(countries) / sizeof(countries[0]); i++)
 		if (strncasecmp(it->country, countries[i].prefix,

@@ -14,38 +14,13 @@ const char *const	web_filter_names[FILTER__MAX] = {
 	"q", "city", "contract", "company", "lang"
 };
 
-const char *const	web_contracts[] = {
-	"permanent", "fixed_term", "internship", "apprenticeship",
-	"freelance", "temporary_agency", "seasonal", "other", NULL
-};
-
-const char *const	web_langs[] = { "it", "fr", "de", "en", "es", NULL };
-
-/* Each language in its own words, in the order of web_langs. */
-static const char *const lang_labels[] = {
-	"Italiano", "Français", "Deutsch", "English", "Español"
-};
-
-/* v is one of the NULL-terminated list. */
-int
-web_in(const char *v, const char *const *list)
-{
-	for (; *list != NULL; list++)
-		if (strcmp(v, *list) == 0)
-			return (1);
-	return (0);
-}
-
 /* The language's name in itself, or the code when it is not ours. */
 const char *
 web_lang_label(const char *code)
 {
-	size_t	i;
+	const struct lex	*l;
 
-	for (i = 0; web_langs[i] != NULL; i++)
-		if (strcmp(code, web_langs[i]) == 0)
-			return (lang_labels[i]);
-	return (code);
+	return ((l = lex_find(lex_langs, code)) != NULL ? l->label : code);
 }
 
 /*
@@ -83,12 +58,12 @@ filters_read(const struct qs *qs, const char *v[FILTER__MAX],
 		return ("A company name is limited to 100 characters.");
 	*bad = "contract";
 	if (v[FILTER_CONTRACT] != NULL &&
-	    !web_in(v[FILTER_CONTRACT], web_contracts))
+	    lex_find(lex_contracts, v[FILTER_CONTRACT]) == NULL)
 		return ("Unknown contract type: use permanent, fixed_term, "
 		    "internship, apprenticeship, freelance, temporary_agency, "
 		    "seasonal or other.");
 	*bad = "lang";
-	if (v[FILTER_LANG] != NULL && !web_in(v[FILTER_LANG], web_langs))
+	if (v[FILTER_LANG] != NULL && lex_find(lex_langs, v[FILTER_LANG]) == NULL)
 		return ("Unknown language: use it, fr, de, en or es.");
 	*bad = NULL;
 	return (NULL);

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "web.h"
+#include "session.h"
 
 #define PAGE_MAX	500
 
@@ -30,7 +31,7 @@ struct search {
 	int		 approx;	/* counts estimated (sql_search) */
 };
 
-static const char *const sorts[] = { "relevance", "date", NULL };
+static const char *const sorts[] = { "relevance", "date" };
 
 /* Facet name in the model -> the filter it sets. */
 static const struct {
@@ -233,7 +234,7 @@ search_parse(struct http_request *req, struct qs *qs, struct search *s)
 	msg = filters_read(qs, s->v, s->fixed, &bad);
 	if (msg == NULL && (v = qs_get(qs, "sort")) != NULL && *v != '\0') {
 		s->sort = v;
-		if (!web_in(v, sorts))
+		if (!one_of(v, sorts, sizeof(sorts) / sizeof(sorts[0])))
 			msg = "Unknown sort order: use relevance or date.";
 	}
 	s->page = 1;

@@ -66,9 +66,6 @@ enum filter {
 #define FILTER_Q_MAX	200
 #define FILTER_MAX	100
 extern const char *const web_filter_names[FILTER__MAX];
-extern const char *const web_contracts[];
-extern const char *const web_langs[];
-int		 web_in(const char *, const char *const *);
 const char	*web_lang_label(const char *);
 const char	*filters_read(const struct qs *, const char *[FILTER__MAX],
 		    enum filter, const char **);
