@@ -201,7 +201,7 @@ rate_count(const char *key, unsigned int limit, time_t *retry)
  * database by the statement itself) and the client's address.  A keyed
  * request counts against its key and against the address, both at the
  * keyed limit, so that made-up keys do not multiply an address's share.
- * Answers 401 or 429 and returns -1 when refused.
+ * Answers 401 or 429 and returns KORE_RESULT_ERROR when refused.
  */
 static int
 api_admit(struct http_request *req, const char **key, char *keybuf,
@@ -220,7 +220,7 @@ api_admit(struct http_request *req, const char **key, char *keybuf,
 			    "Bearer realm=\"fashionjobs\"");
 			web_problem(req, 401, NULL, "Send the API key as "
 			    "\"Authorization: Bearer KEY\".");
-			return (-1);
+			return (KORE_RESULT_ERROR);
 		}
 		for (k = auth + 7; *k == ' '; k++)
 			;
@@ -234,7 +234,7 @@ api_admit(struct http_request *req, const char **key, char *keybuf,
 			    "error=\"invalid_token\"");
 			web_problem(req, 401, NULL, "This API key is not "
 			    "valid.");
-			return (-1);
+			return (KORE_RESULT_ERROR);
 		}
 		(void)kore_strlcpy(keybuf, k, keylen);
 		*key = keybuf;
@@ -246,13 +246,13 @@ api_admit(struct http_request *req, const char **key, char *keybuf,
 		if (rate_count(slot, limit, &retry) == 0) {
 			(void)snprintf(slot, sizeof(slot), "K:%s", ip);
 			if (rate_count(slot, limit, &retry) == 0)
-				return (0);
+				return (KORE_RESULT_OK);
 		}
 	} else {
 		limit = rate_limit("FJ_API_RATE_ANON", RATE_ANON_DEFAULT);
 		(void)snprintf(slot, sizeof(slot), "a:%s", ip);
 		if (rate_count(slot, limit, &retry) == 0)
-			return (0);
+			return (KORE_RESULT_OK);
 	}
 	(void)snprintf(num, sizeof(num), "%lld", (long long)retry);
 	http_response_header(req, "retry-after", num);
@@ -261,7 +261,7 @@ api_admit(struct http_request *req, const char **key, char *keybuf,
 	    "seconds in Retry-After." :
 	    "Too many requests without an API key: wait for the number of "
 	    "seconds in Retry-After, or ask for a key.");
-	return (-1);
+	return (KORE_RESULT_ERROR);
 }
 
 /* Parse the query string or answer 400 with a problem document. */
@@ -275,12 +275,12 @@ api_query(struct http_request *req, struct qs *qs)
 		web_problem(req, 400, NULL, "The query string is malformed or "
 		    "too long: too many parameters, a bad %-escape, a control "
 		    "character or invalid UTF-8.");
-		return (-1);
+		return (KORE_RESULT_ERROR);
 	}
-	return (0);
+	return (KORE_RESULT_OK);
 }
 
-/* limit=N within 1..max, else a 400 problem and -1. */
+/* limit=N within 1..max, else a 400 problem and KORE_RESULT_ERROR. */
 static int
 read_limit(struct http_request *req, const struct qs *qs, int dflt, int max,
     int *out)
@@ -291,7 +291,7 @@ read_limit(struct http_request *req, const struct qs *qs, int dflt, int max,
 
 	*out = dflt;
 	if ((v = qs_get(qs, "limit")) == NULL || *v == '\0')
-		return (0);
+		return (KORE_RESULT_OK);
 	errno = 0;
 	n = strtol(v, &end, 10);
 	if (errno != 0 || *end != '\0' || !isdigit((unsigned char)*v) ||
@@ -299,10 +299,10 @@ read_limit(struct http_request *req, const struct qs *qs, int dflt, int max,
 		(void)snprintf(msg, sizeof(msg), "limit must be a whole number "
 		    "from 1 to %d.", max);
 		web_problem(req, 400, "limit", msg);
-		return (-1);
+		return (KORE_RESULT_ERROR);
 	}
 	*out = (int)n;
-	return (0);
+	return (KORE_RESULT_OK);
 }
 
 /* The statement failed, or the key was refused: answer and return 1. */
@@ -353,7 +353,7 @@ feed_query(struct http_request *req,
 	char		 f[3][32], num[16];
 	int		 limit;
 
-	if (api_query(req, &qs) == -1)
+	if (api_query(req, &qs) != KORE_RESULT_OK)
 		return (NULL);
 	q = NULL;
 	if ((msg = filters_read(&qs, v, FILTER__MAX, &bad)) != NULL) {
@@ -361,7 +361,7 @@ feed_query(struct http_request *req,
 		goto out;
 	}
 	if (read_limit(req, &qs, FEED_LIMIT_DEFAULT, FEED_LIMIT_MAX,
-	    &limit) == -1)
+	    &limit) != KORE_RESULT_OK)
 		goto out;
 	f[0][0] = f[1][0] = '\0';
 	if ((c = qs_get(&qs, "cursor")) != NULL && *c != '\0' &&
@@ -463,12 +463,12 @@ page_api_jobs(struct http_request *req)
 
 	if (http_state_exists(req))
 		return (dbq_run(req));
-	if (api_admit(req, &key, keybuf, sizeof(keybuf)) == -1)
+	if (api_admit(req, &key, keybuf, sizeof(keybuf)) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
-	if (api_query(req, &qs) == -1)
+	if (api_query(req, &qs) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
 	if (read_limit(req, &qs, API_LIMIT_DEFAULT, API_LIMIT_MAX,
-	    &limit) == -1)
+	    &limit) != KORE_RESULT_OK)
 		goto out;
 	f[0][0] = f[1][0] = f[2][0] = '\0';
 	if ((c = qs_get(&qs, "cursor")) != NULL && *c != '\0') {
@@ -573,7 +573,7 @@ page_api_job(struct http_request *req)
 
 	if (http_state_exists(req))
 		return (dbq_run(req));
-	if (api_admit(req, &key, keybuf, sizeof(keybuf)) == -1)
+	if (api_admit(req, &key, keybuf, sizeof(keybuf)) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
 	p = req->path + strlen("/api/v1/jobs/");
 	for (n = 0; isdigit((unsigned char)p[n]); n++)
@@ -618,9 +618,9 @@ page_api_facets(struct http_request *req)
 
 	if (http_state_exists(req))
 		return (dbq_run(req));
-	if (api_admit(req, &key, keybuf, sizeof(keybuf)) == -1)
+	if (api_admit(req, &key, keybuf, sizeof(keybuf)) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
-	if (api_query(req, &qs) == -1)
+	if (api_query(req, &qs) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
 	if ((msg = filters_read(&qs, v, FILTER__MAX, &bad)) != NULL) {
 		web_problem(req, 400, bad, msg);

@@ -521,6 +521,8 @@ page_jobs_search(struct http_request *req)
 		return (KORE_RESULT_OK);
 	case CACHE_WAIT:
 		return (KORE_RESULT_RETRY);
+	case CACHE_MISS:
+		break;
 	}
 	if (web_query(req, &qs) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
@@ -553,6 +555,8 @@ page_fixed(struct http_request *req, const char *prefix, enum filter f)
 		return (KORE_RESULT_OK);
 	case CACHE_WAIT:
 		return (KORE_RESULT_RETRY);
+	case CACHE_MISS:
+		break;
 	}
 	if (web_query(req, &qs) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
@@ -592,6 +596,8 @@ page_home(struct http_request *req)
 			return (KORE_RESULT_OK);
 		case CACHE_WAIT:
 			return (KORE_RESULT_RETRY);
+		case CACHE_MISS:
+			break;
 		}
 		q = dbq_new(req, sql_home, home_done);
 		dbq_param(q, web_lang(req));

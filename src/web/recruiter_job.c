@@ -271,7 +271,7 @@ job_check(const struct qs *qs, json_t *values, json_t *errors)
 	const char	*lang, *expires;
 	char		 deflt[16], msg[160], cc[3], *clean;
 	json_t		*save;
-	int		 rc;
+	enum date_check	 rc;
 
 	title = form_str(qs, "title", 120, "The title", values, errors,
 	    FORM_REQUIRED);
@@ -591,8 +591,15 @@ job_post(struct http_request *req, const char *id)
 	save = job_check(&qs, values, errors);
 	ftok = qs_get(&qs, "form_token");
 	if (!is_form_token(ftok)) {
-		if (token_new(fresh) != KORE_RESULT_OK)
-			fatal("job_post: no randomness");
+		if (token_new(fresh) != KORE_RESULT_OK) {
+			json_decref(values);
+			json_decref(errors);
+			json_decref(save);
+			qs_free(&qs);
+			web_error(req, HTTP_STATUS_INTERNAL_ERROR,
+			    "No randomness available.");
+			return (KORE_RESULT_OK);
+		}
 		ftok = fresh;
 		if (save != NULL && act == ACT_PUBLISH && id == NULL) {
 			json_decref(save);
@@ -670,8 +677,13 @@ job_form_done(struct http_request *req, struct dbq *q)
 			json_object_set_new(values, "expires",
 			    json_string(date));
 		}
-		if (token_new(fresh) != KORE_RESULT_OK)
-			fatal("job_form_done: no randomness");
+		if (token_new(fresh) != KORE_RESULT_OK) {
+			json_decref(values);
+			json_decref(model);
+			web_error(req, HTTP_STATUS_INTERNAL_ERROR,
+			    "No randomness available.");
+			return (KORE_RESULT_OK);
+		}
 		json_object_set_new(values, "form_token", json_string(fresh));
 		json_object_set_new(q->ctx, "f", values);
 	}

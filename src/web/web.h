@@ -1,6 +1,16 @@
 /*
  * The Kore module's internal header: request helpers, the async
  * query runner and the page renderer shared by every handler file.
+ *
+ * Return conventions of this layer.  Handlers, done callbacks and every
+ * helper that may answer the request itself return KORE_RESULT_OK, or
+ * KORE_RESULT_ERROR when it has answered (an error page or problem
+ * document: the caller stops), or KORE_RESULT_RETRY for Kore to call the
+ * handler again.  Kore-free computations return 0 or -1; predicates
+ * (web_accepts_gzip, web_etag_matches, api_refused) 1 or 0; results with
+ * more outcomes are enums (enum cache_state, enum dbq_state).  Bad input
+ * is answered, never fatal(): fatal() marks only a programming error
+ * (a fixed-size table overrun) or a start-up that cannot go on.
  */
 #ifndef FJ_WEB_H
 #define FJ_WEB_H
@@ -126,10 +136,12 @@ const struct tmpl_set *web_templates(void);
 const char	*web_lang(struct http_request *);
 
 /* cache.c: cache_send() answers one of these. */
-#define CACHE_MISS		0
-#define CACHE_SENT		1
-#define CACHE_WAIT		2
-int		 cache_send(struct http_request *);
+enum cache_state {
+	CACHE_MISS,		/* make the page */
+	CACHE_SENT,		/* answered from the cache */
+	CACHE_WAIT		/* return KORE_RESULT_RETRY: woken later */
+};
+enum cache_state cache_send(struct http_request *);
 void		 cache_put(struct http_request *, int, const struct sbuf *);
 void		 cache_done(struct http_request *);
 
@@ -140,15 +152,18 @@ void		 dbq_param(struct dbq *, const char *);
 void		 dbq_again(struct http_request *, const char *,
 		    int (*)(struct http_request *, struct dbq *));
 int		 dbq_run(struct http_request *);
-#define DBQ_SENT	0
-#define DBQ_RETRY	1
-#define DBQ_FAILED	2
-#define DBQ_MORE	3
-#define DBQ_DONE	4
-int		 dbq_send(struct kore_pgsql *, const char *, int, char **);
+/* What dbq_send() and dbq_read() report. */
+enum dbq_state {
+	DBQ_SENT,		/* the query is on its way */
+	DBQ_RETRY,		/* nothing yet: Kore wakes the request */
+	DBQ_FAILED,		/* it could not be sent */
+	DBQ_MORE,		/* a result step was read: read on */
+	DBQ_DONE		/* the end (failed set when it failed) */
+};
+enum dbq_state	 dbq_send(struct kore_pgsql *, const char *, int, char **);
 void		 dbq_cleanup(struct kore_pgsql *);
 void		 dbq_init(void);
-int		 dbq_read(struct kore_pgsql *, json_t **, int *);
+enum dbq_state	 dbq_read(struct kore_pgsql *, json_t **, int *);
 
 /* render.c */
 void		 web_headers(struct http_request *, const char *ctype);
