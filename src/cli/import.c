@@ -23,7 +23,7 @@
  * transaction adds to posting_source are not in its statistics either:
  * without ANALYZE the planner nests loops over 100 000 rows (minutes).
  * Only the join column is analysed.  An index on it is not used (every
- * join with stage is a hash join) and cost 40 to 50 ms.
+ * join with stage is a hash join) and only costs its building.
  */
 static const char	sql_stage_ready[] = "ANALYZE stage (ext_id)";
 
@@ -138,7 +138,7 @@ static const char	*sql_import[] = {
 	/*
 	 * New rows go to the full-text index's pending list, which is
 	 * merged in bulk after the commit (below) rather than every 4 MB
-	 * during the insert: half the time of a 100 000-item first run.
+	 * during the insert, which was much of a first run's time.
 	 * Their sources are inserted in the same statement, from what the
 	 * insert returns, instead of writing each new id back into res first.
 	 */
@@ -240,8 +240,7 @@ static const char	sql_missed_again[] =
  * has no values to resolve); and how many of the partner's sources the
  * feed does not list (each staged id that is not new is one of them).
  * $2, here and in sql_counts, is the number of rows in stage, known
- * without counting them (a scan of every staged description: 0.2 to 0.4 s
- * for 100 000 new items).
+ * without counting them (a scan of every staged description).
  */
 static const char	sql_todo_state[] =
     "SELECT EXISTS (SELECT 1 FROM todo),"

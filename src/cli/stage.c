@@ -22,8 +22,8 @@
 
 /*
  * The feed as read.  Rows of up to 8 KB are kept whole: with the
- * descriptions' vectors many pass 2 KB, and compressing them (pglz) took
- * 13% of a first import.
+ * descriptions' vectors many pass 2 KB, and compressing them (pglz) was
+ * a large part of a first import (docs/benchmarks.md).
  */
 static const char	sql_stage[] =
     "CREATE TEMP TABLE stage (ext_id text, url text, company_raw text,"
@@ -113,7 +113,7 @@ stage_begin(struct stage *st, const char *partner)
 	srcmap_init(&st->fresh, FRESH_MAX);
 	/*
 	 * Binary: PostgreSQL reads the descriptions' vectors several times
-	 * faster so (the COPY of 100 000 items: 3.3 s in text, 1.0 s).
+	 * faster so (docs/benchmarks.md).
 	 */
 	res = PQexec(conn, "COPY stage FROM STDIN WITH (FORMAT binary)");
 	if (PQresultStatus(res) != PGRES_COPY_IN) {
