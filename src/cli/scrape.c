@@ -116,13 +116,7 @@ on_signal(int sig)
 void
 partner_free(struct partner *p)
 {
-	free(p->id);
-	free(p->name);
-	free(p->url);
-	free(p->format);
-	free(p->map);
-	free(p->etag);
-	free(p->last_modified);
+	PQclear(p->row);
 }
 
 /*
@@ -156,16 +150,16 @@ scrape_one(PGconn *conn, const char *owner, const char *name, char *err,
 		PQclear(res);
 		return (0);
 	}
-	p.id = xstrdup(PQgetvalue(res, 0, 0));
-	p.name = xstrdup(PQgetvalue(res, 0, 1));
-	p.url = xstrdup(PQgetvalue(res, 0, 2));
-	p.format = xstrdup(PQgetvalue(res, 0, 3));
-	p.map = xstrdup(PQgetvalue(res, 0, 4));
+	p.row = res;
+	p.id = PQgetvalue(res, 0, 0);
+	p.name = PQgetvalue(res, 0, 1);
+	p.url = PQgetvalue(res, 0, 2);
+	p.format = PQgetvalue(res, 0, 3);
+	p.map = PQgetvalue(res, 0, 4);
 	p.close_after = strtol(PQgetvalue(res, 0, 5), NULL, 10);
 	p.max_bytes = strtoull(PQgetvalue(res, 0, 6), NULL, 10);
-	p.etag = xstrdup(PQgetvalue(res, 0, 7));
-	p.last_modified = xstrdup(PQgetvalue(res, 0, 8));
-	PQclear(res);
+	p.etag = PQgetvalue(res, 0, 7);
+	p.last_modified = PQgetvalue(res, 0, 8);
 	(void)snprintf(err, errlen, "%s: ", p.name);
 
 	res = PQexec(conn, "SELECT now()::text");

@@ -29,7 +29,8 @@
 
 /* A partner as leased for a run (scrape.c); partner_free(). */
 struct partner {
-	char		*id, *name, *url, *format, *map, *etag, *last_modified;
+	PGresult	*row;		/* the claim's; the strings are in it */
+	const char	*id, *name, *url, *format, *map, *etag, *last_modified;
 	long		 close_after;
 	size_t		 max_bytes;
 };

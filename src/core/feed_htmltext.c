@@ -28,6 +28,12 @@ struct html_tag {
 	enum html_what	 what;
 };
 
+/* The text each kind of tag stands for (a list item's at its start). */
+static const char *const html_breaks[] = {
+	[HT_PARA] = "\n\n", [HT_LINE] = "\n", [HT_ITEM] = "\n- ",
+	[HT_SPACE] = " ", [HT_SKIP] = ""
+};
+
 static int			 feed_html_tag_cmp(const void *, const void *);
 static const struct html_tag	*feed_html_tag_find(const char *, size_t);
 static size_t			 feed_html_tag_end(const char *, size_t,
@@ -210,25 +216,11 @@ feed_html_tmp(struct sbuf *out, struct sbuf *tmp, const char *s, size_t n,
 		j = end < n ? end + 1 : n;
 		if (tag == NULL)
 			continue;
-		switch (tag->what) {
-		case HT_PARA:
-			sbuf_append(tmp, "\n\n", 2);
-			break;
-		case HT_LINE:
-			sbuf_putc(tmp, '\n');
-			break;
-		case HT_ITEM:
-			if (!closing)
-				sbuf_append(tmp, "\n- ", 3);
-			break;
-		case HT_SPACE:
-			sbuf_putc(tmp, ' ');
-			break;
-		case HT_SKIP:
+		if (tag->what == HT_SKIP) {
 			if (!closing && end < n && s[end - 1] != '/')
 				j = feed_html_skip(s, n, j, tag->name);
-			break;
-		}
+		} else if (tag->what != HT_ITEM || !closing)
+			sbuf_puts(tmp, html_breaks[tag->what]);
 	}
 	if (memchr(tmp->data, '&', tmp->len) != NULL)
 		dec = text_entity_decode(tmp->data);

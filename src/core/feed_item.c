@@ -215,21 +215,12 @@ feed_emit(struct feed_ctx *ctx, struct feed_raw *raw, int decoded)
 	}
 	desc = raw->val[FF_DESC].len > 0;
 
-	memset(&item, 0, sizeof(item));
-	item.external_id = v[FF_ID];
-	item.title = v[FF_TITLE];
-	item.company = v[FF_COMPANY];
-	item.contract = v[FF_CONTRACT];
-	item.city = v[FF_CITY];
-	item.region = v[FF_REGION];
-	item.country = v[FF_COUNTRY];
-	item.url = v[FF_URL];
-	item.email = v[FF_EMAIL];
-	item.date = v[FF_DATE];
-	item.expires = v[FF_EXPIRES];
-	item.salary = v[FF_SALARY];
-	item.lang = v[FF_LANG];
-	item.digest = digest;
+	item = (struct feed_item){ .external_id = v[FF_ID],
+	    .title = v[FF_TITLE], .company = v[FF_COMPANY],
+	    .contract = v[FF_CONTRACT], .city = v[FF_CITY],
+	    .region = v[FF_REGION], .country = v[FF_COUNTRY], .url = v[FF_URL],
+	    .email = v[FF_EMAIL], .date = v[FF_DATE], .expires = v[FF_EXPIRES],
+	    .salary = v[FF_SALARY], .lang = v[FF_LANG], .digest = digest };
 	if (ctx->opts.known != NULL && (any || desc) &&
 	    (known = ctx->opts.known(&item, ctx->arg)) != 0) {
 		feed_raw_reset(raw);

@@ -86,6 +86,8 @@ static void			 xml_start(void *, const xmlChar *,
 				    const xmlChar **);
 static void			 xml_end(void *, const xmlChar *,
 				    const xmlChar *, const xmlChar *);
+static void			 xml_piece(void *, const xmlChar *, int,
+				    void (*)(void *, const xmlChar *, int));
 static void			 xml_chars(void *, const xmlChar *, int);
 static void			 xml_cdata(void *, const xmlChar *, int);
 static void			 xml_ref(void *, const xmlChar *);
@@ -312,15 +314,13 @@ xml_open(struct feed_xml *st, const char *first, int nfirst)
 	xmlSAXVersion(&sax, 2);
 	sax.startElementNs = xml_start;
 	sax.endElementNs = xml_end;
-	sax.characters = xml_chars;
-	sax.ignorableWhitespace = xml_chars;
+	sax.characters = sax.ignorableWhitespace = xml_chars;
 	sax.cdataBlock = xml_cdata;
 	sax.reference = xml_ref;
 	sax.comment = NULL;
 	sax.processingInstruction = NULL;
-	sax.warning = NULL;
-	sax.error = NULL;
-	sax.fatalError = NULL;
+	/* Every message comes through serror. */
+	sax.warning = sax.error = sax.fatalError = NULL;
 	sax.serror = xml_error;
 
 	st->pc = xmlCreatePushParserCtxt(&sax, NULL, first, nfirst,
@@ -720,26 +720,29 @@ xml_end(void *arg, const xmlChar *lname, const xmlChar *prefix,
 	}
 }
 
+/* Text or CDATA: ours, or an entity's, for libxml2's own handler. */
 static void
-xml_chars(void *arg, const xmlChar *text, int len)
+xml_piece(void *arg, const xmlChar *text, int len,
+    void (*sax2)(void *, const xmlChar *, int))
 {
 	struct feed_xml	*st = xml_st(arg);
 
 	if (st == NULL)
-		xmlSAX2Characters(arg, text, len);
+		sax2(arg, text, len);
 	else if (len > 0)
 		xml_text(st, (const char *)text, len);
 }
 
 static void
+xml_chars(void *arg, const xmlChar *text, int len)
+{
+	xml_piece(arg, text, len, xmlSAX2Characters);
+}
+
+static void
 xml_cdata(void *arg, const xmlChar *text, int len)
 {
-	struct feed_xml	*st = xml_st(arg);
-
-	if (st == NULL)
-		xmlSAX2CDataBlock(arg, text, len);
-	else if (len > 0)
-		xml_text(st, (const char *)text, len);
+	xml_piece(arg, text, len, xmlSAX2CDataBlock);
 }
 
 /* A reference to a declared entity: skipped, never expanded. */
