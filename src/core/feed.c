@@ -57,7 +57,8 @@ static const struct {
 	    FEED_MAX_STREAM },
 	[FEED_RSS] = { "rss", &feed_rss_spec, NULL, FEED_MAX_STREAM },
 	[FEED_ATOM] = { "atom", &feed_rss_spec, NULL, FEED_MAX_STREAM },
-	[FEED_JSONLD] = { "jsonld", NULL, feed_jsonld_parse, FEED_MAX_TREE },
+	[FEED_JSONLD] = { "jsonld", &feed_jsonld_spec, NULL,
+	    FEED_MAX_STREAM },
 	[FEED_HTML] = { "html", NULL, feed_html_parse, FEED_MAX_TREE },
 };
 

@@ -174,6 +174,20 @@ struct feed_xml_spec {
 	const char *const	*items;		/* local names, NULL-ended */
 	const struct feed_tag	*tags;
 	size_t			 ntags;
+	/*
+	 * An HTML page read as it comes (libxml2's HTML push parser): no
+	 * items by tags; the text of each element block_want() picks (at
+	 * most block_max bytes) goes whole to block().  The page must end
+	 * with </body> or </html>.  A block that block() refuses (-1, with
+	 * why) makes the parse incomplete at its end, but the blocks after it
+	 * are still read.
+	 */
+	int			 html;
+	int			(*block_want)(const char *,
+				    const char *const *);
+	int			(*block)(struct feed_ctx *, struct feed_raw *,
+				    const char *, size_t, char *why, size_t);
+	size_t			 block_max;
 };
 
 void	 feed_error(struct feed_ctx *, const char *, ...)
@@ -260,7 +274,7 @@ void	 feed_xml_free(struct feed_xml *);
 extern const struct feed_xml_spec	feed_indeed_spec;
 extern const struct feed_xml_spec	feed_rss_spec;
 /* The formats read whole: the page, once it has all arrived. */
-int	 feed_jsonld_parse(struct feed_ctx *, const char *, size_t);
+extern const struct feed_xml_spec	feed_jsonld_spec;
 int	 feed_html_parse(struct feed_ctx *, const char *, size_t);
 
 #endif

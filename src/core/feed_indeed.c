@@ -31,7 +31,7 @@ static const struct feed_tag indeed_tags[] = {
 };
 
 const struct feed_xml_spec feed_indeed_spec = {
-	indeed_items,
-	indeed_tags,
-	sizeof(indeed_tags) / sizeof(indeed_tags[0])
+	.items = indeed_items,
+	.tags = indeed_tags,
+	.ntags = sizeof(indeed_tags) / sizeof(indeed_tags[0]),
 };

@@ -1,9 +1,10 @@
 /*
- * The SAX2 push parser of the streamed XML formats (Indeed, RSS, Atom):
- * it takes the feed in chunks as they are fetched, chooses how to read
- * its encoding from the first bytes and the first non-ASCII character,
- * and fills the item's fields by the format's feed_xml_spec.  Memory
- * stays flat whatever the size of the feed.
+ * The SAX2 push parser of the streamed formats (Indeed, RSS, Atom, and
+ * the JSON-LD of HTML pages): it takes the feed in chunks as they are
+ * fetched, chooses how to read its encoding from the first bytes and the
+ * first non-ASCII character, and fills the item's fields by the format's
+ * feed_xml_spec, or hands an HTML page's chosen blocks to the format.
+ * Memory stays flat whatever the size of the feed.
  */
 
 #define _GNU_SOURCE		/* memmem() on glibc */
@@ -23,6 +24,7 @@
 #define FEED_XML_MAX_DEPTH 256		/* libxml2's xmlParserMaxDepth */
 #define FEED_XML_CHUNK	(64U * 1024)	/* bytes per xmlParseChunk() */
 #define FEED_XML_DECL	8192		/* where an XML declaration must end */
+#define FEED_HTML_TAIL	4096		/* where </body> or </html> must be */
 
 /*
  * How the bytes of a streamed feed reach the parser, which always reads
@@ -37,6 +39,25 @@ enum xml_mode {
 	XM_UTF8,	/* UTF-8; invalid bytes repaired as Windows-1252 */
 	XM_CP1252,	/* declared Latin-1 and not UTF-8: converted here */
 	XM_CONV		/* another declared encoding: libxml2's converter */
+};
+
+/*
+ * Where the HTML scanner is.  An HTML page is not parsed into elements:
+ * only tags, comments and the raw text of script, style, textarea and
+ * title are told apart, which is all that finding the blocks needs, and
+ * nothing of the page is kept but the block being read.  (libxml2 2.9's
+ * HTML push parser stalls on "</" inside a script, buffering the rest of
+ * the page until its end: 390 MB for a 60 MB page.)
+ */
+enum html_state {
+	HS_TEXT,	/* between tags */
+	HS_LT,		/* after '<' */
+	HS_TAG,		/* in a tag, up to its '>' */
+	HS_BANG,	/* after "<!": a comment or a declaration */
+	HS_COMMENT,	/* in <!-- -->; match counts the dashes seen */
+	HS_DECL,	/* in <!...> or <?...>, up to '>' */
+	HS_RAW,		/* raw text up to </endname */
+	HS_BLOCK	/* a wanted block's text up to </endname */
 };
 
 struct feed_xml {
@@ -59,6 +80,17 @@ struct feed_xml {
 	int				 field;		/* -1: not in a field */
 	int				 field_depth;
 	char				 parent[64];
+	/* An HTML page (spec->html), scanned: */
+	enum html_state			 hs;
+	struct sbuf			 tag;		/* the tag being read */
+	char				 quote;		/* in a tag's value */
+	char				 endname[16];	/* raw text until </it */
+	size_t				 match;		/* of that end, so far */
+	struct sbuf			 block;		/* the block being read */
+	int				 block_over;	/* past block_max */
+	char				 block_err[256]; /* the first refused */
+	char				 tail[FEED_HTML_TAIL];
+	size_t				 ntail;
 };
 
 static struct feed_xml		*xml_st(void *);
@@ -97,6 +129,11 @@ static int			 xml_attr(struct feed_xml *,
 				    const xmlChar **, int, const char *);
 static const struct feed_tag	*xml_tag(const struct feed_xml_spec *,
 				    const char *, const char *);
+static void			 html_scan(struct feed_xml *, const char *,
+				    size_t);
+static void			 html_tag(struct feed_xml *);
+static void			 html_block_end(struct feed_xml *);
+static void			 html_finish(struct feed_xml *);
 
 /*
  * The parser's user data is its own context (libxml2's SAX2 DTD handlers
@@ -159,6 +196,8 @@ feed_xml_new(struct feed_ctx *ctx, const struct feed_xml_spec *spec)
 	sbuf_init(&st->attr);
 	sbuf_init(&st->pre);
 	sbuf_init(&st->in);
+	sbuf_init(&st->block);
+	sbuf_init(&st->tag);
 	return (st);
 }
 
@@ -183,6 +222,8 @@ feed_xml_free(struct feed_xml *st)
 	sbuf_free(&st->attr);
 	sbuf_free(&st->pre);
 	sbuf_free(&st->in);
+	sbuf_free(&st->block);
+	sbuf_free(&st->tag);
 	free(st);
 }
 
@@ -203,7 +244,8 @@ feed_xml_push(struct feed_xml *st, const char *buf, size_t len)
 		sbuf_append(&st->pre, buf, n);
 		buf += n;
 		len -= n;
-		if (xml_ready(st->pre.data, st->pre.len))
+		if (st->spec->html ? st->pre.len >= FEED_XML_DECL + 3 :
+		    xml_ready(st->pre.data, st->pre.len))
 			xml_begin(st, 0);
 	}
 	for (; len > 0 && !st->ctx->failed && !st->ctx->stopped;
@@ -223,6 +265,10 @@ feed_xml_finish(struct feed_xml *st)
 		xml_begin(st, 1);
 	else
 		xml_input(st, NULL, 0, 1);
+	if (st->spec->html && !st->ctx->failed && !st->ctx->stopped) {
+		html_finish(st);
+		return;
+	}
 	if (st->ctx->failed || st->ctx->stopped || st->pc == NULL)
 		return;
 	rc = xmlParseChunk(st->pc, NULL, 0, 1);
@@ -276,7 +322,27 @@ xml_begin(struct feed_xml *st, int end)
 	const char		*b = st->pre.data;
 	size_t			 n = st->pre.len, first;
 	enum feed_enc		 kind;
+	int			 be;
 
+	if (st->spec->html && n >= 2 && (u[0] == '\0' || u[1] == '\0' ||
+	    (u[0] == 0xfe && u[1] == 0xff) || (u[0] == 0xff && u[1] == 0xfe))) {
+		/* A UTF-16 page, to UTF-8 through libxml2's converter. */
+		be = u[0] == 0xfe || u[0] == '\0';
+		first = (u[0] == 0xfe && u[1] == 0xff) ||
+		    (u[0] == 0xff && u[1] == 0xfe) ? 2 : 0;
+		(void)snprintf(st->enc, sizeof(st->enc), "%s",
+		    be ? "UTF-16BE" : "UTF-16LE");
+		st->conv = xmlFindCharEncodingHandler(st->enc);
+		st->cin = xmlBufferCreate();
+		st->cout = xmlBufferCreate();
+		if (st->conv == NULL || st->cin == NULL || st->cout == NULL) {
+			feed_error(st->ctx, "cannot convert from %s", st->enc);
+			return;
+		}
+		st->mode = XM_CONV;
+		xml_input(st, b + first, n - first, end);
+		return;
+	}
 	if (n >= 2 && (u[0] == '\0' || u[1] == '\0' ||
 	    (u[0] == 0xfe && u[1] == 0xff) || (u[0] == 0xff && u[1] == 0xfe))) {
 		/* libxml2 looks at the first four bytes to choose. */
@@ -286,7 +352,7 @@ xml_begin(struct feed_xml *st, int end)
 		xml_input(st, b + first, n - first, end);
 		return;
 	}
-	feed_declared(b, n, 0, st->enc, sizeof(st->enc));
+	feed_declared(b, n, st->spec->html, st->enc, sizeof(st->enc));
 	/* Read as UTF-8, a UTF-8 byte order mark is not text. */
 	if (n >= 3 && memcmp(b, "\xef\xbb\xbf", 3) == 0) {
 		b += 3;
@@ -311,6 +377,8 @@ xml_open(struct feed_xml *st, const char *first, int nfirst)
 	int		opts;
 
 	memset(&sax, 0, sizeof(sax));
+	if (st->spec->html)
+		return;		/* scanned here, in UTF-8 */
 	xmlSAXVersion(&sax, 2);
 	sax.startElementNs = xml_start;
 	sax.endElementNs = xml_end;
@@ -347,7 +415,8 @@ xml_input(struct feed_xml *st, const char *b, size_t n, int end)
 {
 	size_t	i, keep;
 
-	if (st->ctx->failed || st->ctx->stopped || st->pc == NULL)
+	if (st->ctx->failed || st->ctx->stopped ||
+	    (st->pc == NULL && !st->spec->html))
 		return;
 	if (st->ncarry > 0) {
 		sbuf_reset(&st->in);
@@ -358,7 +427,7 @@ xml_input(struct feed_xml *st, const char *b, size_t n, int end)
 		b = st->in.data;
 		n = st->in.len;
 	}
-	if (st->mode == XM_SNIFF) {
+	if (st->mode == XM_SNIFF && n > 0) {
 		for (i = 0; i < n && (unsigned char)b[i] < 0x80; i++)
 			continue;
 		xml_utf8(st, b, i);
@@ -492,6 +561,10 @@ xml_parse(struct feed_xml *st, const char *b, size_t n)
 		if (st->ctx->failed || st->ctx->stopped)
 			return;
 		k = n < FEED_XML_CHUNK ? n : FEED_XML_CHUNK;
+		if (st->spec->html) {
+			html_scan(st, b, k);
+			continue;
+		}
 		if (xmlParseChunk(st->pc, b, (int)k, 0) != 0 &&
 		    !st->ctx->stopped) {
 			feed_error(st->ctx, "the XML is not well formed");
@@ -792,4 +865,251 @@ xml_text(struct feed_xml *st, const char *v, size_t len)
 		    *p == '<' ? "&lt;" : "&amp;", *p == '<' ? 4 : 5);
 		v = p + 1;
 	}
+}
+
+/* Raw text elements: their text is not markup, up to their end tag. */
+static const char *const html_raw[] = {
+	"script", "style", "textarea", "title", "xmp", "iframe", "noembed",
+	"noframes", "plaintext", NULL
+};
+
+/*
+ * UTF-8 text of an HTML page, cut anywhere: tags, comments and raw text
+ * told apart, the wanted blocks collected, the page's last bytes kept.
+ */
+static void
+html_scan(struct feed_xml *st, const char *b, size_t n)
+{
+	size_t		 i, k;
+	unsigned char	 c;
+
+	if (n >= FEED_HTML_TAIL) {
+		memcpy(st->tail, b + n - FEED_HTML_TAIL, FEED_HTML_TAIL);
+		st->ntail = FEED_HTML_TAIL;
+	} else {
+		if (st->ntail + n > FEED_HTML_TAIL) {
+			k = st->ntail + n - FEED_HTML_TAIL;
+			memmove(st->tail, st->tail + k, st->ntail - k);
+			st->ntail -= k;
+		}
+		memcpy(st->tail + st->ntail, b, n);
+		st->ntail += n;
+	}
+	for (i = 0; i < n && !st->ctx->failed && !st->ctx->stopped; i++) {
+		/* Text and raw text run to the next '<': skipped, or kept. */
+		if ((st->hs == HS_TEXT || ((st->hs == HS_RAW ||
+		    st->hs == HS_BLOCK) && st->match == 0)) && b[i] != '<') {
+			const char	*lt = memchr(b + i, '<', n - i);
+
+			k = lt != NULL ? (size_t)(lt - (b + i)) : n - i;
+			if (st->hs == HS_BLOCK && !st->block_over) {
+				if (st->block.len + k > st->spec->block_max) {
+					st->block_over = 1;
+					sbuf_reset(&st->block);
+				} else
+					sbuf_append(&st->block, b + i, k);
+			}
+			i += k - 1;
+			continue;
+		}
+		c = (unsigned char)b[i];
+		switch (st->hs) {
+		case HS_TEXT:
+			if (c == '<')
+				st->hs = HS_LT;
+			break;
+		case HS_LT:
+			if (isalpha(c) || c == '/') {
+				sbuf_reset(&st->tag);
+				sbuf_putc(&st->tag, c);
+				st->quote = 0;
+				st->hs = HS_TAG;
+			} else if (c == '!') {
+				st->match = 0;
+				st->hs = HS_BANG;
+			} else if (c == '?')
+				st->hs = HS_DECL;
+			else
+				st->hs = c == '<' ? HS_LT : HS_TEXT;
+			break;
+		case HS_TAG:
+			if (st->quote != 0) {
+				if (c == st->quote)
+					st->quote = 0;
+			} else if (c == '"' || c == '\'')
+				st->quote = c;
+			else if (c == '>') {
+				html_tag(st);
+				break;
+			}
+			/* A tag longer than this is not one we read. */
+			if (st->tag.len < 8192)
+				sbuf_putc(&st->tag, c);
+			break;
+		case HS_BANG:
+			if (c == '-' && st->match < 2) {
+				if (++st->match == 2) {
+					st->match = 0;
+					st->hs = HS_COMMENT;
+				}
+			} else
+				st->hs = c == '>' ? HS_TEXT : HS_DECL;
+			break;
+		case HS_COMMENT:
+			if (c == '-')
+				st->match++;
+			else if (c == '>' && st->match >= 2)
+				st->hs = HS_TEXT;
+			else
+				st->match = 0;
+			break;
+		case HS_DECL:
+			if (c == '>')
+				st->hs = HS_TEXT;
+			break;
+		case HS_RAW:
+		case HS_BLOCK:
+			if (st->hs == HS_BLOCK && !st->block_over) {
+				if (st->block.len >= st->spec->block_max) {
+					/* One block's worth of memory at most. */
+					st->block_over = 1;
+					sbuf_reset(&st->block);
+				} else
+					sbuf_putc(&st->block, c);
+			}
+			/* "</" and the element's name, in any case. */
+			if (st->match == 0 ? c == '<' : st->match == 1 ?
+			    c == '/' : tolower(c) ==
+			    st->endname[st->match - 2])
+				st->match++;
+			else
+				st->match = c == '<';
+			if (st->match == strlen(st->endname) + 2) {
+				if (st->hs == HS_BLOCK)
+					html_block_end(st);
+				/* The rest of the end tag, up to its '>'. */
+				st->hs = HS_DECL;
+				st->match = 0;
+			}
+			break;
+		}
+	}
+}
+
+/* A whole tag, without its '<' and '>': raw text or a block may follow. */
+static void
+html_tag(struct feed_xml *st)
+{
+	const char	*t, *an, *attrs[3];
+	char		 name[16], type[128], q;
+	size_t		 n, k, len, anlen;
+
+	st->hs = HS_TEXT;
+	sbuf_putc(&st->tag, '\0');
+	t = st->tag.data;
+	if (*t == '/')
+		return;
+	for (n = 0; isalnum((unsigned char)t[n]) && n + 1 < sizeof(name); n++)
+		name[n] = tolower((unsigned char)t[n]);
+	name[n] = '\0';
+	if (isalnum((unsigned char)t[n]))
+		return;
+	for (k = 0; html_raw[k] != NULL; k++)
+		if (strcmp(name, html_raw[k]) == 0)
+			break;
+	if (html_raw[k] == NULL)
+		return;
+	/* Its type attribute, the one attribute a block is chosen by. */
+	type[0] = '\0';
+	for (t += n; *t != '\0';) {
+		while (isspace((unsigned char)*t) || *t == '/')
+			t++;
+		an = t;
+		while (*t != '\0' && *t != '=' && *t != '/' &&
+		    !isspace((unsigned char)*t))
+			t++;
+		anlen = t - an;
+		while (isspace((unsigned char)*t))
+			t++;
+		if (*t != '=') {
+			if (anlen == 0 && *t != '\0')
+				t++;
+			continue;
+		}
+		for (t++; isspace((unsigned char)*t); t++)
+			continue;
+		if (*t == '"' || *t == '\'') {
+			q = *t++;
+			for (len = 0; t[len] != '\0' && t[len] != q; len++)
+				continue;
+		} else
+			for (len = 0; t[len] != '\0' &&
+			    !isspace((unsigned char)t[len]); len++)
+				continue;
+		if (anlen == 4 && strncasecmp(an, "type", 4) == 0 &&
+		    type[0] == '\0') {
+			k = len < sizeof(type) ? len : sizeof(type) - 1;
+			memcpy(type, t, k);
+			type[k] = '\0';
+		}
+		t += len;
+		if (*t != '\0')
+			t++;
+	}
+	(void)snprintf(st->endname, sizeof(st->endname), "%s", name);
+	st->match = 0;
+	attrs[0] = "type";
+	attrs[1] = type;
+	attrs[2] = NULL;
+	if (type[0] != '\0' && st->spec->block_want(name, attrs)) {
+		st->hs = HS_BLOCK;
+		st->block_over = 0;
+		sbuf_reset(&st->block);
+	} else if (strcmp(name, "plaintext") != 0)
+		st->hs = HS_RAW;
+	else
+		st->hs = HS_DECL;	/* the rest of the page is text */
+}
+
+/* A block's end tag: its text, without "</script", to the format. */
+static void
+html_block_end(struct feed_xml *st)
+{
+	char	why[sizeof(st->block_err)];
+	size_t	n;
+
+	why[0] = '\0';
+	n = strlen(st->endname) + 2;
+	if (st->block_over)
+		(void)snprintf(why, sizeof(why), "ld+json block over %zu bytes",
+		    st->spec->block_max);
+	else if (st->spec->block(st->ctx, st->raw, st->block.data != NULL ?
+	    st->block.data : "", st->block.len >= n ? st->block.len - n : 0,
+	    why, sizeof(why)) == -1 && why[0] == '\0')
+		(void)snprintf(why, sizeof(why), "a block was refused");
+	if (why[0] != '\0' && st->block_err[0] == '\0')
+		(void)snprintf(st->block_err, sizeof(st->block_err), "%s", why);
+	sbuf_reset(&st->block);
+}
+
+/*
+ * The end of an HTML page: whether it was whole (the end of <body> or
+ * <html> in its last bytes) and whether a block was refused on the way.
+ */
+static void
+html_finish(struct feed_xml *st)
+{
+	size_t	i;
+
+	if (st->hs == HS_BLOCK)
+		feed_error(st->ctx, "the page ends inside an ld+json block");
+	for (i = 0; i + 6 <= st->ntail; i++)
+		if (strncasecmp(st->tail + i, "</body", 6) == 0 ||
+		    strncasecmp(st->tail + i, "</html", 6) == 0)
+			break;
+	if (i + 6 > st->ntail)
+		feed_error(st->ctx, "the page is cut short: no </body> or "
+		    "</html> at its end");
+	else if (st->block_err[0] != '\0')
+		feed_error(st->ctx, "%s", st->block_err);
 }
