@@ -98,16 +98,23 @@ row = sql("SELECT contract, city_name, title_raw FROM posting WHERE "
 check("imported items go through the normalisers",
       row[0] == "permanent" and row[1] == "Milano", repr(row))
 
+def imported(name, jobs, cols):
+    """A new partner with these jobs, scraped once: its postings' cols
+    (p: posting, c: its city) by external id, and what scrape printed."""
+    fj("partner", "add", "--name", name, "--url", feed(name + ".xml", jobs),
+       "--format", "indeed")
+    rc, out = fj("scrape", "--once", "--partner", name)
+    return sql("SELECT p.external_id, %s FROM posting p LEFT JOIN city c ON"
+               " c.id = p.city_id JOIN partner pa ON pa.id = p.partner_id"
+               " WHERE pa.name = '%s' ORDER BY 1" % (cols, name)), out
+
+
 Q = "zz-qualified-" + RUN
-fj("partner", "add", "--name", Q, "--url", feed("q.xml", [
+rows, out = imported(Q, [
     job("Q1", "Zzscrape Qualified One " + RUN, city="Milano (MI)"),
     job("Q2", "Zzscrape Qualified Two " + RUN, city="Paris (75)"),
-    job("Q3", "Zzscrape Qualified Three " + RUN, city="Paris, Texas")]),
-    "--format", "indeed")
-rc, out = fj("scrape", "--once", "--partner", Q)
-rows = sql("SELECT p.external_id, p.city_name, p.city_raw, c.known FROM "
-           "posting p JOIN city c ON c.id = p.city_id JOIN partner pa ON "
-           "pa.id = p.partner_id WHERE pa.name = '%s' ORDER BY 1" % Q)
+    job("Q3", "Zzscrape Qualified Three " + RUN, city="Paris, Texas")],
+    "p.city_name, p.city_raw, c.known")
 check("qualified city labels resolve to their city, raw label kept; "
       "Paris, Texas stays provisional", rows == [
           ["Q1", "Milano", "Milano (MI)", "t"],
@@ -118,17 +125,13 @@ check("qualified city labels resolve to their city, raw label kept; "
 # and with no country of its own is rejected with its reason; with a
 # country, it is imported with it.
 N = "zz-nocountry-" + RUN
-fj("partner", "add", "--name", N, "--url", feed("n.xml", [
+rows, out = imported(N, [
     job("N1", "Zzscrape Nowhere One " + RUN, city="Zzyzxville " + RUN)
     .replace("<country>IT</country>", ""),
     job("N2", "Zzscrape Nowhere Two " + RUN, city="Zzyzxville " + RUN)
     .replace("<country>IT</country>", "<country>PT</country>"),
     job("N3", "Zzscrape Nowhere Three " + RUN, city="Milano")
-    .replace("<country>IT</country>", "")]), "--format", "indeed")
-rc, out = fj("scrape", "--once", "--partner", N)
-rows = sql("SELECT p.external_id, p.city_name, p.country FROM posting p"
-           " JOIN partner pa ON pa.id = p.partner_id WHERE pa.name = '%s'"
-           " ORDER BY 1" % N)
+    .replace("<country>IT</country>", "")], "p.city_name, p.country")
 check("an unknown city with the item's country is imported with it; a "
       "known city gives its own", rows == [
           ["N2", "Zzyzxville " + RUN, "PT"], ["N3", "Milano", "IT"]],
