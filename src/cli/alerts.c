@@ -66,7 +66,7 @@ static const char	sql_match_table[] =
  * search of the due alerts (g) is matched against the postings listed
  * since the earliest of their windows (n), by city with a hash join when
  * it has a city, into alert_match; then each batch of alerts takes its
- * matches from there.  The predicate is the search page's (jobs.c:
+ * matches from there.  The predicate is the search page's (web.h:
  * FILTERS and WORDS) with the page's parameters taken from the alert's
  * filters: a filter given but unknown (a city or company we do not know)
  * matches nothing, as on the page.  A new filter there needs its line

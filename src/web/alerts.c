@@ -221,7 +221,7 @@ search_read(const struct qs *qs, json_t *values, const char **msg)
 	json_t		*filters;
 	int		 f;
 
-	if ((*msg = filters_read(qs, v, &bad)) != NULL)
+	if ((*msg = filters_read(qs, v, FILTER__MAX, &bad)) != NULL)
 		return (NULL);
 	filters = json_object();
 	for (f = 0; f < FILTER__MAX; f++) {

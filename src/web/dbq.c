@@ -21,9 +21,12 @@ static struct http_state	dbq_states[] = {
 	KORE_HTTP_STATE(dbq_state_done),
 };
 
-#define DBQ_STATE_SETUP		0
-#define DBQ_STATE_WAIT		1
-#define DBQ_STATE_DONE		2
+/* Indexes into dbq_states, in its order. */
+enum {
+	DBQ_STATE_SETUP,
+	DBQ_STATE_WAIT,
+	DBQ_STATE_DONE
+};
 
 /* The request owns the returned state; it is freed with the request. */
 struct dbq *
@@ -75,6 +78,24 @@ dbq_again(struct http_request *req, const char *query,
 	q->done = done;
 	q->again = 1;
 	req->fsm_state = DBQ_STATE_SETUP;
+}
+
+/*
+ * A statement that failed because its connection was lost: the
+ * connection is dropped and sql made ready to send again (1), or 0.
+ * Used by dbq and by session.c's flows.
+ */
+int
+dbq_lost(struct http_request *req, struct kore_pgsql *sql)
+{
+	if (sql->state != KORE_PGSQL_STATE_ERROR || (sql->conn != NULL &&
+	    PQstatus(sql->conn->db) != CONNECTION_BAD))
+		return (0);
+	kore_log(LOG_NOTICE, "pgsql: connection lost, sending again");
+	dbq_cleanup(sql);
+	kore_pgsql_init(sql);
+	kore_pgsql_bind_request(sql, req);
+	return (1);
 }
 
 int
@@ -161,7 +182,7 @@ dbq_init(void)
  * when no connection is free (Kore wakes the request), DBQ_FAILED
  * (logged).  Shared with session.c's flows.
  */
-int
+enum dbq_state
 dbq_send(struct kore_pgsql *sql, const char *query, int nparams,
     char **params)
 {
@@ -186,7 +207,7 @@ dbq_send(struct kore_pgsql *sql, const char *query, int nparams,
  * server works, DBQ_MORE after a step, DBQ_DONE at the end (*failed set
  * on an error).
  */
-int
+enum dbq_state
 dbq_read(struct kore_pgsql *sql, json_t **result, int *failed)
 {
 	json_error_t	err;
@@ -257,15 +278,9 @@ dbq_state_wait(struct http_request *req)
 	 * ran is sent again too: each statement is its own transaction, and
 	 * the writes that must not repeat carry a unique form token.)
 	 */
-	if (q->sql.state == KORE_PGSQL_STATE_ERROR && !q->resent &&
-	    q->rows == NULL &&
-	    q->result == NULL && (q->sql.conn == NULL ||
-	    PQstatus(q->sql.conn->db) == CONNECTION_BAD)) {
-		kore_log(LOG_NOTICE, "pgsql: connection lost, sending again");
-		dbq_cleanup(&q->sql);
-		kore_pgsql_init(&q->sql);
-		kore_pgsql_bind_request(&q->sql, req);
-		q->resent = 1;
+	if (q->resent < DBQ_RESEND_MAX && q->rows == NULL &&
+	    q->result == NULL && dbq_lost(req, &q->sql)) {
+		q->resent++;
 		req->fsm_state = DBQ_STATE_SETUP;
 		return (HTTP_STATE_CONTINUE);
 	}
@@ -274,6 +289,8 @@ dbq_state_wait(struct http_request *req)
 		return (HTTP_STATE_RETRY);
 	case DBQ_DONE:
 		req->fsm_state = DBQ_STATE_DONE;
+		break;
+	default:
 		break;
 	}
 	return (HTTP_STATE_CONTINUE);

@@ -49,10 +49,13 @@ static struct http_state	flow_states[] = {
 	KORE_HTTP_STATE(flow_state_task),
 };
 
-#define FLOW_STATE_STEP		0
-#define FLOW_STATE_QUERY	1
-#define FLOW_STATE_WAIT		2
-#define FLOW_STATE_TASK		3
+/* Indexes into flow_states, in its order. */
+enum {
+	FLOW_STATE_STEP,
+	FLOW_STATE_QUERY,
+	FLOW_STATE_WAIT,
+	FLOW_STATE_TASK
+};
 
 /* What the task sends back through its channel. */
 struct flow_result {
@@ -297,8 +300,7 @@ session_gate(struct http_request *req, const json_t *model, enum gate gate,
 	const char	*role;
 
 	if (model == NULL) {
-		web_error(req, HTTP_STATUS_SERVICE_UNAVAILABLE,
-		    "The database is not answering. Try again shortly.");
+		web_db_down(req);
 		return (KORE_RESULT_ERROR);
 	}
 	if (post && !json_is_true(json_object_get(model, "csrf_ok"))) {
@@ -346,6 +348,7 @@ flow_query(struct flow *f, const char *sql)
 	json_decref(f->result);
 	f->result = NULL;
 	f->failed = 0;
+	f->resent = 0;
 	f->query = sql;
 }
 
@@ -435,12 +438,21 @@ flow_state_wait(struct http_request *req)
 {
 	struct flow	*f = http_state_get(req);
 
+	/* A connection lost while idle in the pool: sent once more (dbq.c). */
+	if (f->resent < DBQ_RESEND_MAX && f->result == NULL &&
+	    dbq_lost(req, &f->sql)) {
+		f->resent++;
+		req->fsm_state = FLOW_STATE_QUERY;
+		return (HTTP_STATE_CONTINUE);
+	}
 	switch (dbq_read(&f->sql, &f->result, &f->failed)) {
 	case DBQ_RETRY:
 		return (HTTP_STATE_RETRY);
 	case DBQ_DONE:
 		dbq_cleanup(&f->sql);
 		req->fsm_state = FLOW_STATE_STEP;
+		break;
+	default:
 		break;
 	}
 	return (HTTP_STATE_CONTINUE);
