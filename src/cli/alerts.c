@@ -444,10 +444,13 @@ cmd_alerts(int argc, char **argv)
 		sent = mail_send_due(conn, owner, "alert_digest", &stop);
 		if (sent == -1)
 			rc = -1;
-		printf("alerts: %ld alerts checked, %ld new matches, %ld digests "
-		    "queued in %.2f s, %d sent in %.2f s%s\n", r.claimed,
-		    r.matched, r.queued, t1 - t0, sent > 0 ? sent : 0,
-		    now() - t1, rc == -1 ? " (failures: see above)" : "");
+		/* --loop says nothing of a run that found nothing to do. */
+		if (!loop || r.claimed > 0 || sent != 0 || rc == -1)
+			printf("alerts: %ld alerts checked, %ld new matches, "
+			    "%ld digests queued in %.2f s, %d sent in %.2f s%s\n",
+			    r.claimed, r.matched, r.queued, t1 - t0,
+			    sent > 0 ? sent : 0, now() - t1, rc == -1 ?
+			    " (failures: see above)" : "");
 		fflush(stdout);
 		if (!loop)
 			break;
