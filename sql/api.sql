@@ -1,17 +1,22 @@
--- The API's JSON built without a query per row.  fj_job_api() and
--- fj_feed_item() of migration 0030 each ran a join for every posting (and
--- the feed item two more sub-queries): PostgreSQL cannot inline a SQL
--- function with a FROM, so every row paid a function call with its own
--- executor, about 105 and 170 us, and a mirror of 100 000 postings spent
--- 12 s in the database.  These take the joined rows as arguments instead,
--- have no FROM and no sub-query, and are inlined into the caller's query
--- (10 000 postings: 1.5 s before, 0.28 s after).  The two-argument forms
--- stay, as wrappers, for ad hoc use.
+-- The API item (/api/v1/jobs) and the JSON Feed item (/feed.json) of a
+-- posting.  The forms with company and city rows are for set-based
+-- queries that join them once; the short forms look them up.
+--
+-- A repeatable file: migrate applies it again whenever it changes (and
+-- after any migration), in name order among sql/*.sql, with
+-- check_function_bodies off.  Define here, not in migrations/.
 
-CREATE FUNCTION fj_job_api(p posting, co company, c city, base text)
-RETURNS json
-LANGUAGE sql STABLE PARALLEL SAFE
-AS $$
+CREATE OR REPLACE FUNCTION public.fj_job_api(p public.posting, base text) RETURNS json
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+	SELECT fj_job_api(p, co, c, base)
+	FROM company co LEFT JOIN city c ON c.id = p.city_id
+	WHERE co.id = p.company_id
+$$;
+
+CREATE OR REPLACE FUNCTION public.fj_job_api(p public.posting, co public.company, c public.city, base text) RETURNS json
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
 	SELECT CASE WHEN fj_job_status(p) <> 'published' THEN
 	    json_build_object('id', p.id, 'status', fj_job_status(p),
 		'closed_at', fj_rfc3339(coalesce(p.closed_at,
@@ -50,11 +55,19 @@ AS $$
 	END
 $$;
 
--- ct and st: the contract_type rows of the posting's contract and schedule.
-CREATE FUNCTION fj_feed_item(p posting, co company, c city,
-    ct contract_type, st contract_type, base text) RETURNS json
-LANGUAGE sql STABLE PARALLEL SAFE
-AS $$
+CREATE OR REPLACE FUNCTION public.fj_feed_item(p public.posting, base text) RETURNS json
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+	SELECT fj_feed_item(p, co, c, ct, st, base)
+	FROM company co LEFT JOIN city c ON c.id = p.city_id
+	LEFT JOIN contract_type ct ON ct.code = p.contract
+	LEFT JOIN contract_type st ON st.code = p.schedule
+	WHERE co.id = p.company_id
+$$;
+
+CREATE OR REPLACE FUNCTION public.fj_feed_item(p public.posting, co public.company, c public.city, ct public.contract_type, st public.contract_type, base text) RETURNS json
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
 	SELECT json_build_object(
 	    'id', base || '/jobs/' || p.id,
 	    'url', base || '/jobs/' || p.id || '-' || p.slug,
@@ -99,22 +112,4 @@ AS $$
 		'company_is_agency', co.is_agency,
 		'apply_url', p.apply_url,
 		'apply_email', p.apply_email)))
-$$;
-
-CREATE OR REPLACE FUNCTION fj_job_api(p posting, base text) RETURNS json
-LANGUAGE sql STABLE PARALLEL SAFE
-AS $$
-	SELECT fj_job_api(p, co, c, base)
-	FROM company co LEFT JOIN city c ON c.id = p.city_id
-	WHERE co.id = p.company_id
-$$;
-
-CREATE OR REPLACE FUNCTION fj_feed_item(p posting, base text) RETURNS json
-LANGUAGE sql STABLE PARALLEL SAFE
-AS $$
-	SELECT fj_feed_item(p, co, c, ct, st, base)
-	FROM company co LEFT JOIN city c ON c.id = p.city_id
-	LEFT JOIN contract_type ct ON ct.code = p.contract
-	LEFT JOIN contract_type st ON st.code = p.schedule
-	WHERE co.id = p.company_id
 $$;
