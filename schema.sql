@@ -150,18 +150,18 @@ CREATE FUNCTION public.fj_card(p public.posting, ui text) RETURNS json
     AS $$
 	SELECT json_build_object(
 	    'id', p.id,
-	    'href', '/jobs/' || p.id || '-' || p.slug,
+	    'href', public.fj_job_path(p.id, p.slug),
 	    'title', p.title,
 	    'company', p.company_name,
 	    'city', upper(p.city_name),
 	    'contract', p.contract,
-	    'contract_label', fj_label(p.contract, ui),
+	    'contract_label', public.fj_label(p.contract, ui),
 	    'schedule', p.schedule,
 	    'schedule_label', CASE WHEN p.schedule <> 'unknown'
-		THEN fj_label(p.schedule, ui) END,
+		THEN public.fj_label(p.schedule, ui) END,
 	    'remote', CASE WHEN p.remote <> 'onsite' THEN p.remote END,
 	    'lang', p.lang,
-	    'posted', to_char(p.posted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'))
+	    'posted', public.fj_day(p.posted_at))
 $$;
 
 
@@ -391,6 +391,17 @@ $$;
 
 
 --
+-- Name: fj_day(timestamp with time zone); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.fj_day(t timestamp with time zone) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+	SELECT to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD')
+$$;
+
+
+--
 -- Name: facet_delta; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -540,10 +551,10 @@ $$;
 CREATE FUNCTION public.fj_feed_item(p public.posting, base text) RETURNS json
     LANGUAGE sql STABLE PARALLEL SAFE
     AS $$
-	SELECT fj_feed_item(p, co, c, ct, st, base)
-	FROM company co LEFT JOIN city c ON c.id = p.city_id
-	LEFT JOIN contract_type ct ON ct.code = p.contract
-	LEFT JOIN contract_type st ON st.code = p.schedule
+	SELECT public.fj_feed_item(p, co, c, ct, st, base)
+	FROM public.company co LEFT JOIN public.city c ON c.id = p.city_id
+	LEFT JOIN public.contract_type ct ON ct.code = p.contract
+	LEFT JOIN public.contract_type st ON st.code = p.schedule
 	WHERE co.id = p.company_id
 $$;
 
@@ -604,42 +615,19 @@ CREATE TABLE public.contract_type (
 CREATE FUNCTION public.fj_feed_item(p public.posting, co public.company, c public.city, ct public.contract_type, st public.contract_type, base text) RETURNS json
     LANGUAGE sql STABLE PARALLEL SAFE
     AS $$
-	SELECT json_build_object(
-	    'id', base || '/jobs/' || p.id,
-	    'url', base || '/jobs/' || p.id || '-' || p.slug,
-	    'title', p.title || ' — ' || p.company_name ||
-		CASE WHEN p.city_name <> '' THEN ', ' || p.city_name ELSE '' END,
-	    'content_text', p.description,
-	    'date_published', fj_rfc3339(p.posted_at),
-	    'date_modified', fj_rfc3339(p.updated_at),
-	    'language', p.lang,
-	    'tags', to_json(array_remove(ARRAY[p.contract,
-		CASE WHEN p.schedule <> 'unknown' THEN p.schedule END,
-		CASE WHEN p.remote <> 'onsite' THEN p.remote END,
-		c.slug::text], NULL)),
-	    '_job', json_strip_nulls(json_build_object(
-		'about', base || '/README.md#json-feed-job-extension',
-		'identifier', json_build_object('@type', 'PropertyValue',
-		    'name', 'fashionjobs', 'value', p.id),
-		'hiringOrganization', json_build_object('@type',
-		    'Organization', 'name', p.company_name,
-		    'sameAs', co.website),
-		'employmentType', to_json(nullif(array_remove(ARRAY[ct.schema_org,
-		    st.schema_org]::text[], NULL), '{}')),
-		'jobLocation', json_build_object('@type', 'Place', 'address',
-		    json_build_object('@type', 'PostalAddress',
-		    'addressLocality', nullif(p.city_name, ''),
-		    'addressCountry', coalesce(p.country, c.country))),
-		'jobLocationType', CASE WHEN p.remote = 'remote'
-		    THEN 'TELECOMMUTE' END,
-		'validThrough', fj_rfc3339(p.expires_at),
-		'baseSalary', CASE WHEN p.salary_min IS NOT NULL OR
-		    p.salary_max IS NOT NULL THEN json_build_object(
-		    '@type', 'MonetaryAmount', 'currency', p.salary_currency,
-		    'value', json_build_object('@type', 'QuantitativeValue',
-		    'minValue', p.salary_min, 'maxValue', p.salary_max,
-		    'unitText', upper(coalesce(p.salary_period, 'year')))) END,
-		'directApply', false,
+	SELECT public.fj_feed_text(p, co, c, ct, st, base)::json
+$$;
+
+
+--
+-- Name: fj_feed_job(public.posting, public.company, public.city, public.contract_type, public.contract_type); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.fj_feed_job(p public.posting, co public.company, c public.city, ct public.contract_type, st public.contract_type) RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+	SELECT public.fj_members(public.fj_jobposting(p, co, c, ct, st)) ||
+	    ', ' || public.fj_members(json_strip_nulls(json_build_object(
 		'contract', p.contract,
 		'schedule', p.schedule,
 		'remote', p.remote,
@@ -652,14 +640,93 @@ $$;
 
 
 --
+-- Name: fj_feed_mid(public.posting, public.city); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.fj_feed_mid(p public.posting, c public.city) RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+	SELECT public.fj_members(json_build_object(
+	    'date_published', public.fj_rfc3339(p.posted_at),
+	    'date_modified', public.fj_rfc3339(p.updated_at),
+	    'language', p.lang,
+	    'tags', to_json(array_remove(ARRAY[p.contract,
+		CASE WHEN p.schedule <> 'unknown' THEN p.schedule END,
+		CASE WHEN p.remote <> 'onsite' THEN p.remote END,
+		c.slug::text], NULL))))
+$$;
+
+
+--
+-- Name: fj_feed_splice(bigint, text, text, text, text, text, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.fj_feed_splice(id bigint, slug text, base text, title text, description text, mid text, job text) RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+	SELECT '{"id" : ' || to_json(base || '/jobs/' || id) || ', "url" : ' ||
+	    to_json(base || public.fj_job_path(id, slug)) || ', ' || title ||
+	    ', "content_text" : ' || to_json(description) || ', ' || mid ||
+	    ', "_job" : {"about" : ' ||
+	    to_json(base || '/README.md#json-feed-job-extension') || ', ' ||
+	    job || '}}'
+$$;
+
+
+--
+-- Name: fj_feed_text(public.posting, public.company, public.city, public.contract_type, public.contract_type, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.fj_feed_text(p public.posting, co public.company, c public.city, ct public.contract_type, st public.contract_type, base text) RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+	SELECT public.fj_feed_splice(p.id, p.slug, base, public.fj_feed_title(p),
+	    p.description, public.fj_feed_mid(p, c),
+	    public.fj_feed_job(p, co, c, ct, st))
+$$;
+
+
+--
+-- Name: fj_feed_title(public.posting); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.fj_feed_title(p public.posting) RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+	SELECT public.fj_members(json_build_object('title',
+	    p.title || ' — ' || p.company_name ||
+	    CASE WHEN p.city_name <> '' THEN ', ' || p.city_name ELSE '' END))
+$$;
+
+
+--
+-- Name: fj_indeed_row(public.posting, public.city, text, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.fj_indeed_row(p public.posting, c public.city, jt text, base text) RETURNS TABLE(title text, date text, referencenumber text, url text, company text, city text, state text, country text, postalcode text, description text, salary text, education text, jobtype text, category text, experience text, expirationdate text, language text)
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+	SELECT p.title, public.fj_rfc3339_exact(p.posted_at), p.id::text,
+	    base || public.fj_job_path(p.id, p.slug), p.company_name,
+	    nullif(p.city_name, ''), NULL, coalesce(p.country, c.country), NULL,
+	    p.description,
+	    CASE WHEN p.salary_min IS NOT NULL OR p.salary_max IS NOT NULL THEN
+		concat_ws(' ', concat_ws('-', trim_scale(p.salary_min),
+		trim_scale(p.salary_max)), p.salary_currency, 'per ' ||
+		coalesce(p.salary_period, 'year')) END, NULL, jt,
+	    NULL, NULL, public.fj_rfc3339_exact(p.expires_at), p.lang
+$$;
+
+
+--
 -- Name: fj_job_api(public.posting, text); Type: FUNCTION; Schema: public; Owner: -
 --
 
 CREATE FUNCTION public.fj_job_api(p public.posting, base text) RETURNS json
     LANGUAGE sql STABLE PARALLEL SAFE
     AS $$
-	SELECT fj_job_api(p, co, c, base)
-	FROM company co LEFT JOIN city c ON c.id = p.city_id
+	SELECT public.fj_job_api(p, co, c, base)
+	FROM public.company co LEFT JOIN public.city c ON c.id = p.city_id
 	WHERE co.id = p.company_id
 $$;
 
@@ -671,16 +738,18 @@ $$;
 CREATE FUNCTION public.fj_job_api(p public.posting, co public.company, c public.city, base text) RETURNS json
     LANGUAGE sql STABLE PARALLEL SAFE
     AS $$
-	SELECT CASE WHEN fj_job_status(p) <> 'published' THEN
-	    json_build_object('id', p.id, 'status', fj_job_status(p),
-		'closed_at', fj_rfc3339(coalesce(p.closed_at,
-		    CASE WHEN fj_job_status(p) = 'expired'
-		    THEN p.expires_at END, p.updated_at)),
-		'updated_at', fj_rfc3339(p.updated_at))
-	ELSE json_build_object(
-	    'id', p.id,
-	    'status', 'published',
-	    'url', base || '/jobs/' || p.id || '-' || p.slug,
+	SELECT public.fj_job_api_text(p, co, c, base)::json
+$$;
+
+
+--
+-- Name: fj_job_api_head(public.posting, public.company, public.city); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.fj_job_api_head(p public.posting, co public.company, c public.city) RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+	SELECT public.fj_members(json_build_object(
 	    'title', p.title,
 	    'company', p.company_name,
 	    'company_slug', co.slug,
@@ -694,8 +763,31 @@ CREATE FUNCTION public.fj_job_api(p public.posting, co public.company, c public.
 	    'schedule', p.schedule,
 	    'raw_contract_label', nullif(p.contract_raw, ''),
 	    'remote', p.remote,
-	    'language', p.lang,
-	    'description', p.description,
+	    'language', p.lang))
+$$;
+
+
+--
+-- Name: fj_job_api_splice(bigint, text, text, text, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.fj_job_api_splice(id bigint, url text, head text, description text, tail text) RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+	SELECT '{"id" : ' || id || ', "status" : "published", "url" : ' ||
+	    to_json(url) || ', ' || head || ', "description" : ' ||
+	    to_json(description) || ', ' || tail || '}'
+$$;
+
+
+--
+-- Name: fj_job_api_tail(public.posting); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.fj_job_api_tail(p public.posting) RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+	SELECT public.fj_members(json_build_object(
 	    'apply_url', p.apply_url,
 	    'apply_email', p.apply_email,
 	    'salary', CASE WHEN p.salary_min IS NOT NULL OR
@@ -703,10 +795,41 @@ CREATE FUNCTION public.fj_job_api(p public.posting, co public.company, c public.
 		'min', p.salary_min, 'max', p.salary_max,
 		'currency', p.salary_currency,
 		'period', coalesce(p.salary_period, 'year')) END,
-	    'posted_at', fj_rfc3339(p.posted_at),
-	    'updated_at', fj_rfc3339(p.updated_at),
-	    'expires_at', fj_rfc3339(p.expires_at))
+	    'posted_at', public.fj_rfc3339(p.posted_at),
+	    'updated_at', public.fj_rfc3339(p.updated_at),
+	    'expires_at', public.fj_rfc3339(p.expires_at)))
+$$;
+
+
+--
+-- Name: fj_job_api_text(public.posting, public.company, public.city, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.fj_job_api_text(p public.posting, co public.company, c public.city, base text) RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+	SELECT CASE WHEN public.fj_job_status(p) <> 'published' THEN
+	    json_build_object('id', p.id, 'status', public.fj_job_status(p),
+		'closed_at', public.fj_rfc3339(coalesce(p.closed_at,
+		    CASE WHEN public.fj_job_status(p) = 'expired'
+		    THEN p.expires_at END, p.updated_at)),
+		'updated_at', public.fj_rfc3339(p.updated_at))::text
+	ELSE public.fj_job_api_splice(p.id,
+	    base || public.fj_job_path(p.id, p.slug),
+	    public.fj_job_api_head(p, co, c), p.description,
+	    public.fj_job_api_tail(p))
 	END
+$$;
+
+
+--
+-- Name: fj_job_path(bigint, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.fj_job_path(id bigint, slug text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+	SELECT '/jobs/' || id || '-' || slug
 $$;
 
 
@@ -719,6 +842,44 @@ CREATE FUNCTION public.fj_job_status(p public.posting) RETURNS text
     AS $$
 	SELECT CASE WHEN p.status = 'published' AND p.expires_at <= now()
 	    THEN 'expired' ELSE p.status END
+$$;
+
+
+--
+-- Name: fj_jobposting(public.posting, public.company, public.city, public.contract_type, public.contract_type); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.fj_jobposting(p public.posting, co public.company, c public.city, ct public.contract_type, st public.contract_type) RETURNS json
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+	SELECT json_strip_nulls(json_build_object(
+	    '@type', 'JobPosting',
+	    'title', p.title,
+	    'datePosted', public.fj_rfc3339(p.posted_at),
+	    'identifier', json_build_object('@type', 'PropertyValue',
+		'name', 'fashionjobs', 'value', p.id),
+	    'hiringOrganization', json_build_object('@type', 'Organization',
+		'name', p.company_name, 'sameAs', co.website),
+	    'employmentType', to_json(nullif(array_remove(ARRAY[ct.schema_org,
+		st.schema_org]::text[], NULL), '{}')),
+	    'jobLocation', json_build_object('@type', 'Place', 'address',
+		json_build_object('@type', 'PostalAddress',
+		'addressLocality', nullif(p.city_name, ''),
+		'addressCountry', coalesce(p.country, c.country))),
+	    'jobLocationType', CASE WHEN p.remote = 'remote'
+		THEN 'TELECOMMUTE' END,
+	    'applicantLocationRequirements', CASE WHEN p.remote = 'remote'
+		AND coalesce(p.country, c.country) IS NOT NULL THEN
+		json_build_object('@type', 'Country',
+		'name', coalesce(p.country, c.country)) END,
+	    'validThrough', public.fj_rfc3339(p.expires_at),
+	    'baseSalary', CASE WHEN p.salary_min IS NOT NULL OR
+		p.salary_max IS NOT NULL THEN json_build_object(
+		'@type', 'MonetaryAmount', 'currency', p.salary_currency,
+		'value', json_build_object('@type', 'QuantitativeValue',
+		'minValue', p.salary_min, 'maxValue', p.salary_max,
+		'unitText', upper(coalesce(p.salary_period, 'year')))) END,
+	    'directApply', false))
 $$;
 
 
@@ -785,7 +946,7 @@ CREATE FUNCTION public.fj_label(code text, ui text) RETURNS text
     AS $$
 	SELECT CASE ui WHEN 'it' THEN label_it WHEN 'fr' THEN label_fr
 	    WHEN 'de' THEN label_de WHEN 'es' THEN label_es ELSE label_en END
-	FROM contract_type WHERE contract_type.code = fj_label.code
+	FROM public.contract_type WHERE contract_type.code = fj_label.code
 $$;
 
 
@@ -828,6 +989,17 @@ BEGIN
 	    USING tq, cid, ct, coid, lg, any_city, any_company, lim;
 END
 $_$;
+
+
+--
+-- Name: fj_members(json); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.fj_members(j json) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+	SELECT substr(j::text, 2, length(j::text) - 2)
+$$;
 
 
 --
@@ -874,19 +1046,19 @@ CREATE FUNCTION public.fj_posting_page(p_id bigint, p_ui text) RETURNS json
     AS $$
 BEGIN
 	RETURN (SELECT json_build_object('job', json_build_object(
-	    'id', x.id, 'slug', x.slug, 'title', x.title,
+	    'id', x.id, 'slug', x.slug,
+	    'path', public.fj_job_path(x.id, x.slug), 'title', x.title,
 	    'company', x.company_name, 'company_slug', co.slug,
 	    'company_agency', co.is_agency,
 	    'company_confidential', co.is_confidential,
 	    'company_website', co.website,
 	    'city', x.city_name, 'city_slug', c.slug,
 	    'country', coalesce(x.country, c.country),
-	    'contract', x.contract, 'contract_label', fj_label(x.contract, p_ui),
+	    'contract', x.contract,
+	    'contract_label', public.fj_label(x.contract, p_ui),
 	    'schedule', x.schedule, 'schedule_label', CASE WHEN
-		x.schedule <> 'unknown' THEN fj_label(x.schedule, p_ui) END,
-	    'employment_type', (SELECT json_agg(t.schema_org ORDER BY t.axis)
-		FROM contract_type t WHERE t.code IN (x.contract, x.schedule)
-		AND t.schema_org IS NOT NULL),
+		x.schedule <> 'unknown' THEN public.fj_label(x.schedule, p_ui)
+		END,
 	    'contract_raw', x.contract_raw, 'description', x.description,
 	    'apply_url', x.apply_url, 'apply_email', x.apply_email,
 	    'lang', x.lang, 'remote', x.remote, 'remote_label', CASE WHEN
@@ -894,28 +1066,28 @@ BEGIN
 	    'salary_min', x.salary_min, 'salary_max', x.salary_max,
 	    'salary_currency', x.salary_currency,
 	    'salary_period', x.salary_period,
-	    'status', CASE WHEN x.status = 'published' AND x.expires_at < now()
-		THEN 'expired' ELSE x.status END,
-	    'posted_at', to_char(x.posted_at AT TIME ZONE 'UTC',
-		'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
-	    'posted', to_char(x.posted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'),
-	    'expires_at', to_char(x.expires_at AT TIME ZONE 'UTC',
-		'YYYY-MM-DD"T"HH24:MI:SS"Z"')),
-	    'similar', (SELECT json_agg(fj_card(s, p_ui)
+	    'status', public.fj_job_status(x),
+	    'posted_at', public.fj_rfc3339(x.posted_at),
+	    'posted', public.fj_day(x.posted_at),
+	    'jobposting', public.fj_jobposting(x, co, c, ct, st)),
+	    'similar', (SELECT json_agg(public.fj_card(s, p_ui)
 		ORDER BY s.posted_at DESC, s.id DESC)
-		FROM posting s WHERE s.id IN (SELECT u.id FROM
-		((SELECT s1.id, s1.posted_at FROM posting s1
+		FROM public.posting s WHERE s.id IN (SELECT u.id FROM
+		((SELECT s1.id, s1.posted_at FROM public.posting s1
 		  WHERE s1.status = 'published' AND (s1.expires_at IS NULL OR
 		  s1.expires_at > now()) AND s1.company_id = x.company_id
 		  AND s1.id <> x.id ORDER BY s1.posted_at DESC LIMIT 3)
 		 UNION
-		 (SELECT s2.id, s2.posted_at FROM posting s2
+		 (SELECT s2.id, s2.posted_at FROM public.posting s2
 		  WHERE s2.status = 'published' AND (s2.expires_at IS NULL OR
 		  s2.expires_at > now()) AND s2.city_id = x.city_id
 		  AND s2.id <> x.id ORDER BY s2.posted_at DESC LIMIT 3)) u
 		ORDER BY u.posted_at DESC, u.id DESC LIMIT 5)))
-	    FROM posting x JOIN company co ON co.id = x.company_id
-	    LEFT JOIN city c ON c.id = x.city_id WHERE x.id = p_id);
+	    FROM public.posting x JOIN public.company co ON co.id = x.company_id
+	    LEFT JOIN public.city c ON c.id = x.city_id
+	    LEFT JOIN public.contract_type ct ON ct.code = x.contract
+	    LEFT JOIN public.contract_type st ON st.code = x.schedule
+	    WHERE x.id = p_id);
 END
 $$;
 
@@ -950,6 +1122,122 @@ $$;
 
 
 --
+-- Name: fj_render(bigint[]); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.fj_render(ids bigint[]) RETURNS void
+    LANGUAGE sql
+    AS $$
+	DELETE FROM public.posting_render r WHERE r.posting_id = ANY (ids)
+	    AND NOT EXISTS (SELECT 1 FROM public.posting p
+	    WHERE p.id = r.posting_id AND p.status = 'published');
+	INSERT INTO public.posting_render AS r (posting_id, api_head,
+	    api_tail, feed_title, feed_mid, feed_job)
+	SELECT p.id, public.fj_job_api_head(p, co, c),
+	    public.fj_job_api_tail(p), public.fj_feed_title(p),
+	    public.fj_feed_mid(p, c), public.fj_feed_job(p, co, c, ct, st)
+	FROM public.posting p JOIN public.company co ON co.id = p.company_id
+	LEFT JOIN public.city c ON c.id = p.city_id
+	LEFT JOIN public.contract_type ct ON ct.code = p.contract
+	LEFT JOIN public.contract_type st ON st.code = p.schedule
+	WHERE p.id = ANY (ids) AND p.status = 'published'
+	ON CONFLICT (posting_id) DO UPDATE SET api_head = excluded.api_head,
+	    api_tail = excluded.api_tail, feed_title = excluded.feed_title,
+	    feed_mid = excluded.feed_mid, feed_job = excluded.feed_job
+	WHERE (r.api_head, r.api_tail, r.feed_title, r.feed_mid, r.feed_job)
+	    IS DISTINCT FROM (excluded.api_head, excluded.api_tail,
+	    excluded.feed_title, excluded.feed_mid, excluded.feed_job);
+$$;
+
+
+--
+-- Name: fj_render_all(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.fj_render_all() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+	PERFORM public.fj_render(ARRAY(SELECT p.id FROM public.posting p
+	    WHERE p.status = 'published'));
+	RETURN NULL;
+END
+$$;
+
+
+--
+-- Name: fj_render_city(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.fj_render_city() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+	PERFORM public.fj_render(ARRAY(SELECT p.id FROM public.posting p
+	    WHERE p.city_id = NEW.id AND p.status = 'published'));
+	RETURN NULL;
+END
+$$;
+
+
+--
+-- Name: fj_render_company(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.fj_render_company() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+	PERFORM public.fj_render(ARRAY(SELECT p.id FROM public.posting p
+	    WHERE p.company_id = NEW.id AND p.status = 'published'));
+	RETURN NULL;
+END
+$$;
+
+
+--
+-- Name: fj_render_insert(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.fj_render_insert() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+	PERFORM public.fj_render(ARRAY(SELECT n.id FROM new_rows n
+	    WHERE n.status = 'published'));
+	RETURN NULL;
+END
+$$;
+
+
+--
+-- Name: fj_render_update(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.fj_render_update() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+	PERFORM public.fj_render(ARRAY(SELECT n.id FROM new_rows n
+	    JOIN old_rows o ON o.id = n.id
+	    WHERE (n.title, n.company_id, n.company_name, n.slug, n.contract,
+		n.schedule, n.contract_raw, n.city_id, n.city_name, n.country,
+		n.description, n.apply_url, n.apply_email, n.lang, n.remote,
+		n.salary_min, n.salary_max, n.salary_currency,
+		n.salary_period, n.status, n.posted_at, n.expires_at,
+		n.updated_at)
+	    IS DISTINCT FROM (o.title, o.company_id, o.company_name, o.slug,
+		o.contract, o.schedule, o.contract_raw, o.city_id,
+		o.city_name, o.country, o.description, o.apply_url,
+		o.apply_email, o.lang, o.remote, o.salary_min, o.salary_max,
+		o.salary_currency, o.salary_period, o.status, o.posted_at,
+		o.expires_at, o.updated_at)));
+	RETURN NULL;
+END
+$$;
+
+
+--
 -- Name: fj_rfc3339(timestamp with time zone); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -968,7 +1256,7 @@ CREATE FUNCTION public.fj_rfc3339_exact(t timestamp with time zone) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $$
 	SELECT CASE WHEN extract(microseconds FROM t)::bigint % 1000000 = 0
-	    THEN fj_rfc3339(t)
+	    THEN public.fj_rfc3339(t)
 	    ELSE to_char(t AT TIME ZONE 'UTC',
 		'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') END
 $$;
@@ -1565,6 +1853,20 @@ ALTER SEQUENCE public.posting_id_seq OWNED BY public.posting.id;
 
 
 --
+-- Name: posting_render; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.posting_render (
+    posting_id bigint NOT NULL,
+    api_head text NOT NULL,
+    api_tail text NOT NULL,
+    feed_title text NOT NULL,
+    feed_mid text NOT NULL,
+    feed_job text NOT NULL
+);
+
+
+--
 -- Name: posting_source; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1944,6 +2246,14 @@ ALTER TABLE ONLY public.posting
 
 
 --
+-- Name: posting_render posting_render_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.posting_render
+    ADD CONSTRAINT posting_render_pkey PRIMARY KEY (posting_id);
+
+
+--
 -- Name: posting_source posting_source_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2189,10 +2499,24 @@ CREATE INDEX signup_pending_expires ON public.signup_pending USING btree (expire
 
 
 --
+-- Name: city city_render; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER city_render AFTER UPDATE OF slug, country ON public.city FOR EACH ROW WHEN (((old.slug IS DISTINCT FROM new.slug) OR (old.country IS DISTINCT FROM new.country))) EXECUTE FUNCTION public.fj_render_city();
+
+
+--
 -- Name: company company_changed; Type: TRIGGER; Schema: public; Owner: -
 --
 
 CREATE TRIGGER company_changed AFTER UPDATE OF name, slug, is_agency, website ON public.company FOR EACH ROW WHEN (((old.name IS DISTINCT FROM new.name) OR (old.slug IS DISTINCT FROM new.slug) OR (old.is_agency IS DISTINCT FROM new.is_agency) OR (old.website IS DISTINCT FROM new.website))) EXECUTE FUNCTION public.fj_company_changed();
+
+
+--
+-- Name: company company_render; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER company_render AFTER UPDATE OF slug, is_agency, website ON public.company FOR EACH ROW WHEN (((old.slug IS DISTINCT FROM new.slug) OR (old.is_agency IS DISTINCT FROM new.is_agency) OR (old.website IS DISTINCT FROM new.website))) EXECUTE FUNCTION public.fj_render_company();
 
 
 --
@@ -2207,6 +2531,13 @@ CREATE TRIGGER contract_lexicon_jobtype AFTER INSERT OR DELETE OR UPDATE OR TRUN
 --
 
 CREATE TRIGGER contract_type_jobtype AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.contract_type FOR EACH STATEMENT EXECUTE FUNCTION public.fj_jobtype_forget();
+
+
+--
+-- Name: contract_type contract_type_render; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER contract_type_render AFTER UPDATE OF schema_org ON public.contract_type FOR EACH STATEMENT EXECUTE FUNCTION public.fj_render_all();
 
 
 --
@@ -2242,6 +2573,20 @@ CREATE TRIGGER posting_facet_truncate AFTER TRUNCATE ON public.posting FOR EACH 
 --
 
 CREATE TRIGGER posting_facet_update AFTER UPDATE ON public.posting REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.fj_facet_update();
+
+
+--
+-- Name: posting posting_render_insert; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER posting_render_insert AFTER INSERT ON public.posting REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.fj_render_insert();
+
+
+--
+-- Name: posting posting_render_update; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER posting_render_update AFTER UPDATE ON public.posting REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.fj_render_update();
 
 
 --
@@ -2344,6 +2689,14 @@ ALTER TABLE ONLY public.posting
 
 ALTER TABLE ONLY public.posting
     ADD CONSTRAINT posting_contract_fkey FOREIGN KEY (contract) REFERENCES public.contract_type(code);
+
+
+--
+-- Name: posting_render posting_render_posting_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.posting_render
+    ADD CONSTRAINT posting_render_posting_id_fkey FOREIGN KEY (posting_id) REFERENCES public.posting(id) ON DELETE CASCADE;
 
 
 --

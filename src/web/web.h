@@ -45,7 +45,8 @@ struct dbq {
 	 * (-1 sets failed), typically writing into body.
 	 */
 	int			(*rows)(struct http_request *, struct dbq *);
-	struct sbuf		 body;		/* freed with the request */
+	struct sbuf		 body;		/* freed with the request; the
+						   second column, if any */
 };
 
 /* filters.c: the search filters every listing shares. */

@@ -62,6 +62,10 @@ case "$r" in
 "Upgrade Tester /jobs/"*"-upgrade-tester true") echo "ok - the posting written before is kept and reads: $r" ;;
 *) echo "not ok - the posting written before the upgrade: '$r'" ;;
 esac
+[ "$(q "$up" "SELECT count(*) FROM posting_render r JOIN posting p ON p.id = r.posting_id
+    WHERE p.slug = 'upgrade-tester'")" = 1 ] &&
+    echo "ok - the posting written before has its stored rendering" ||
+    echo "not ok - no stored rendering for the posting written before the upgrade"
 q "$up" "UPDATE posting SET title = 'Upgrade Renamed' WHERE slug = 'upgrade-tester'"
 [ "$(q "$up" "SELECT count(*) FROM posting WHERE search @@ 'renamed'::tsquery")" = 1 ] &&
     echo "ok - the triggers of sql/ work on the upgraded database" ||
