@@ -402,6 +402,17 @@ $$;
 
 
 --
+-- Name: fj_expired(timestamp with time zone); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.fj_expired(t timestamp with time zone) RETURNS boolean
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+	SELECT t IS NOT NULL AND t <= now()
+$$;
+
+
+--
 -- Name: facet_delta; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -488,8 +499,7 @@ CREATE FUNCTION public.fj_facet_open(cid integer, ct text, coid integer, lg text
     AS $$
 	WITH gone AS MATERIALIZED (SELECT x.city_id, x.contract,
 		x.company_id, x.lang FROM posting x
-		WHERE x.status = 'published' AND x.expires_at IS NOT NULL
-		AND x.expires_at <= now())
+		WHERE x.status = 'published' AND public.fj_expired(x.expires_at))
 	SELECT u.city_id, u.contract, u.company_id, u.lang, u.n
 	FROM (
 		SELECT f.city_id, f.contract, f.company_id, f.lang, f.n
@@ -840,7 +850,7 @@ $$;
 CREATE FUNCTION public.fj_job_status(p public.posting) RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
     AS $$
-	SELECT CASE WHEN p.status = 'published' AND p.expires_at <= now()
+	SELECT CASE WHEN p.status = 'published' AND public.fj_expired(p.expires_at)
 	    THEN 'expired' ELSE p.status END
 $$;
 
@@ -980,8 +990,8 @@ BEGIN
 	RETURN QUERY EXECUTE
 	    'SELECT x.id, x.posted_at, x.city_id, x.contract, x.company_id,'
 	    ' x.lang, ts_rank(x.search, $1) FROM posting x'
-	    ' WHERE x.status = ''published'' AND (x.expires_at IS NULL'
-	    ' OR x.expires_at > now()) AND x.search @@ $1'
+	    ' WHERE x.status = ''published'' AND NOT public.fj_expired('
+	    'x.expires_at) AND x.search @@ $1'
 	    ' AND ($6 OR x.city_id = $2) AND ($3::text IS NULL'
 	    ' OR x.contract = $3) AND ($7 OR x.company_id = $4)'
 	    ' AND ($5::text IS NULL OR x.lang = $5)'
@@ -1074,13 +1084,13 @@ BEGIN
 		ORDER BY s.posted_at DESC, s.id DESC)
 		FROM public.posting s WHERE s.id IN (SELECT u.id FROM
 		((SELECT s1.id, s1.posted_at FROM public.posting s1
-		  WHERE s1.status = 'published' AND (s1.expires_at IS NULL OR
-		  s1.expires_at > now()) AND s1.company_id = x.company_id
+		  WHERE s1.status = 'published' AND
+		  NOT public.fj_expired(s1.expires_at) AND s1.company_id = x.company_id
 		  AND s1.id <> x.id ORDER BY s1.posted_at DESC LIMIT 3)
 		 UNION
 		 (SELECT s2.id, s2.posted_at FROM public.posting s2
-		  WHERE s2.status = 'published' AND (s2.expires_at IS NULL OR
-		  s2.expires_at > now()) AND s2.city_id = x.city_id
+		  WHERE s2.status = 'published' AND
+		  NOT public.fj_expired(s2.expires_at) AND s2.city_id = x.city_id
 		  AND s2.id <> x.id ORDER BY s2.posted_at DESC LIMIT 3)) u
 		ORDER BY u.posted_at DESC, u.id DESC LIMIT 5)))
 	    FROM public.posting x JOIN public.company co ON co.id = x.company_id
@@ -1759,7 +1769,9 @@ CREATE TABLE public.partner (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     snapshot_at timestamp with time zone,
     lease_backend integer,
+    country character(2),
     CONSTRAINT partner_close_after_check CHECK ((close_after > 0)),
+    CONSTRAINT partner_country_check CHECK ((country ~ '^[A-Z]{2}$'::text)),
     CONSTRAINT partner_format_check CHECK ((format = ANY (ARRAY['indeed'::text, 'rss'::text, 'atom'::text, 'jsonld'::text, 'html'::text])))
 );
 

@@ -1,5 +1,5 @@
 -- Baseline: the tables, types, sequences, indexes, text search
--- configuration and reference data that migrations 0001 to 0042 built, in
+-- configuration and reference data that migrations 0001 to 0043 built, in
 -- one file (a pg_dump of a database migrated with them, tidied).  The
 -- functions, views and triggers those migrations defined, some of them
 -- two or three times over, live once each in sql/, which migrate applies
@@ -8,10 +8,11 @@
 -- A fresh database runs this file in place of the files it replaces, at
 -- the place of the first of them.  A database that applied every one of
 -- them, each with the checksum listed (or none, from before checksums),
--- records this file as applied without running it.  A database that
--- applied only some of them is refused: migrate it with a release from
--- before this baseline first.  The old files are in the history
--- (git show 749d07f:migrations/).
+-- records this file as applied without running it; a file marked
+-- "functions" defined functions only, all of them now in sql/, and need
+-- not have been applied.  A database that applied only some of the others
+-- is refused: migrate it with a release from before this baseline first.
+-- The old files are in the history (git show efbc371:migrations/).
 -- replaces 0001_schema.sql 75332c721224a4cf59507914fa74ffd025fe7dd04cb9114d52095e89db70dbd3
 -- replaces 0002_cities.sql 46965f09de0c2ec3f37f547ca15b81ce60187ce14735926cec537c4ca4144828
 -- replaces 0003_contracts.sql f3c20a131b416af35cea9140ff757c910bfc0bd1342a611781a210e9da05934c
@@ -29,6 +30,7 @@
 -- replaces 0040_search_vector.sql b488d607f299f6ef99749dfc7fab986dc4078e80346e55cf2ac68d10ee3b311f
 -- replaces 0041_search_path.sql 4c47b674531d0061a882a03e4ad06e4c8ee938bf802c600fac7a4bff836e96ad
 -- replaces 0042_city_qualifiers.sql b7f276a3925c3a4b4a13cbdafccf65b6058860d7ae26129410a3782bb74c6bc5
+-- replaces 0043_expired.sql 4c07f59ca09cd08d131ec53aa69fbda86fc2415f9f898a2868d6a29bbc5c5cd1 functions
 
 -- extension btree_gin
 

@@ -108,8 +108,7 @@ CREATE OR REPLACE FUNCTION public.fj_facet_open(cid integer, ct text, coid integ
     AS $$
 	WITH gone AS MATERIALIZED (SELECT x.city_id, x.contract,
 		x.company_id, x.lang FROM posting x
-		WHERE x.status = 'published' AND x.expires_at IS NOT NULL
-		AND x.expires_at <= now())
+		WHERE x.status = 'published' AND public.fj_expired(x.expires_at))
 	SELECT u.city_id, u.contract, u.company_id, u.lang, u.n
 	FROM (
 		SELECT f.city_id, f.contract, f.company_id, f.lang, f.n

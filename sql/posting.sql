@@ -2,8 +2,9 @@
 -- every output of them.
 --
 --   fj_job_path         its page, /jobs/<id>-<slug>
---   fj_job_status       its effective status: 'expired' from the expiry
---                       instant on (the one boundary), else its status
+--   fj_expired          the one expiry boundary: from the instant on
+--   fj_job_status       its effective status: 'expired' once fj_expired,
+--                       else its status
 --   fj_rfc3339          the one date-time format (fj_day: the date alone)
 --   fj_jobposting       its schema.org JobPosting: the page's JSON-LD (C
 --                       adds @context, url and the description as HTML)
@@ -67,10 +68,21 @@ CREATE OR REPLACE FUNCTION public.fj_label(code text, ui text) RETURNS text
 	FROM public.contract_type WHERE contract_type.code = fj_label.code
 $$;
 
+-- The one boundary for "expired": from the expiry instant on; open while
+-- expires_at is NULL or later than now().  Plain SQL, so the planner
+-- inlines it: "NOT fj_expired(x)" plans as "x IS NULL OR x > now()" and
+-- the indexes are used.  Every statement, in SQL and in C (OPEN in
+-- src/web/web.h), asks it.
+CREATE OR REPLACE FUNCTION public.fj_expired(t timestamp with time zone) RETURNS boolean
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+	SELECT t IS NOT NULL AND t <= now()
+$$;
+
 CREATE OR REPLACE FUNCTION public.fj_job_status(p public.posting) RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
     AS $$
-	SELECT CASE WHEN p.status = 'published' AND p.expires_at <= now()
+	SELECT CASE WHEN p.status = 'published' AND public.fj_expired(p.expires_at)
 	    THEN 'expired' ELSE p.status END
 $$;
 
@@ -339,13 +351,13 @@ BEGIN
 		ORDER BY s.posted_at DESC, s.id DESC)
 		FROM public.posting s WHERE s.id IN (SELECT u.id FROM
 		((SELECT s1.id, s1.posted_at FROM public.posting s1
-		  WHERE s1.status = 'published' AND (s1.expires_at IS NULL OR
-		  s1.expires_at > now()) AND s1.company_id = x.company_id
+		  WHERE s1.status = 'published' AND
+		  NOT public.fj_expired(s1.expires_at) AND s1.company_id = x.company_id
 		  AND s1.id <> x.id ORDER BY s1.posted_at DESC LIMIT 3)
 		 UNION
 		 (SELECT s2.id, s2.posted_at FROM public.posting s2
-		  WHERE s2.status = 'published' AND (s2.expires_at IS NULL OR
-		  s2.expires_at > now()) AND s2.city_id = x.city_id
+		  WHERE s2.status = 'published' AND
+		  NOT public.fj_expired(s2.expires_at) AND s2.city_id = x.city_id
 		  AND s2.id <> x.id ORDER BY s2.posted_at DESC LIMIT 3)) u
 		ORDER BY u.posted_at DESC, u.id DESC LIMIT 5)))
 	    FROM public.posting x JOIN public.company co ON co.id = x.company_id

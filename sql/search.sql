@@ -134,8 +134,8 @@ BEGIN
 	RETURN QUERY EXECUTE
 	    'SELECT x.id, x.posted_at, x.city_id, x.contract, x.company_id,'
 	    ' x.lang, ts_rank(x.search, $1) FROM posting x'
-	    ' WHERE x.status = ''published'' AND (x.expires_at IS NULL'
-	    ' OR x.expires_at > now()) AND x.search @@ $1'
+	    ' WHERE x.status = ''published'' AND NOT public.fj_expired('
+	    'x.expires_at) AND x.search @@ $1'
 	    ' AND ($6 OR x.city_id = $2) AND ($3::text IS NULL'
 	    ' OR x.contract = $3) AND ($7 OR x.company_id = $4)'
 	    ' AND ($5::text IS NULL OR x.lang = $5)'

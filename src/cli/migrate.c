@@ -10,7 +10,9 @@
  * the files it stands for.  It runs at the place of the first of them on a
  * database that applied none of them; a database that applied all of
  * them, with those checksums, records it as applied without running it;
- * one that applied only some is refused.
+ * one that applied only some is refused.  A line ending in "functions"
+ * names a file that defined functions only, all now in sql/: a database
+ * need not have applied it.
  *
  * Then the repeatable files, sql/NAME.sql (functions, views, triggers), in
  * name order, each applied again when its checksum differs from the one
@@ -244,16 +246,19 @@ baseline(PGconn *conn, struct migration *m, int *run)
 {
 	PGresult	*res;
 	const char	*params[2];
-	char		 name[256];
+	char		 name[256], want[SUM_LEN + 1];
 	const char	*sum;
-	size_t		 i, found;
-	int		 rc;
+	size_t		 i, found, needed, applied;
+	int		 rc, optional;
 
-	found = 0;
+	found = needed = applied = 0;
 	rc = 0;
 	for (i = 0; i < m->nreplaces && rc == 0; i++) {
 		sum = strchr(m->replaces[i], ' ');
-		if (sum == NULL || strlen(sum + 1) != SUM_LEN ||
+		optional = sum != NULL &&
+		    strcmp(sum + 1 + strcspn(sum + 1, " "), " functions") == 0;
+		if (sum == NULL || strcspn(sum + 1, " ") != SUM_LEN ||
+		    (sum[1 + SUM_LEN] != '\0' && !optional) ||
 		    (size_t)(sum - m->replaces[i]) >= sizeof(name)) {
 			fprintf(stderr, "migrate: %s: bad line \"-- replaces "
 			    "%s\"\n", m->name, m->replaces[i]);
@@ -261,13 +266,19 @@ baseline(PGconn *conn, struct migration *m, int *run)
 		}
 		memcpy(name, m->replaces[i], sum - m->replaces[i]);
 		name[sum - m->replaces[i]] = '\0';
-		sum++;
+		memcpy(want, sum + 1, SUM_LEN);
+		want[SUM_LEN] = '\0';
+		sum = want;
+		if (!optional)
+			needed++;
 		params[0] = name;
 		if ((res = db_exec(conn, m->name, sql_replaced, 1,
 		    params)) == NULL)
 			return (-1);
 		if (PQntuples(res) > 0) {
-			found++;
+			applied++;
+			if (!optional)
+				found++;
 			if (*PQgetvalue(res, 0, 0) != '\0' &&
 			    strcmp(PQgetvalue(res, 0, 0), sum) != 0) {
 				fprintf(stderr, "migrate: %s was applied to "
@@ -285,18 +296,18 @@ baseline(PGconn *conn, struct migration *m, int *run)
 	*run = found == 0;
 	if (found == 0)
 		return (0);
-	if (found != m->nreplaces) {
+	if (found != needed) {
 		fprintf(stderr, "migrate: this database applied %zu of the %zu "
 		    "migrations %s replaces: migrate it with a release from "
-		    "before %s first\n", found, m->nreplaces, m->name, m->name);
+		    "before %s first\n", found, needed, m->name, m->name);
 		return (-1);
 	}
 	params[0] = m->name;
 	params[1] = m->sql;
 	if (db_run(conn, m->name, sql_record_baseline, 2, params) != 0)
 		return (-1);
-	printf("migrate: %s stands for the %zu migrations it replaces, "
-	    "applied before\n", m->name, m->nreplaces);
+	printf("migrate: %s stands for the migrations it replaces, %zu "
+	    "applied before\n", m->name, applied);
 	return (0);
 }
 

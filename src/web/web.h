@@ -18,11 +18,12 @@
 #define PAGE_SIZE		20
 
 /*
- * SQL: a published posting is open until its expiry date.  The expiry job
+ * SQL: a published posting is open until its expiry instant
+ * (fj_expired(), migrations/0043, is the one boundary).  The expiry job
  * flips the status within a minute; until it does, listings must agree
  * with the posting page, which answers 410 from the date alone.
  */
-#define OPEN(t)	"(" t ".expires_at IS NULL OR " t ".expires_at > now())"
+#define OPEN(t)	"NOT fj_expired(" t ".expires_at)"
 
 /*
  * One request's database work: a single parameterised statement whose
@@ -36,7 +37,8 @@ struct dbq {
 	char			*params[DBQ_PARAMS_MAX];
 	json_t			*result;	/* NULL: no row or SQL NULL */
 	int			 failed;
-	int			 resent;	/* sent again after a lost connection */
+	int			 resent;	/* times sent again after a lost connection */
+	int			 again;		/* dbq_again() from done */
 	int			(*done)(struct http_request *, struct dbq *);
 	json_t			*ctx;		/* handler data, decref'd */
 	/*
@@ -108,6 +110,8 @@ void		 cache_done(struct http_request *);
 struct dbq	*dbq_new(struct http_request *, const char *,
 		    int (*)(struct http_request *, struct dbq *));
 void		 dbq_param(struct dbq *, const char *);
+void		 dbq_again(struct http_request *, const char *,
+		    int (*)(struct http_request *, struct dbq *));
 int		 dbq_run(struct http_request *);
 #define DBQ_SENT	0
 #define DBQ_RETRY	1
@@ -116,6 +120,13 @@ int		 dbq_run(struct http_request *);
 #define DBQ_DONE	4
 int		 dbq_send(struct kore_pgsql *, const char *, int, char **);
 void		 dbq_cleanup(struct kore_pgsql *);
+int		 dbq_lost(struct http_request *, struct kore_pgsql *);
+/*
+ * A statement meets at most this many lost connections before it answers
+ * 503: after a restart every pooled one is dead (pgsql_conn_max, 8, in
+ * conf/fashionjobs.conf), and each one met is dropped.
+ */
+#define DBQ_RESEND_MAX	9
 void		 dbq_init(void);
 int		 dbq_read(struct kore_pgsql *, json_t **, int *);
 
@@ -127,6 +138,7 @@ void		 web_html(struct http_request *, int status, const char *tmpl,
 		    json_t *model);
 int		 web_mail(const char *tmpl, json_t *model, char **subject,
 		    char **body);
+void		 web_db_down(struct http_request *);
 void		 web_error(struct http_request *, int status,
 		    const char *message);
 void		 web_redirect(struct http_request *, int status,
