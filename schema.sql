@@ -395,7 +395,7 @@ $$;
 --
 
 CREATE FUNCTION public.fj_day(t timestamp with time zone) RETURNS text
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    LANGUAGE sql STABLE PARALLEL SAFE
     AS $$
 	SELECT to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD')
 $$;
@@ -1008,7 +1008,7 @@ $_$;
 CREATE FUNCTION public.fj_members(j json) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $$
-	SELECT substr(j::text, 2, length(j::text) - 2)
+	SELECT left(right(j::text, -1), -1)
 $$;
 
 
@@ -1252,7 +1252,7 @@ $$;
 --
 
 CREATE FUNCTION public.fj_rfc3339(t timestamp with time zone) RETURNS text
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    LANGUAGE sql STABLE PARALLEL SAFE
     AS $$
 	SELECT to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
 $$;
@@ -1263,7 +1263,7 @@ $$;
 --
 
 CREATE FUNCTION public.fj_rfc3339_exact(t timestamp with time zone) RETURNS text
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    LANGUAGE sql STABLE PARALLEL SAFE
     AS $$
 	SELECT CASE WHEN extract(microseconds FROM t)::bigint % 1000000 = 0
 	    THEN public.fj_rfc3339(t)

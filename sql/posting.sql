@@ -31,8 +31,9 @@
 -- check_function_bodies off.  Define here, not in migrations/.  Applying
 -- it redoes every stored rendering (the last statement).
 
+-- Stable, not immutable, as to_char is: so the planner inlines it.
 CREATE OR REPLACE FUNCTION public.fj_rfc3339(t timestamp with time zone) RETURNS text
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    LANGUAGE sql STABLE PARALLEL SAFE
     AS $$
 	SELECT to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
 $$;
@@ -40,7 +41,7 @@ $$;
 -- To the microsecond when there is a fraction (the Indeed XML's dates,
 -- read back exactly by our own scraper).
 CREATE OR REPLACE FUNCTION public.fj_rfc3339_exact(t timestamp with time zone) RETURNS text
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    LANGUAGE sql STABLE PARALLEL SAFE
     AS $$
 	SELECT CASE WHEN extract(microseconds FROM t)::bigint % 1000000 = 0
 	    THEN public.fj_rfc3339(t)
@@ -49,7 +50,7 @@ CREATE OR REPLACE FUNCTION public.fj_rfc3339_exact(t timestamp with time zone) R
 $$;
 
 CREATE OR REPLACE FUNCTION public.fj_day(t timestamp with time zone) RETURNS text
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    LANGUAGE sql STABLE PARALLEL SAFE
     AS $$
 	SELECT to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD')
 $$;
@@ -86,11 +87,12 @@ CREATE OR REPLACE FUNCTION public.fj_job_status(p public.posting) RETURNS text
 	    THEN 'expired' ELSE p.status END
 $$;
 
--- A JSON object's members, as text without the braces.
+-- A JSON object's members, as text without the braces.  j is named once,
+-- so that the inlined expression builds the object once.
 CREATE OR REPLACE FUNCTION public.fj_members(j json) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $$
-	SELECT substr(j::text, 2, length(j::text) - 2)
+	SELECT left(right(j::text, -1), -1)
 $$;
 
 -- The schema.org JobPosting, less what depends on the request (url) and
