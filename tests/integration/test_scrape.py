@@ -13,7 +13,8 @@ import subprocess
 import tempfile
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import (BaseHTTPRequestHandler, SimpleHTTPRequestHandler,
+                         ThreadingHTTPServer)
 
 from fjtest import check, done, http, sql
 
@@ -346,12 +347,41 @@ check("items without title or company are rejected, the rest imported",
       r[6] == "2" and r[2] == "1", repr(r))
 check("partner runs shows the reasons", "no title" in runs and
       "no company" in runs, runs)
+R2 = "zz-noapply-" + RUN
+url5 = feed("noapply.xml", [job("W1", "Zzscrape noapply " + RUN)
+                            .replace("<url>https://maison.example/W1</url>",
+                                     "<url>javascript:alert(1)</url>")])
+fj("partner", "add", "--name", R2, "--url", url5, "--format", "indeed")
+fj("scrape", "--once", "--partner", R2)
+check("an item with no way to apply (no link we keep, no e-mail) is "
+      "rejected, with the reason", last_run(R2)[6] == "1" and
+      "no way to apply" in fj("partner", "runs", R2)[1],
+      repr(last_run(R2)))
 
 # A plain HTML listing laid out like the seed listing, with the shipped map:
-# an Italian board's, whose one card without a city is in Italy.
+# an Italian board's, whose one card without a city is in Italy.  Served
+# over HTTP, as a partner's is: its relative links are the apply links.
+class Fixtures(SimpleHTTPRequestHandler):
+    def __init__(self, *a, **k):
+        super().__init__(*a, directory=os.path.abspath("tests/fixtures/feeds"),
+                         **k)
+
+    def do_GET(self):
+        # Sent whole every time: the second run must read the listing
+        # again to show that its items keep their ids.
+        del self.headers["If-Modified-Since"]
+        del self.headers["If-None-Match"]
+        super().do_GET()
+
+    def log_message(self, *a):
+        pass
+
+
+fixtures = ThreadingHTTPServer(("127.0.0.1", 0), Fixtures)
+threading.Thread(target=fixtures.serve_forever, daemon=True).start()
 H = "zz-html-" + RUN
-fj("partner", "add", "--name", H, "--url", "file://" + os.path.abspath(
-    "tests/fixtures/feeds/seedlisting.html"), "--format", "html", "--map",
+fj("partner", "add", "--name", H, "--url", "http://127.0.0.1:%d/seedlisting"
+   ".html" % fixtures.server_address[1], "--format", "html", "--map",
    "conf/maps/seedlisting.map", "--country", "it")
 rc, out = fj("scrape", "--once", "--partner", H)
 r = last_run(H)
