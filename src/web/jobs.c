@@ -16,6 +16,7 @@
 #define Q_MAX		200
 #define FILTER_MAX	100
 #define PAGE_MAX	500
+#define PAGES_AROUND	2	/* page numbers shown either side of the current */
 
 int	page_home(struct http_request *);
 int	page_jobs_search(struct http_request *);
@@ -204,6 +205,7 @@ static void	 search_href(struct sbuf *, const struct search *,
 static json_t	*search_form(const struct search *);
 static void	 facets_links(json_t *, const struct search *);
 static json_t	*pages_links(const struct search *, json_int_t);
+static json_t	*pages_numbers(const struct search *, long, struct sbuf *);
 static json_t	*active_filters(const struct search *, json_t *);
 static int	 one_of(const char *, const char **, size_t);
 static const char *lang_label(const char *);
@@ -452,8 +454,38 @@ pages_links(const struct search *s, json_int_t total)
 		search_href(&b, s, F__MAX, NULL, s->page + 1);
 		json_object_set_new(pages, "next", json_stringn(b.data, b.len));
 	}
+	json_object_set_new(pages, "numbers", pages_numbers(s, last, &b));
 	sbuf_free(&b);
 	return (pages);
+}
+
+/*
+ * The page numbers to show: the first, the last, and PAGES_AROUND on
+ * either side of the current one, with a gap where numbers are left out.
+ * b is scratch space.
+ */
+static json_t *
+pages_numbers(const struct search *s, long last, struct sbuf *b)
+{
+	json_t		*list;
+	long		 n;
+
+	list = json_array();
+	for (n = 1; n <= last; n++) {
+		if (n != 1 && n != last && labs(n - s->page) > PAGES_AROUND) {
+			json_array_append_new(list, json_pack("{s:b}",
+			    "gap", 1));
+			n = (n < s->page) ? s->page - PAGES_AROUND - 1 :
+			    last - 1;
+			continue;
+		}
+		sbuf_reset(b);
+		search_href(b, s, F__MAX, NULL, n);
+		json_array_append_new(list, json_pack("{s:I, s:s#, s:b, s:b}",
+		    "n", (json_int_t)n, "href", b->data, b->len,
+		    "current", n == s->page, "last", n == last));
+	}
+	return (list);
 }
 
 /* The filters in force, each with a link that removes it. */
@@ -527,7 +559,7 @@ static int
 search_done(struct http_request *req, struct dbq *q)
 {
 	struct search	 s;
-	json_t		*model;
+	json_t		*model, *pages;
 	const char	*name;
 	char		 title[256];
 	int		 i;
@@ -565,8 +597,18 @@ search_done(struct http_request *req, struct dbq *q)
 	set_total(model);
 	facets_links(model, &s);
 	json_object_set_new(model, "form", search_form(&s));
-	json_object_set_new(model, "pages", pages_links(&s,
-	    json_integer_value(json_object_get(model, "total"))));
+	pages = pages_links(&s,
+	    json_integer_value(json_object_get(model, "total")));
+	/* A page past the last one does not exist (the first always does). */
+	if (s.page > 1 && s.page > json_integer_value(json_object_get(pages,
+	    "last"))) {
+		json_decref(pages);
+		json_decref(model);
+		web_error(req, HTTP_STATUS_NOT_FOUND,
+		    "This search has fewer pages.");
+		return (KORE_RESULT_OK);
+	}
+	json_object_set_new(model, "pages", pages);
 	json_object_set_new(model, "active", active_filters(&s, model));
 	if (s.fixed == F_COMPANY) {
 		name = json_string_value(json_object_get(json_object_get(model,
