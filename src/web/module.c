@@ -60,6 +60,7 @@ static const struct {
 	const char	*mime;
 } mimes[] = {
 	{ ".css",	"text/css; charset=utf-8" },
+	{ ".js",	"text/javascript; charset=utf-8" },
 	{ ".svg",	"image/svg+xml" },
 	{ ".png",	"image/png" },
 	{ ".ico",	"image/x-icon" },
