@@ -206,6 +206,7 @@ static json_t	*search_form(const struct search *);
 static void	 facets_links(json_t *, const struct search *);
 static json_t	*pages_links(const struct search *, json_int_t);
 static json_t	*pages_numbers(const struct search *, long, struct sbuf *);
+static json_t	*search_description(json_t *, const char *);
 static json_t	*active_filters(const struct search *, json_t *);
 static int	 one_of(const char *, const char **, size_t);
 static const char *lang_label(const char *);
@@ -628,11 +629,41 @@ search_done(struct http_request *req, struct dbq *q)
 		(void)snprintf(title, sizeof(title), "Fashion jobs");
 	}
 	json_object_set_new(model, "title", json_string(title));
-	/* Result pages beyond the first add nothing for search engines. */
-	if (s.page > 1 || s.v[F_Q] != NULL)
+	json_object_set_new(model, "description", search_description(model,
+	    title));
+	/*
+	 * Result pages beyond the first add nothing for search engines, nor
+	 * do empty ones or those of a city we do not know.
+	 */
+	if (s.page > 1 || s.v[F_Q] != NULL ||
+	    json_integer_value(json_object_get(model, "total")) == 0 ||
+	    (s.v[F_CITY] != NULL && json_is_null(json_object_get(model,
+	    "city"))))
 		json_object_set_new(model, "noindex", json_true());
 	web_html(req, HTTP_STATUS_OK, "jobs.html", model);
 	return (KORE_RESULT_OK);
+}
+
+/*
+ * The meta description of a result page: the company's own words on its
+ * page, else the count and what the page lists.
+ */
+static json_t *
+search_description(json_t *model, const char *title)
+{
+	const char	*about;
+	char		 buf[320];
+
+	about = json_string_value(json_object_get(json_object_get(model,
+	    "company"), "description"));
+	if (about != NULL && *about != '\0')
+		return (json_string(about));
+	(void)snprintf(buf, sizeof(buf), "%s open %s on fashionjobs: %s, "
+	    "from boutiques to headquarters.", json_string_value(
+	    json_object_get(model, "total_text")),
+	    json_integer_value(json_object_get(model, "total")) == 1 ?
+	    "job" : "jobs", title);
+	return (json_string(buf));
 }
 
 /* The slug after prefix in the path, or NULL when empty or malformed. */
@@ -754,6 +785,9 @@ home_done(struct http_request *req, struct dbq *q)
 	set_total(model);
 	json_object_set_new(model, "title", json_string("Fashion Jobs"));
 	json_object_set_new(model, "is_home", json_true());
+	json_object_set_new(model, "description", search_description(model,
+	    "jobs in fashion and luxury in Italian, French, German, Spanish "
+	    "and English"));
 	web_html(req, HTTP_STATUS_OK, "home.html", model);
 	return (KORE_RESULT_OK);
 }

@@ -48,10 +48,12 @@ int	page_healthz(struct http_request *);
 int	page_ping(struct http_request *);
 int	page_readme(struct http_request *);
 int	page_static(struct http_request *);
+int	page_favicon(struct http_request *);
 int	page_not_found(struct http_request *);
 
 static int	healthz_done(struct http_request *, struct dbq *);
 static const char *mime_of(const char *);
+static int	static_send(struct http_request *, const char *);
 
 static struct tmpl_set	*templates;
 
@@ -189,10 +191,23 @@ mime_of(const char *name)
 int
 page_static(struct http_request *req)
 {
-	const struct asset	*a;
-	const char		*name, *mime;
+	return (static_send(req, req->path + strlen("/static/")));
+}
 
-	name = req->path + strlen("/static/");
+/* Browsers ask for /favicon.ico whatever the page's <link rel=icon> says. */
+int
+page_favicon(struct http_request *req)
+{
+	return (static_send(req, "favicon.ico"));
+}
+
+/* The embedded asset name, or 404. */
+static int
+static_send(struct http_request *req, const char *name)
+{
+	const struct asset	*a;
+	const char		*mime;
+
 	for (a = assets; a->name != NULL; a++) {
 		if (strcmp(a->name, name) != 0 ||
 		    (mime = mime_of(name)) == NULL)
