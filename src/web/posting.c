@@ -204,6 +204,8 @@ posting_done(struct http_request *req, struct dbq *q)
 	json_object_set_new(model, "description", json_pack("s++++",
 	    str(job, "title"), " – ", str(job, "company"), ", ",
 	    str(job, "city")));
+	json_object_set_new(model, "share", share_links(b.data,
+	    str(model, "title")));
 	views_count(json_integer_value(json_object_get(job, "id")));
 	web_html(req, HTTP_STATUS_OK, "posting.html", model);
 	sbuf_free(&b);

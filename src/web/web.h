@@ -81,6 +81,9 @@ void	jobs_search_limits(const char **, const char **);
 /* views.c */
 void		 views_count(long long);
 
+/* share.c */
+json_t		*share_links(const char *url, const char *title);
+
 /* output.c */
 void		 web_send(struct http_request *, int status, const char *ctype,
 		    const void *body, size_t len, time_t modified);
