@@ -631,6 +631,7 @@ search_done(struct http_request *req, struct dbq *q)
 	json_object_set_new(model, "title", json_string(title));
 	json_object_set_new(model, "description", search_description(model,
 	    title));
+	share_board_og(model, NULL);
 	/*
 	 * Result pages beyond the first add nothing for search engines, nor
 	 * do empty ones or those of a city we do not know.
@@ -774,6 +775,7 @@ static int
 home_done(struct http_request *req, struct dbq *q)
 {
 	json_t	*model;
+	char	 url[512];
 
 	if (q->failed || q->result == NULL) {
 		web_error(req, HTTP_STATUS_SERVICE_UNAVAILABLE,
@@ -788,6 +790,8 @@ home_done(struct http_request *req, struct dbq *q)
 	json_object_set_new(model, "description", search_description(model,
 	    "jobs in fashion and luxury in Italian, French, German, Spanish "
 	    "and English"));
+	(void)snprintf(url, sizeof(url), "%s/", web_base_url());
+	share_board_og(model, url);
 	web_html(req, HTTP_STATUS_OK, "home.html", model);
 	return (KORE_RESULT_OK);
 }

@@ -9,7 +9,10 @@
 #include <kore/pgsql.h>
 #include <kore/seccomp.h>
 
+#include <sys/prctl.h>
+
 #include <ctype.h>
+#include <errno.h>
 
 #include "web.h"
 #include "assets.h"
@@ -26,7 +29,15 @@ KORE_SECCOMP_FILTER("fashionjobs",
 	KORE_SYSCALL_ALLOW(newfstatat),
 	KORE_SYSCALL_ALLOW(getdents64),
 	KORE_SYSCALL_ALLOW(clone3),
-	KORE_SYSCALL_ALLOW(rseq)
+	KORE_SYSCALL_ALLOW(rseq),
+	/*
+	 * The social cards (ogimage.c): glib names its threads, fontconfig
+	 * asks whether a font's file system may be mmap()ed, and would make
+	 * its cache directory, which kore.sh fills before the start instead.
+	 */
+	KORE_SYSCALL_ALLOW_ARG(prctl, 0, PR_SET_NAME),
+	KORE_SYSCALL_ALLOW(fstatfs),
+	KORE_SYSCALL_DENY(mkdir, EACCES)
 )
 
 /*

@@ -206,6 +206,7 @@ posting_done(struct http_request *req, struct dbq *q)
 	    str(job, "city")));
 	json_object_set_new(model, "share", share_links(b.data,
 	    str(model, "title")));
+	share_card(json_object_get(model, "og"), job);
 	views_count(json_integer_value(json_object_get(job, "id")));
 	web_html(req, HTTP_STATUS_OK, "posting.html", model);
 	sbuf_free(&b);
