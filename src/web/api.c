@@ -3,7 +3,7 @@
  * (/api/v1/jobs, /api/v1/jobs/<id>, /api/v1/facets, /api/openapi.json).
  *
  * The sync API walks postings in the order their changes committed (see
- * migrations/0030_api.sql): a keyset cursor over (change_xid, id) that
+ * sql/posting.sql): a keyset cursor over (change_xid, id) that
  * stops at the oldest transaction still running, so a mirror following
  * next_cursor sees every change exactly in its latest state.  Errors are
  * RFC 9457 problem documents, never HTML.  Requests are counted per client
@@ -46,10 +46,32 @@ int	page_api_not_found(struct http_request *);
 
 /*
  * The rows fj_job_api() and fj_feed_item() take besides the posting x
- * (migration 0037: joined here so that PostgreSQL inlines them).
+ * (joined here so that PostgreSQL inlines them).
  */
 #define JOBS_JOIN	"JOIN company co ON co.id = x.company_id"	\
 			" LEFT JOIN city c ON c.id = x.city_id"
+
+/*
+ * A posting's item from its stored rendering (r, posting_render), spliced
+ * with the base URL and the description; made on the spot when there is
+ * none (sql/posting.sql: both give the same text).  An item of the API
+ * is a tombstone when the posting is not published now.
+ */
+#define FEED_TEXT(base)							\
+    "CASE WHEN r.posting_id IS NOT NULL THEN fj_feed_splice(x.id, x.slug,"	\
+    " " base ", r.feed_title, x.description, r.feed_mid, r.feed_job)"	\
+    " ELSE (SELECT fj_feed_text(x, co, c, ct, st, " base ")"		\
+    "  FROM company co LEFT JOIN city c ON c.id = x.city_id"		\
+    "  LEFT JOIN contract_type ct ON ct.code = x.contract"		\
+    "  LEFT JOIN contract_type st ON st.code = x.schedule"		\
+    "  WHERE co.id = x.company_id) END"
+#define API_TEXT(base)							\
+    "CASE WHEN r.posting_id IS NOT NULL AND fj_job_status(x) ="		\
+    " 'published' THEN fj_job_api_splice(x.id, " base " ||"		\
+    " fj_job_path(x.id, x.slug), r.api_head, x.description, r.api_tail)" \
+    " ELSE (SELECT fj_job_api_text(x, co, c, " base ") FROM company co" \
+    "  LEFT JOIN city c ON c.id = x.city_id WHERE co.id = x.company_id)" \
+    " END"
 
 #define USEC(n)		"('epoch'::timestamptz + " n "::bigint *"	\
 			" interval '1 microsecond')"
@@ -60,31 +82,23 @@ int	page_api_not_found(struct http_request *);
  * one row more than asked tells whether there is a next page.
  */
 static const char	sql_feed[] =
-    "WITH p AS MATERIALIZED (SELECT fj_tsquery($1) AS tq,"
-    "  fj_city_id($2) AS cid, (SELECT id FROM company WHERE slug = $4)"
-    "  AS coid),"
+    "WITH " FILTERS_P ","
     " s AS MATERIALIZED (SELECT x.id, x.posted_at, row_number() OVER"
     "  (ORDER BY x.posted_at DESC, x.id DESC) AS rn FROM (SELECT id,"
-    "  posted_at FROM posting x WHERE x.status = 'published' AND " OPEN("x")
-    "  AND ($1::text IS NULL OR x.search @@ (SELECT tq FROM p))"
-    "  AND ($2::text IS NULL OR x.city_id = (SELECT cid FROM p))"
-    "  AND ($3::text IS NULL OR x.contract = $3)"
-    "  AND ($4::text IS NULL OR x.company_id = (SELECT coid FROM p))"
-    "  AND ($5::text IS NULL OR x.lang = $5)"
+    "  posted_at FROM posting x WHERE" FILTERS("x") " AND" ANY_WORDS("x")
     "  AND ($6::bigint IS NULL OR (x.posted_at, x.id) < (" USEC("$6") ","
     "  $7::bigint)) ORDER BY x.posted_at DESC, x.id DESC"
     "  LIMIT $8::int + 1) x)"
     "SELECT json_build_object("
-    " 'items', coalesce((SELECT json_agg(fj_feed_item(x, co, c, ct, st, $9)"
-    "  ORDER BY s.rn) FROM s JOIN posting x ON x.id = s.id " JOBS_JOIN
-    "  LEFT JOIN contract_type ct ON ct.code = x.contract"
-    "  LEFT JOIN contract_type st ON st.code = x.schedule"
-    "  WHERE s.rn <= $8::int), '[]'),"
     " 'more', (SELECT count(*) FROM s) > $8::int,"
     " 'last', (SELECT json_build_array((extract(epoch FROM posted_at) *"
     "  1000000)::bigint, id) FROM s WHERE rn = $8::int),"
     " 'modified', (SELECT extract(epoch FROM max(updated_at))::bigint"
-    "  FROM posting))";
+    "  FROM posting)),"
+    " '[' || coalesce((SELECT string_agg(" FEED_TEXT("$9") ", ', '"
+    "  ORDER BY s.rn) FROM s JOIN posting x ON x.id = s.id"
+    "  LEFT JOIN posting_render r ON r.posting_id = x.id"
+    "  WHERE s.rn <= $8::int), '') || ']'";
 
 /*
  * $1 updated_since (microseconds), $2 $3 the cursor (change_xid, id),
@@ -102,13 +116,14 @@ static const char	sql_sync[] =
     "  AND ($2::text IS NULL OR (x.change_xid, x.id) > ($2::text::xid8,"
     "  $3::bigint)) ORDER BY x.change_xid, x.id LIMIT $4::int + 1) x)"
     "SELECT json_build_object('key_ok', (SELECT ok FROM k),"
-    " 'jobs', coalesce((SELECT json_agg(fj_job_api(x, co, c, $6)"
-    "  ORDER BY s.rn) FROM s JOIN posting x ON x.id = s.id " JOBS_JOIN
-    "  WHERE s.rn <= $4::int), '[]'),"
     " 'more', (SELECT count(*) FROM s) > $4::int,"
     " 'last', (SELECT json_build_array(change_xid::text, id) FROM s"
     "  WHERE rn = $4::int),"
-    " 'horizon', (SELECT horizon::text FROM h))";
+    " 'horizon', (SELECT horizon::text FROM h)),"
+    " '[' || coalesce((SELECT string_agg(" API_TEXT("$6") ", ', '"
+    "  ORDER BY s.rn) FROM s JOIN posting x ON x.id = s.id"
+    "  LEFT JOIN posting_render r ON r.posting_id = x.id"
+    "  WHERE s.rn <= $4::int), '') || ']'";
 
 /* $1 id, $2 key, $3 base URL.  Never-published postings are unknown. */
 static const char	sql_job[] =
@@ -138,6 +153,8 @@ static int	 read_limit(struct http_request *, const struct qs *,
 		    int, int, int *);
 static void	 send_json(struct http_request *, const char *, json_t *,
 		    time_t);
+static void	 send_json_raw(struct http_request *, const char *, json_t *,
+		    const char *, const struct sbuf *, time_t);
 static int	 feed_done(struct http_request *, struct dbq *);
 static int	 sync_done(struct http_request *, struct dbq *);
 static int	 job_done(struct http_request *, struct dbq *);
@@ -208,7 +225,7 @@ rate_count(const char *key, unsigned int limit, time_t *retry)
  * database by the statement itself) and the client's address.  A keyed
  * request counts against its key and against the address, both at the
  * keyed limit, so that made-up keys do not multiply an address's share.
- * Answers 401 or 429 and returns -1 when refused.
+ * Answers 401 or 429 and returns KORE_RESULT_ERROR when refused.
  */
 static int
 api_admit(struct http_request *req, const char **key, char *keybuf,
@@ -227,7 +244,7 @@ api_admit(struct http_request *req, const char **key, char *keybuf,
 			    "Bearer realm=\"fashionjobs\"");
 			web_problem(req, 401, NULL, "Send the API key as "
 			    "\"Authorization: Bearer KEY\".");
-			return (-1);
+			return (KORE_RESULT_ERROR);
 		}
 		for (k = auth + 7; *k == ' '; k++)
 			;
@@ -241,7 +258,7 @@ api_admit(struct http_request *req, const char **key, char *keybuf,
 			    "error=\"invalid_token\"");
 			web_problem(req, 401, NULL, "This API key is not "
 			    "valid.");
-			return (-1);
+			return (KORE_RESULT_ERROR);
 		}
 		(void)kore_strlcpy(keybuf, k, keylen);
 		*key = keybuf;
@@ -253,13 +270,13 @@ api_admit(struct http_request *req, const char **key, char *keybuf,
 		if (rate_count(slot, limit, &retry) == 0) {
 			(void)snprintf(slot, sizeof(slot), "K:%s", ip);
 			if (rate_count(slot, limit, &retry) == 0)
-				return (0);
+				return (KORE_RESULT_OK);
 		}
 	} else {
 		limit = rate_limit("FJ_API_RATE_ANON", RATE_ANON_DEFAULT);
 		(void)snprintf(slot, sizeof(slot), "a:%s", ip);
 		if (rate_count(slot, limit, &retry) == 0)
-			return (0);
+			return (KORE_RESULT_OK);
 	}
 	(void)snprintf(num, sizeof(num), "%lld", (long long)retry);
 	http_response_header(req, "retry-after", num);
@@ -268,7 +285,7 @@ api_admit(struct http_request *req, const char **key, char *keybuf,
 	    "seconds in Retry-After." :
 	    "Too many requests without an API key: wait for the number of "
 	    "seconds in Retry-After, or ask for a key.");
-	return (-1);
+	return (KORE_RESULT_ERROR);
 }
 
 /* Parse the query string or answer 400 with a problem document. */
@@ -282,12 +299,12 @@ api_query(struct http_request *req, struct qs *qs)
 		web_problem(req, 400, NULL, "The query string is malformed or "
 		    "too long: too many parameters, a bad %-escape, a control "
 		    "character or invalid UTF-8.");
-		return (-1);
+		return (KORE_RESULT_ERROR);
 	}
-	return (0);
+	return (KORE_RESULT_OK);
 }
 
-/* limit=N within 1..max, else a 400 problem and -1. */
+/* limit=N within 1..max, else a 400 problem and KORE_RESULT_ERROR. */
 static int
 read_limit(struct http_request *req, const struct qs *qs, int dflt, int max,
     int *out)
@@ -298,7 +315,7 @@ read_limit(struct http_request *req, const struct qs *qs, int dflt, int max,
 
 	*out = dflt;
 	if ((v = qs_get(qs, "limit")) == NULL || *v == '\0')
-		return (0);
+		return (KORE_RESULT_OK);
 	errno = 0;
 	n = strtol(v, &end, 10);
 	if (errno != 0 || *end != '\0' || !isdigit((unsigned char)*v) ||
@@ -306,28 +323,10 @@ read_limit(struct http_request *req, const struct qs *qs, int dflt, int max,
 		(void)snprintf(msg, sizeof(msg), "limit must be a whole number "
 		    "from 1 to %d.", max);
 		web_problem(req, 400, "limit", msg);
-		return (-1);
+		return (KORE_RESULT_ERROR);
 	}
 	*out = (int)n;
-	return (0);
-}
-
-/* "q=...&city=...&" for the filters a feed_query() ctx holds, escaped. */
-void
-feed_filters(struct sbuf *b, const json_t *ctx)
-{
-	const char	*v;
-	int		 f;
-
-	for (f = 0; f < FILTER__MAX; f++) {
-		v = json_string_value(json_object_get(ctx,
-		    web_filter_names[f]));
-		if (v == NULL)
-			continue;
-		sbuf_printf(b, "%s=", web_filter_names[f]);
-		esc_url(b, v);
-		sbuf_putc(b, '&');
-	}
+	return (KORE_RESULT_OK);
 }
 
 /* The statement failed, or the key was refused: answer and return 1. */
@@ -348,6 +347,35 @@ api_refused(struct http_request *req, struct dbq *q)
 		return (1);
 	}
 	return (0);
+}
+
+/*
+ * doc as JSON text whose first member is name: raw, the second column of
+ * the statement (JSON text the database wrote, sent as it is, not parsed
+ * and written again here).  Sends it with the validators of web_send().
+ */
+static void
+send_json_raw(struct http_request *req, const char *ctype, json_t *doc,
+    const char *name, const struct sbuf *raw, time_t modified)
+{
+	struct sbuf	 b;
+	char		*s;
+
+	s = json_dumps(doc, JSON_COMPACT);
+	sbuf_init(&b);
+	sbuf_printf(&b, "{\"%s\":", name);
+	if (raw->len > 0)
+		sbuf_append(&b, raw->data, raw->len);
+	else
+		sbuf_puts(&b, "[]");
+	if (strcmp(s, "{}") != 0) {
+		sbuf_putc(&b, ',');
+		sbuf_puts(&b, s + 1);
+	} else
+		sbuf_putc(&b, '}');
+	free(s);
+	web_send(req, HTTP_STATUS_OK, ctype, b.data, b.len, modified);
+	sbuf_free(&b);
 }
 
 static void
@@ -376,17 +404,17 @@ feed_query(struct http_request *req,
 	struct qs	 qs;
 	const char	*v[FILTER__MAX], *msg, *bad, *c;
 	char		 f[3][32], num[16];
-	int		 limit, i;
+	int		 limit;
 
-	if (api_query(req, &qs) == -1)
+	if (api_query(req, &qs) != KORE_RESULT_OK)
 		return (NULL);
 	q = NULL;
-	if ((msg = filters_read(&qs, v, &bad)) != NULL) {
+	if ((msg = filters_read(&qs, v, FILTER__MAX, &bad)) != NULL) {
 		web_problem(req, 400, bad, msg);
 		goto out;
 	}
 	if (read_limit(req, &qs, FEED_LIMIT_DEFAULT, FEED_LIMIT_MAX,
-	    &limit) == -1)
+	    &limit) != KORE_RESULT_OK)
 		goto out;
 	f[0][0] = f[1][0] = '\0';
 	if ((c = qs_get(&qs, "cursor")) != NULL && *c != '\0' &&
@@ -396,18 +424,14 @@ feed_query(struct http_request *req,
 		goto out;
 	}
 	q = dbq_new(req, sql_feed, done);
-	for (i = 0; i < FILTER__MAX; i++)
-		dbq_param(q, v[i]);
+	filters_param(q, v);
 	dbq_param(q, f[0][0] != '\0' ? f[0] : NULL);
 	dbq_param(q, f[0][0] != '\0' ? f[1] : NULL);
 	(void)snprintf(num, sizeof(num), "%d", limit);
 	dbq_param(q, num);
 	dbq_param(q, web_base_url());
 	q->ctx = json_object();
-	for (i = 0; i < FILTER__MAX; i++)
-		if (v[i] != NULL)
-			json_object_set_new(q->ctx, web_filter_names[i],
-			    json_string(v[i]));
+	filters_save(q->ctx, v);
 	json_object_set_new(q->ctx, "limit", json_integer(limit));
 out:
 	qs_free(&qs);
@@ -453,7 +477,6 @@ feed_done(struct http_request *req, struct dbq *q)
 	json_object_set_new(doc, "authors",
 	    json_pack("[{s:s, s:s}]", "name", "fashionjobs", "url",
 	    web_base_url()));
-	json_object_set(doc, "items", json_object_get(q->result, "items"));
 	last = json_object_get(q->result, "last");
 	if (json_is_true(json_object_get(q->result, "more")) &&
 	    json_array_size(last) == 2) {
@@ -471,8 +494,10 @@ feed_done(struct http_request *req, struct dbq *q)
 		free(cursor);
 		json_object_set_new(doc, "next_url", json_string(url.data));
 	}
-	send_json(req, "application/feed+json", doc, (time_t)
-	    json_integer_value(json_object_get(q->result, "modified")));
+	http_response_header(req, "cache-control", "public, max-age=60");
+	send_json_raw(req, "application/feed+json", doc, "items", &q->body,
+	    (time_t)json_integer_value(json_object_get(q->result,
+	    "modified")));
 	json_decref(doc);
 	sbuf_free(&filters);
 	sbuf_free(&url);
@@ -492,12 +517,12 @@ page_api_jobs(struct http_request *req)
 
 	if (http_state_exists(req))
 		return (dbq_run(req));
-	if (api_admit(req, &key, keybuf, sizeof(keybuf)) == -1)
+	if (api_admit(req, &key, keybuf, sizeof(keybuf)) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
-	if (api_query(req, &qs) == -1)
+	if (api_query(req, &qs) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
 	if (read_limit(req, &qs, API_LIMIT_DEFAULT, API_LIMIT_MAX,
-	    &limit) == -1)
+	    &limit) != KORE_RESULT_OK)
 		goto out;
 	f[0][0] = f[1][0] = f[2][0] = '\0';
 	if ((c = qs_get(&qs, "cursor")) != NULL && *c != '\0') {
@@ -539,7 +564,7 @@ sync_done(struct http_request *req, struct dbq *q)
 	json_t		*doc, *last;
 	struct sbuf	 url;
 	const char	*xid, *since;
-	char		*cursor, *body, id[32];
+	char		*cursor, id[32];
 	unsigned long long cx, hx;
 	int		 more;
 
@@ -577,17 +602,13 @@ sync_done(struct http_request *req, struct dbq *q)
 	sbuf_printf(&url, "%s/api/v1/jobs?cursor=%s&limit=%lld",
 	    web_base_url(), cursor, (long long)json_integer_value(
 	    json_object_get(q->ctx, "limit")));
-	doc = json_pack("{s:O, s:s, s:b, s:s}",
-	    "jobs", json_object_get(q->result, "jobs"),
+	doc = json_pack("{s:s, s:b, s:s}",
 	    "next_cursor", cursor, "has_more", more, "next_url", url.data);
 	free(cursor);
 	sbuf_free(&url);
-	body = json_dumps(doc, JSON_COMPACT);
-	json_decref(doc);
 	http_response_header(req, "cache-control", "no-store");
-	web_send(req, HTTP_STATUS_OK, "application/json", body, strlen(body),
-	    0);
-	free(body);
+	send_json_raw(req, "application/json", doc, "jobs", &q->body, 0);
+	json_decref(doc);
 	return (KORE_RESULT_OK);
 }
 
@@ -602,7 +623,7 @@ page_api_job(struct http_request *req)
 
 	if (http_state_exists(req))
 		return (dbq_run(req));
-	if (api_admit(req, &key, keybuf, sizeof(keybuf)) == -1)
+	if (api_admit(req, &key, keybuf, sizeof(keybuf)) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
 	p = req->path + strlen("/api/v1/jobs/");
 	for (n = 0; isdigit((unsigned char)p[n]); n++)
@@ -644,15 +665,14 @@ page_api_facets(struct http_request *req)
 	const char	*v[FILTER__MAX], *msg, *bad, *key;
 	const char	*cap, *wide;
 	char		 keybuf[KEY_MAX + 1];
-	int		 i;
 
 	if (http_state_exists(req))
 		return (dbq_run(req));
-	if (api_admit(req, &key, keybuf, sizeof(keybuf)) == -1)
+	if (api_admit(req, &key, keybuf, sizeof(keybuf)) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
-	if (api_query(req, &qs) == -1)
+	if (api_query(req, &qs) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
-	if ((msg = filters_read(&qs, v, &bad)) != NULL) {
+	if ((msg = filters_read(&qs, v, FILTER__MAX, &bad)) != NULL) {
 		web_problem(req, 400, bad, msg);
 		qs_free(&qs);
 		return (KORE_RESULT_OK);
@@ -665,8 +685,7 @@ page_api_facets(struct http_request *req)
 		sql_facets = sbuf_steal(&sql);
 	}
 	q = dbq_new(req, sql_facets, facets_done);
-	for (i = 0; i < FILTER__MAX; i++)
-		dbq_param(q, v[i]);
+	filters_param(q, v);
 	dbq_param(q, "date");		/* $6 sort: no ranking needed */
 	dbq_param(q, "0");		/* $7 limit: counts only */
 	dbq_param(q, "0");		/* $8 offset */

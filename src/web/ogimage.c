@@ -66,7 +66,7 @@ page_job_card(struct http_request *req)
 	lang[0] = p[0];
 	lang[1] = p[1];
 	lang[2] = '\0';
-	if (!web_in(lang, web_langs))
+	if (lex_find(lex_langs, lang) == NULL)
 		return (page_not_found(req));
 	q = dbq_new(req, sql_card, card_done);
 	dbq_param(q, id);

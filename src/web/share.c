@@ -50,7 +50,7 @@ share_card(json_t *og, json_t *job)
 	if (og == NULL)
 		return;
 	lang = json_string_value(json_object_get(job, "lang"));
-	if (lang == NULL || !web_in(lang, web_langs))
+	if (lang == NULL || lex_find(lex_langs, lang) == NULL)
 		lang = "en";
 	sbuf_init(&b);
 	sbuf_printf(&b, "%s/jobs/%lld/card-%s.png", web_base_url(),
