@@ -48,6 +48,14 @@ struct dbq {
 	 */
 	int			(*rows)(struct http_request *, struct dbq *);
 	struct sbuf		 body;		/* freed with the request */
+	/*
+	 * Where the statement runs: a replica (replica.c's index) for a
+	 * public read, -1 the primary; primary set forces the primary.
+	 */
+	int			 replica;
+	int			 primary;
+	/* dbq_gate(): the statement held back while the gate runs. */
+	struct dbq_held		*held;
 };
 
 /* filters.c: the search filters every listing shares. */
@@ -112,12 +120,16 @@ void		 dbq_param(struct dbq *, const char *);
 void		 dbq_again(struct http_request *, const char *,
 		    int (*)(struct http_request *, struct dbq *));
 int		 dbq_run(struct http_request *);
+void		 dbq_gate(struct dbq *, const char *, int, const char **,
+		    int (*)(struct http_request *, struct dbq *));
 #define DBQ_SENT	0
 #define DBQ_RETRY	1
 #define DBQ_FAILED	2
 #define DBQ_MORE	3
 #define DBQ_DONE	4
 int		 dbq_send(struct kore_pgsql *, const char *, int, char **);
+int		 dbq_send_on(struct kore_pgsql *, const char *, const char *,
+		    int, char **);
 void		 dbq_cleanup(struct kore_pgsql *);
 int		 dbq_lost(struct http_request *, struct kore_pgsql *);
 /*
@@ -128,6 +140,12 @@ int		 dbq_lost(struct http_request *, struct kore_pgsql *);
 #define DBQ_RESEND_MAX	9
 void		 dbq_init(void);
 int		 dbq_read(struct kore_pgsql *, json_t **, int *);
+
+/* replica.c: public reads on the replicas of FJ_READ_URL. */
+void		 replica_init(void);
+int		 replica_pick(struct http_request *);
+const char	*replica_db(int);
+void		 replica_failed(int, const char *);
 
 /* render.c */
 void		 web_headers(struct http_request *, const char *ctype);
