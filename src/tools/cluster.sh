@@ -11,6 +11,7 @@
 #   CLUSTER_PORT (54340)       primary; standby +1, Kore +2 and +3,
 #                              HAProxy's stats page +4
 #   SEED_COUNT (500)           postings generated into an empty database
+#   CLUSTER_TRACING (no)       Kore's seccomp_tracing (the test says yes)
 set -e
 cd "$(dirname "$0")/../.."
 . src/tools/pg.sh
@@ -18,10 +19,10 @@ cd "$(dirname "$0")/../.."
 
 PORT=${PORT:-8080}
 base=${CLUSTER_PORT:-54340}
-dir=${CLUSTER_DIR:-var/cluster}
-mkdir -p "$dir"
-chmod 755 "$dir"
-dir=$(cd "$dir" && pwd)
+cdir=${CLUSTER_DIR:-var/cluster}
+mkdir -p "$cdir"
+chmod 755 "$cdir"
+cdir=$(cd "$cdir" && pwd)
 p_primary=$base
 p_standby=$((base + 1))
 p_kore1=$((base + 2))
@@ -31,9 +32,9 @@ p_stats=$((base + 4))
 # As root the data directories belong to the postgres user, who may not
 # reach a checkout under a mode 700 home: they then live under
 # /var/lib/fashionjobs instead (as make run's, see pg_cluster_dir).
-pgroot=$dir
-if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$dir"; then
-	pgroot=/var/lib/fashionjobs/$(printf '%s' "$dir" | sha256sum |
+pgroot=$cdir
+if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$cdir"; then
+	pgroot=/var/lib/fashionjobs/$(printf '%s' "$cdir" | sha256sum |
 	    cut -c1-12)-cluster
 	mkdir -p "$pgroot"
 	chmod 755 /var/lib/fashionjobs "$pgroot"
@@ -102,20 +103,20 @@ export FJ_TRUST_PROXY=1
 
 for n in 1 2; do
 	eval "p=\$p_kore$n"
-	mkdir -p "$dir/kore$n"
-	chmod 755 "$dir/kore$n"
-	kore_conf "$dir/kore$n/kore.conf" "$p" no
-	setsid kore -f -c "$dir/kore$n/kore.conf" > "$dir/kore$n/kore.log" 2>&1 &
+	mkdir -p "$cdir/kore$n"
+	chmod 755 "$cdir/kore$n"
+	kore_conf "$cdir/kore$n/kore.conf" "$p" "${CLUSTER_TRACING:-no}"
+	setsid kore -f -c "$cdir/kore$n/kore.conf" > "$cdir/kore$n/kore.log" 2>&1 &
 	groups="$groups $!"
-	echo $! > "$dir/kore$n/group"
+	echo $! > "$cdir/kore$n/group"
 done
 if bin/fashionjobs 2>&1 | grep -q 'scrape'; then
 	for n in 1 2; do
-		setsid bin/fashionjobs scrape --loop > "$dir/scraper$n.log" 2>&1 &
+		setsid bin/fashionjobs scrape --loop > "$cdir/scraper$n.log" 2>&1 &
 		groups="$groups $!"
 	done
 fi
-setsid bin/fashionjobs mail --loop > "$dir/mail.log" 2>&1 &
+setsid bin/fashionjobs mail --loop > "$cdir/mail.log" 2>&1 &
 groups="$groups $!"
 
 # HAProxy: round robin over the Kore instances that answer /healthz with
@@ -123,10 +124,10 @@ groups="$groups $!"
 # back); a request whose instance refused or dropped it is sent to the
 # other.  The client's own X-Forwarded-For is removed before HAProxy sets
 # its own, so FJ_TRUST_PROXY cannot be fooled from outside.
-cat > "$dir/haproxy.cfg" <<EOF
+cat > "$cdir/haproxy.cfg" <<EOF
 global
-	maxconn 20000
-	stats socket $dir/haproxy.sock mode 600 level admin
+	maxconn 4096
+	stats socket $cdir/haproxy.sock mode 600 level admin
 
 defaults
 	mode http
@@ -137,7 +138,8 @@ defaults
 	retries 3
 	option redispatch
 	retry-on conn-failure empty-response response-timeout
-	option httpchk GET /healthz
+	option httpchk
+	http-check send meth GET uri /healthz ver HTTP/1.1 hdr Host 127.0.0.1
 	http-check expect status 200
 
 frontend web
@@ -157,7 +159,7 @@ listen stats
 	stats enable
 	stats uri /
 EOF
-setsid haproxy -db -f "$dir/haproxy.cfg" > "$dir/haproxy.log" 2>&1 &
+setsid haproxy -db -f "$cdir/haproxy.cfg" > "$cdir/haproxy.log" 2>&1 &
 lb=$!
 groups="$lb $groups"
 i=0
@@ -171,5 +173,5 @@ until curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1; do
 done
 echo "fashionjobs cluster: http://127.0.0.1:$PORT/ (HAProxy; stats on" \
     "http://127.0.0.1:$p_stats/), Kore on $p_kore1 and $p_kore2, primary" \
-    "on $p_primary, standby on $p_standby, logs in $dir (Ctrl-C to stop)"
+    "on $p_primary, standby on $p_standby, logs in $cdir (Ctrl-C to stop)"
 wait "$lb"

@@ -205,39 +205,47 @@ replica_public(struct http_request *req)
 	return (0);
 }
 
-/* Log a change of state only; lag is kept for the log line. */
+/*
+ * Log a change of state only, on one line (libpq's messages may have
+ * several).
+ */
 static void
 replica_state(struct replica *r, int up, const char *why)
 {
+	char	msg[160];
+	size_t	i, len;
+
 	if (r->up == up)
 		return;
 	r->up = up;
-	if (up)
-		kore_log(LOG_NOTICE, "replica %s is back (%.1f s behind): "
-		    "public reads go to it again", r->label, r->lag);
-	else
-		kore_log(LOG_NOTICE, "replica %s skipped: %s; its reads go "
-		    "to %s", r->label, why, "another replica or the primary");
+	if (up) {
+		kore_log(LOG_NOTICE, "replica %s takes public reads "
+		    "(%.1f s behind)", r->label, r->lag);
+		return;
+	}
+	(void)snprintf(msg, sizeof(msg), "%s", why != NULL && *why != '\0' ?
+	    why : "no answer");
+	for (i = 0; msg[i] != '\0'; i++)
+		if (msg[i] == '\n' || msg[i] == '\t')
+			msg[i] = ' ';
+	len = strlen(msg);
+	while (len > 0 && msg[len - 1] == ' ')
+		msg[--len] = '\0';
+	kore_log(LOG_NOTICE, "replica %s skipped: %s; its reads go to "
+	    "another replica or the primary", r->label, msg);
 }
 
+/* Close the check's connection (why may be its error message). */
 static void
 replica_drop(struct replica *r, const char *why)
 {
-	char	msg[160];
-	size_t	len;
-
-	(void)snprintf(msg, sizeof(msg), "%s", why != NULL && *why != '\0' ?
-	    why : "no answer");
-	len = strlen(msg);
-	while (len > 0 && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
-		msg[--len] = '\0';
+	replica_state(r, 0, why);
 	if (r->conn != NULL)
 		PQfinish(r->conn);
 	r->conn = NULL;
 	r->st = CHECK_NONE;
 	r->busy = 0;
 	r->wait = CHECK_TICKS;
-	replica_state(r, 0, msg);
 }
 
 static void
