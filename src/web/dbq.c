@@ -367,7 +367,7 @@ dbq_state_wait(struct http_request *req)
 	 * replica.c decide whether the replica is skipped.
 	 */
 	if (q->replica >= 0 && q->sql.state == KORE_PGSQL_STATE_ERROR &&
-	    q->rows == NULL && q->result == NULL) {
+	    (q->rows == NULL || q->body.len == 0) && q->result == NULL) {
 		kore_pgsql_logerror(&q->sql);
 		dbq_cleanup(&q->sql);
 		kore_pgsql_init(&q->sql);
