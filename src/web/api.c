@@ -62,17 +62,10 @@ int	page_api_not_found(struct http_request *);
  * one row more than asked tells whether there is a next page.
  */
 static const char	sql_feed[] =
-    "WITH p AS MATERIALIZED (SELECT fj_tsquery($1) AS tq,"
-    "  fj_city_id($2) AS cid, (SELECT id FROM company WHERE slug = $4)"
-    "  AS coid),"
+    "WITH " FILTERS_P ","
     " s AS MATERIALIZED (SELECT x.id, x.posted_at, row_number() OVER"
     "  (ORDER BY x.posted_at DESC, x.id DESC) AS rn FROM (SELECT id,"
-    "  posted_at FROM posting x WHERE x.status = 'published' AND " OPEN("x")
-    "  AND ($1::text IS NULL OR x.search @@ (SELECT tq FROM p))"
-    "  AND ($2::text IS NULL OR x.city_id = (SELECT cid FROM p))"
-    "  AND ($3::text IS NULL OR x.contract = $3)"
-    "  AND ($4::text IS NULL OR x.company_id = (SELECT coid FROM p))"
-    "  AND ($5::text IS NULL OR x.lang = $5)"
+    "  posted_at FROM posting x WHERE" FILTERS("x") " AND" ANY_WORDS("x")
     "  AND ($6::bigint IS NULL OR (x.posted_at, x.id) < (" USEC("$6") ","
     "  $7::bigint)) ORDER BY x.posted_at DESC, x.id DESC"
     "  LIMIT $8::int + 1) x)"
@@ -217,9 +210,10 @@ rate_count(const char *key, unsigned int limit, time_t *retry)
 }
 
 /*
- * The Bearer key of the request: 0 and *key NULL without one, 0 and *key
- * in keybuf with one that is well formed (the statement checks it against
- * the database), -1 after answering 401 for a malformed one.
+ * The Bearer key of the request: KORE_RESULT_OK and *key NULL without
+ * one, or *key in keybuf with one that is well formed (the statement
+ * checks it against the database); KORE_RESULT_ERROR after answering 401
+ * for a malformed one.
  */
 static int
 api_key(struct http_request *req, const char **key, char *keybuf,
@@ -230,13 +224,13 @@ api_key(struct http_request *req, const char **key, char *keybuf,
 
 	*key = NULL;
 	if (!http_request_header(req, "authorization", &auth))
-		return (0);
+		return (KORE_RESULT_OK);
 	if (strncasecmp(auth, "Bearer ", 7) != 0) {
 		http_response_header(req, "www-authenticate",
 		    "Bearer realm=\"fashionjobs\"");
 		web_problem(req, 401, NULL, "Send the API key as "
 		    "\"Authorization: Bearer KEY\".");
-		return (-1);
+		return (KORE_RESULT_ERROR);
 	}
 	for (k = auth + 7; *k == ' '; k++)
 		;
@@ -248,11 +242,11 @@ api_key(struct http_request *req, const char **key, char *keybuf,
 		http_response_header(req, "www-authenticate",
 		    "Bearer realm=\"fashionjobs\", error=\"invalid_token\"");
 		web_problem(req, 401, NULL, "This API key is not valid.");
-		return (-1);
+		return (KORE_RESULT_ERROR);
 	}
 	(void)kore_strlcpy(keybuf, k, keylen);
 	*key = keybuf;
-	return (0);
+	return (KORE_RESULT_OK);
 }
 
 /*
@@ -295,7 +289,10 @@ rate_refuse(struct http_request *req, int keyed, long long retry)
 	    "seconds in Retry-After, or ask for a key.");
 }
 
-/* The count in this worker's memory: 0 within the limit, else -1. */
+/*
+ * The count in this worker's memory: KORE_RESULT_OK within the limit,
+ * else KORE_RESULT_ERROR (answered 429).
+ */
 static int
 rate_local(struct http_request *req, const char *key)
 {
@@ -306,17 +303,17 @@ rate_local(struct http_request *req, const char *key)
 	rate_slots(req, key, a, b, sizeof(a), &limit);
 	if (rate_count(a, limit, &retry) == 0 &&
 	    (b[0] == '\0' || rate_count(b, limit, &retry) == 0))
-		return (0);
+		return (KORE_RESULT_OK);
 	rate_refuse(req, key != NULL, (long long)retry);
-	return (-1);
+	return (KORE_RESULT_ERROR);
 }
 
 /*
  * Count q's request against the limits before its statement runs: in
  * PostgreSQL (fj_api_hit, migrations/0080), shared by every worker and
  * instance, on the primary even when the statement reads on a replica;
- * with FJ_API_RATE_SHARED=0 in this worker's memory.  -1 when refused
- * (answered 429).
+ * with FJ_API_RATE_SHARED=0 in this worker's memory.  KORE_RESULT_ERROR
+ * when refused (answered 429).
  */
 static int
 api_limit(struct http_request *req, struct dbq *q, const char *key)
@@ -334,13 +331,13 @@ api_limit(struct http_request *req, struct dbq *q, const char *key)
 	params[2] = lim;
 	params[3] = RATE_WINDOW_S;
 	dbq_gate(q, sql_rate, 4, params, rate_done);
-	return (0);
+	return (KORE_RESULT_OK);
 }
 
 /*
- * The shared count's answer: go on (1), or 429 (0).  Without an answer
- * (the primary is away while a replica serves the read) the worker's own
- * count stands in.
+ * The shared count's answer: go on (KORE_RESULT_OK), or 429
+ * (KORE_RESULT_ERROR).  Without an answer (the primary is away while a
+ * replica serves the read) the worker's own count stands in.
  */
 static int
 rate_done(struct http_request *req, struct dbq *q)
@@ -351,11 +348,11 @@ rate_done(struct http_request *req, struct dbq *q)
 
 	(void)api_key(req, &key, keybuf, sizeof(keybuf));
 	if (q->failed || !json_is_integer(q->result))
-		return (rate_local(req, key) == 0);
+		return (rate_local(req, key));
 	if ((retry = json_integer_value(q->result)) <= 0)
-		return (1);
+		return (KORE_RESULT_OK);
 	rate_refuse(req, key != NULL, (long long)retry);
-	return (0);
+	return (KORE_RESULT_ERROR);
 }
 
 /* Parse the query string or answer 400 with a problem document. */
@@ -369,12 +366,12 @@ api_query(struct http_request *req, struct qs *qs)
 		web_problem(req, 400, NULL, "The query string is malformed or "
 		    "too long: too many parameters, a bad %-escape, a control "
 		    "character or invalid UTF-8.");
-		return (-1);
+		return (KORE_RESULT_ERROR);
 	}
-	return (0);
+	return (KORE_RESULT_OK);
 }
 
-/* limit=N within 1..max, else a 400 problem and -1. */
+/* limit=N within 1..max, else a 400 problem and KORE_RESULT_ERROR. */
 static int
 read_limit(struct http_request *req, const struct qs *qs, int dflt, int max,
     int *out)
@@ -385,7 +382,7 @@ read_limit(struct http_request *req, const struct qs *qs, int dflt, int max,
 
 	*out = dflt;
 	if ((v = qs_get(qs, "limit")) == NULL || *v == '\0')
-		return (0);
+		return (KORE_RESULT_OK);
 	errno = 0;
 	n = strtol(v, &end, 10);
 	if (errno != 0 || *end != '\0' || !isdigit((unsigned char)*v) ||
@@ -393,28 +390,10 @@ read_limit(struct http_request *req, const struct qs *qs, int dflt, int max,
 		(void)snprintf(msg, sizeof(msg), "limit must be a whole number "
 		    "from 1 to %d.", max);
 		web_problem(req, 400, "limit", msg);
-		return (-1);
+		return (KORE_RESULT_ERROR);
 	}
 	*out = (int)n;
-	return (0);
-}
-
-/* "q=...&city=...&" for the filters a feed_query() ctx holds, escaped. */
-void
-feed_filters(struct sbuf *b, const json_t *ctx)
-{
-	const char	*v;
-	int		 f;
-
-	for (f = 0; f < FILTER__MAX; f++) {
-		v = json_string_value(json_object_get(ctx,
-		    web_filter_names[f]));
-		if (v == NULL)
-			continue;
-		sbuf_printf(b, "%s=", web_filter_names[f]);
-		esc_url(b, v);
-		sbuf_putc(b, '&');
-	}
+	return (KORE_RESULT_OK);
 }
 
 /* The statement failed, or the key was refused: answer and return 1. */
@@ -463,17 +442,17 @@ feed_query(struct http_request *req,
 	struct qs	 qs;
 	const char	*v[FILTER__MAX], *msg, *bad, *c;
 	char		 f[3][32], num[16];
-	int		 limit, i;
+	int		 limit;
 
-	if (api_query(req, &qs) == -1)
+	if (api_query(req, &qs) != KORE_RESULT_OK)
 		return (NULL);
 	q = NULL;
-	if ((msg = filters_read(&qs, v, &bad)) != NULL) {
+	if ((msg = filters_read(&qs, v, FILTER__MAX, &bad)) != NULL) {
 		web_problem(req, 400, bad, msg);
 		goto out;
 	}
 	if (read_limit(req, &qs, FEED_LIMIT_DEFAULT, FEED_LIMIT_MAX,
-	    &limit) == -1)
+	    &limit) != KORE_RESULT_OK)
 		goto out;
 	f[0][0] = f[1][0] = '\0';
 	if ((c = qs_get(&qs, "cursor")) != NULL && *c != '\0' &&
@@ -483,18 +462,14 @@ feed_query(struct http_request *req,
 		goto out;
 	}
 	q = dbq_new(req, sql_feed, done);
-	for (i = 0; i < FILTER__MAX; i++)
-		dbq_param(q, v[i]);
+	filters_param(q, v);
 	dbq_param(q, f[0][0] != '\0' ? f[0] : NULL);
 	dbq_param(q, f[0][0] != '\0' ? f[1] : NULL);
 	(void)snprintf(num, sizeof(num), "%d", limit);
 	dbq_param(q, num);
 	dbq_param(q, web_base_url());
 	q->ctx = json_object();
-	for (i = 0; i < FILTER__MAX; i++)
-		if (v[i] != NULL)
-			json_object_set_new(q->ctx, web_filter_names[i],
-			    json_string(v[i]));
+	filters_save(q->ctx, v);
 	json_object_set_new(q->ctx, "limit", json_integer(limit));
 out:
 	qs_free(&qs);
@@ -579,12 +554,12 @@ page_api_jobs(struct http_request *req)
 
 	if (http_state_exists(req))
 		return (dbq_run(req));
-	if (api_key(req, &key, keybuf, sizeof(keybuf)) == -1)
+	if (api_key(req, &key, keybuf, sizeof(keybuf)) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
-	if (api_query(req, &qs) == -1)
+	if (api_query(req, &qs) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
 	if (read_limit(req, &qs, API_LIMIT_DEFAULT, API_LIMIT_MAX,
-	    &limit) == -1)
+	    &limit) != KORE_RESULT_OK)
 		goto out;
 	f[0][0] = f[1][0] = f[2][0] = '\0';
 	if ((c = qs_get(&qs, "cursor")) != NULL && *c != '\0') {
@@ -614,7 +589,7 @@ page_api_jobs(struct http_request *req)
 	q->ctx = json_pack("{s:i, s:s, s:s}", "limit", limit,
 	    "cursor_xid", f[0], "since", f[2]);
 	qs_free(&qs);
-	if (api_limit(req, q, key) == -1)
+	if (api_limit(req, q, key) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
 	return (dbq_run(req));
 out:
@@ -691,7 +666,7 @@ page_api_job(struct http_request *req)
 
 	if (http_state_exists(req))
 		return (dbq_run(req));
-	if (api_key(req, &key, keybuf, sizeof(keybuf)) == -1)
+	if (api_key(req, &key, keybuf, sizeof(keybuf)) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
 	p = req->path + strlen("/api/v1/jobs/");
 	for (n = 0; isdigit((unsigned char)p[n]); n++)
@@ -704,7 +679,7 @@ page_api_job(struct http_request *req)
 	dbq_param(q, p);
 	dbq_param(q, key);
 	dbq_param(q, web_base_url());
-	if (api_limit(req, q, key) == -1)
+	if (api_limit(req, q, key) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
 	return (dbq_run(req));
 }
@@ -735,15 +710,14 @@ page_api_facets(struct http_request *req)
 	const char	*v[FILTER__MAX], *msg, *bad, *key;
 	const char	*cap, *wide;
 	char		 keybuf[KEY_MAX + 1];
-	int		 i;
 
 	if (http_state_exists(req))
 		return (dbq_run(req));
-	if (api_key(req, &key, keybuf, sizeof(keybuf)) == -1)
+	if (api_key(req, &key, keybuf, sizeof(keybuf)) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
-	if (api_query(req, &qs) == -1)
+	if (api_query(req, &qs) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
-	if ((msg = filters_read(&qs, v, &bad)) != NULL) {
+	if ((msg = filters_read(&qs, v, FILTER__MAX, &bad)) != NULL) {
 		web_problem(req, 400, bad, msg);
 		qs_free(&qs);
 		return (KORE_RESULT_OK);
@@ -756,8 +730,7 @@ page_api_facets(struct http_request *req)
 		sql_facets = sbuf_steal(&sql);
 	}
 	q = dbq_new(req, sql_facets, facets_done);
-	for (i = 0; i < FILTER__MAX; i++)
-		dbq_param(q, v[i]);
+	filters_param(q, v);
 	dbq_param(q, "date");		/* $6 sort: no ranking needed */
 	dbq_param(q, "0");		/* $7 limit: counts only */
 	dbq_param(q, "0");		/* $8 offset */
@@ -767,7 +740,7 @@ page_api_facets(struct http_request *req)
 	dbq_param(q, wide);
 	dbq_param(q, key);
 	qs_free(&qs);
-	if (api_limit(req, q, key) == -1)
+	if (api_limit(req, q, key) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
 	return (dbq_run(req));
 }

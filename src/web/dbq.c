@@ -32,9 +32,12 @@ static struct http_state	dbq_states[] = {
 	KORE_HTTP_STATE(dbq_state_done),
 };
 
-#define DBQ_STATE_SETUP		0
-#define DBQ_STATE_WAIT		1
-#define DBQ_STATE_DONE		2
+/* Indexes into dbq_states, in its order. */
+enum {
+	DBQ_STATE_SETUP,
+	DBQ_STATE_WAIT,
+	DBQ_STATE_DONE
+};
 
 /* The request owns the returned state; it is freed with the request. */
 struct dbq *
@@ -101,8 +104,9 @@ dbq_free_params(struct dbq *q)
  * statement, which waits: for a count or a check that must write, while
  * the statement itself may read on a replica (the API's rate limit).
  * gate_done sees the gate's result in q->result (q->failed on an error)
- * and returns 1 to go on with the statement, 0 when it has answered the
- * request itself.  Call once, after the statement's own dbq_param()s.
+ * and returns KORE_RESULT_OK to go on with the statement, or
+ * KORE_RESULT_ERROR when it has answered the request itself.  Call once,
+ * after the statement's own dbq_param()s.
  */
 void
 dbq_gate(struct dbq *q, const char *query, int nparams, const char **params,
@@ -133,7 +137,8 @@ dbq_gate_done(struct http_request *req, struct dbq *q)
 	struct dbq_held	*h = q->held;
 	int		 i;
 
-	if (!h->gate_done(req, q))
+	/* Answered: the request is complete, not failed. */
+	if (h->gate_done(req, q) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
 	dbq_again(req, h->query, h->done);
 	for (i = 0; i < h->nparams; i++)
@@ -247,7 +252,7 @@ dbq_init(void)
  * when no connection is free (Kore wakes the request), DBQ_FAILED
  * (logged).  Shared with session.c's flows.
  */
-int
+enum dbq_state
 dbq_send(struct kore_pgsql *sql, const char *query, int nparams,
     char **params)
 {
@@ -255,7 +260,7 @@ dbq_send(struct kore_pgsql *sql, const char *query, int nparams,
 }
 
 /* dbq_send() on the pgsql database db ("db", the primary, or a replica). */
-int
+enum dbq_state
 dbq_send_on(struct kore_pgsql *sql, const char *db, const char *query,
     int nparams, char **params)
 {
@@ -280,7 +285,7 @@ dbq_send_on(struct kore_pgsql *sql, const char *db, const char *query,
  * server works, DBQ_MORE after a step, DBQ_DONE at the end (*failed set
  * on an error).
  */
-int
+enum dbq_state
 dbq_read(struct kore_pgsql *sql, json_t **result, int *failed)
 {
 	json_error_t	err;
@@ -395,6 +400,8 @@ dbq_state_wait(struct http_request *req)
 		return (HTTP_STATE_RETRY);
 	case DBQ_DONE:
 		req->fsm_state = DBQ_STATE_DONE;
+		break;
+	default:
 		break;
 	}
 	return (HTTP_STATE_CONTINUE);

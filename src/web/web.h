@@ -1,6 +1,16 @@
 /*
  * The Kore module's internal header: request helpers, the async
  * query runner and the page renderer shared by every handler file.
+ *
+ * Return conventions of this layer.  Handlers, done callbacks and every
+ * helper that may answer the request itself return KORE_RESULT_OK, or
+ * KORE_RESULT_ERROR when it has answered (an error page or problem
+ * document: the caller stops), or KORE_RESULT_RETRY for Kore to call the
+ * handler again.  Kore-free computations return 0 or -1; predicates
+ * (web_accepts_gzip, web_etag_matches, api_refused) 1 or 0; results with
+ * more outcomes are enums (enum cache_state, enum dbq_state).  Bad input
+ * is answered, never fatal(): fatal() marks only a programming error
+ * (a fixed-size table overrun) or a start-up that cannot go on.
  */
 #ifndef FJ_WEB_H
 #define FJ_WEB_H
@@ -58,8 +68,12 @@ struct dbq {
 	struct dbq_held		*held;
 };
 
-/* filters.c: the search filters every listing shares. */
-enum {
+/*
+ * filters.c: the search filters every listing shares (search page,
+ * facets, API, feeds).  A statement takes them as $1 to $5, in this
+ * order (filters_param()).
+ */
+enum filter {
 	FILTER_Q,
 	FILTER_CITY,
 	FILTER_CONTRACT,
@@ -70,16 +84,40 @@ enum {
 #define FILTER_Q_MAX	200
 #define FILTER_MAX	100
 extern const char *const web_filter_names[FILTER__MAX];
-extern const char *const web_contracts[];
-extern const char *const web_langs[];
-int		 web_in(const char *, const char *const *);
+const char	*web_lang_label(const char *);
 const char	*filters_read(const struct qs *, const char *[FILTER__MAX],
-		    const char **);
+		    enum filter, const char **);
+void		 filters_param(struct dbq *, const char *const [FILTER__MAX]);
+void		 filters_save(json_t *, const char *const [FILTER__MAX]);
+void		 filters_load(const json_t *, const char *[FILTER__MAX]);
+void		 filters_qs(struct sbuf *, const char *const [FILTER__MAX],
+		    char *);
+/* "q=...&city=...&" for the filters a feed_query() ctx holds. */
+void		 feed_filters(struct sbuf *, const json_t *);
+
+/*
+ * SQL of the filters $1 to $5, the one definition every listing uses.
+ * FILTERS_P is the CTE p that resolves them once (tq the words, cid the
+ * city, coid the company); FILTERS(x) keeps the open postings of alias x
+ * that pass the city, contract, company and language; WORDS(x) those
+ * that match the words (only where $1 is given); ANY_WORDS(x) either.
+ */
+#define FILTERS_P							\
+    "p AS MATERIALIZED (SELECT fj_tsquery($1) AS tq,"			\
+    "  fj_city_id($2) AS cid,"						\
+    "  (SELECT id FROM company WHERE slug = $4) AS coid)"
+#define FILTERS(x)							\
+    " " x ".status = 'published' AND " OPEN(x)				\
+    "  AND ($2::text IS NULL OR " x ".city_id = (SELECT cid FROM p))"	\
+    "  AND ($3::text IS NULL OR " x ".contract = $3)"			\
+    "  AND ($4::text IS NULL OR " x ".company_id = (SELECT coid FROM p))" \
+    "  AND ($5::text IS NULL OR " x ".lang = $5)"
+#define WORDS(x)	" " x ".search @@ (SELECT tq FROM p)"
+#define ANY_WORDS(x)	" ($1::text IS NULL OR" WORDS(x) ")"
 
 /* api.c: the /feed.json statement, shared by the XML feeds. */
 struct dbq	*feed_query(struct http_request *,
 		    int (*)(struct http_request *, struct dbq *));
-void		 feed_filters(struct sbuf *, const json_t *);
 int		 api_refused(struct http_request *, struct dbq *);
 
 /* jobs.c */
@@ -106,10 +144,12 @@ const struct tmpl_set *web_templates(void);
 const char	*web_lang(struct http_request *);
 
 /* cache.c: cache_send() answers one of these. */
-#define CACHE_MISS		0
-#define CACHE_SENT		1
-#define CACHE_WAIT		2
-int		 cache_send(struct http_request *);
+enum cache_state {
+	CACHE_MISS,		/* make the page */
+	CACHE_SENT,		/* answered from the cache */
+	CACHE_WAIT		/* return KORE_RESULT_RETRY: woken later */
+};
+enum cache_state cache_send(struct http_request *);
 void		 cache_put(struct http_request *, int, const struct sbuf *);
 void		 cache_done(struct http_request *);
 
@@ -122,13 +162,16 @@ void		 dbq_again(struct http_request *, const char *,
 int		 dbq_run(struct http_request *);
 void		 dbq_gate(struct dbq *, const char *, int, const char **,
 		    int (*)(struct http_request *, struct dbq *));
-#define DBQ_SENT	0
-#define DBQ_RETRY	1
-#define DBQ_FAILED	2
-#define DBQ_MORE	3
-#define DBQ_DONE	4
-int		 dbq_send(struct kore_pgsql *, const char *, int, char **);
-int		 dbq_send_on(struct kore_pgsql *, const char *, const char *,
+/* What dbq_send() and dbq_read() report. */
+enum dbq_state {
+	DBQ_SENT,		/* the query is on its way */
+	DBQ_RETRY,		/* nothing yet: Kore wakes the request */
+	DBQ_FAILED,		/* it could not be sent */
+	DBQ_MORE,		/* a result step was read: read on */
+	DBQ_DONE		/* the end (failed set when it failed) */
+};
+enum dbq_state	 dbq_send(struct kore_pgsql *, const char *, int, char **);
+enum dbq_state	 dbq_send_on(struct kore_pgsql *, const char *, const char *,
 		    int, char **);
 void		 dbq_cleanup(struct kore_pgsql *);
 int		 dbq_lost(struct http_request *, struct kore_pgsql *);
@@ -139,7 +182,7 @@ int		 dbq_lost(struct http_request *, struct kore_pgsql *);
  */
 #define DBQ_RESEND_MAX	9
 void		 dbq_init(void);
-int		 dbq_read(struct kore_pgsql *, json_t **, int *);
+enum dbq_state	 dbq_read(struct kore_pgsql *, json_t **, int *);
 
 /* replica.c: public reads on the replicas of FJ_READ_URL. */
 void		 replica_init(void);
