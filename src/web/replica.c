@@ -128,11 +128,21 @@ replica_init(void)
 		r = &replicas[nreplicas];
 		(void)snprintf(r->name, sizeof(r->name), "read%d", nreplicas);
 		r->info = db_conninfo(url);
-		/* The log names the replica by host and port, not password. */
-		host = (p = strchr(url, '@')) != NULL ? p + 1 :
-		    (p = strstr(url, "://")) != NULL ? p + 3 : url;
-		(void)snprintf(r->label, sizeof(r->label), "%.*s",
-		    (int)strcspn(host, "/?"), host);
+		/*
+		 * The log names the replica by host and port, never with
+		 * its password: a URI's authority, else its place in the list.
+		 */
+		if ((host = strstr(url, "://")) != NULL) {
+			host += 3;
+			if ((p = strchr(host, '@')) != NULL &&
+			    p < host + strcspn(host, "/?"))
+				host = p + 1;
+			(void)snprintf(r->label, sizeof(r->label), "%.*s",
+			    (int)strcspn(host, "/?"), host);
+		} else {
+			(void)snprintf(r->label, sizeof(r->label), "%d of "
+			    "FJ_READ_URL", nreplicas + 1);
+		}
 		kore_pgsql_register(r->name, r->info);
 		nreplicas++;
 	}
