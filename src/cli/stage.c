@@ -251,6 +251,10 @@ item_reject(const struct feed_item *it)
 		return ("no title");
 	if (it->company == NULL || *it->company == '\0')
 		return ("no company");
+	/* The board's rule, as for recruiters: a posting says how to apply. */
+	if ((it->url == NULL || *it->url == '\0') &&
+	    (it->email == NULL || *it->email == '\0'))
+		return ("no way to apply: no link and no e-mail");
 	return (NULL);
 }
 
