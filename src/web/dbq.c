@@ -372,8 +372,12 @@ dbq_state_wait(struct http_request *req)
 	 * replica.c decide whether the replica is skipped.
 	 */
 	if (q->replica >= 0 && q->sql.state == KORE_PGSQL_STATE_ERROR &&
-	    (q->rows == NULL || q->body.len == 0) && q->result == NULL) {
+	    (q->rows == NULL || q->body.len == 0)) {
+		/* An error after the row (the server going away) too. */
 		kore_pgsql_logerror(&q->sql);
+		json_decref(q->result);
+		q->result = NULL;
+		q->failed = 0;
 		dbq_cleanup(&q->sql);
 		kore_pgsql_init(&q->sql);
 		kore_pgsql_bind_request(&q->sql, req);

@@ -47,6 +47,7 @@ struct replica {
 	int		 wait;		/* ticks until the next check */
 	int		 up;
 	double		 lag;
+	u_int64_t	 caught;	/* ms: last check found it caught up */
 };
 
 static void	replica_tick(void *, u_int64_t);
@@ -280,6 +281,7 @@ replica_step(struct replica *r)
 	PostgresPollingStatusType st;
 	char			 msg[64];
 	double			 lag;
+	u_int64_t		 now;
 
 	switch (r->st) {
 	case CHECK_NONE:
@@ -345,6 +347,17 @@ replica_step(struct replica *r)
 		replica_drop(r, PQerrorMessage(r->conn));
 		return;
 	}
+	/*
+	 * Behind by WAL it has received but not replayed: no older than the
+	 * last check that found it caught up, whatever the age of the last
+	 * transaction it replayed (an idle primary's last commit can be
+	 * hours old when the next one arrives).
+	 */
+	now = kore_time_ms();
+	if (lag == 0)
+		r->caught = now;
+	else if (r->caught != 0 && (now - r->caught) / 1000.0 < lag)
+		lag = (now - r->caught) / 1000.0;
 	r->lag = lag;
 	r->st = CHECK_READY;
 	r->wait = CHECK_TICKS;

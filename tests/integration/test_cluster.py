@@ -178,6 +178,8 @@ try:
     # ---- Reads on the replica -------------------------------------------
     pid = psql(PRIMARY, "SELECT id FROM posting WHERE status = 'published' "
                "ORDER BY id LIMIT 1")
+    # A commit just now: the replica's last replayed transaction is recent.
+    psql(PRIMARY, "UPDATE posting SET views = views WHERE id = %s" % pid)
     caught_up()
     psql(STANDBY, "SELECT pg_wal_replay_pause()")
     psql(PRIMARY, "UPDATE posting SET title = 'Quokkawrangler ' || title "
