@@ -57,7 +57,8 @@ struct dbq {
 	 * (-1 sets failed), typically writing into body.
 	 */
 	int			(*rows)(struct http_request *, struct dbq *);
-	struct sbuf		 body;		/* freed with the request */
+	struct sbuf		 body;		/* freed with the request; the
+						   second column, if any */
 	/*
 	 * Where the statement runs: a replica (replica.c's index) for a
 	 * public read, -1 the primary; primary set forces the primary.
