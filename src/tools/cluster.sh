@@ -3,7 +3,7 @@
 # $CLUSTER_DIR (var/cluster): a primary PostgreSQL, one hot standby made
 # from it with pg_basebackup -R (streaming replication), two Kore
 # instances reading public pages from the standby (FJ_READ_URL), two
-# scrapers and a mail loop against the primary, and HAProxy on
+# scrapers, a mail loop and an alert loop against the primary, and HAProxy on
 # 127.0.0.1:$PORT in front of the two Kore instances (health checks on
 # /healthz, X-Forwarded-For set by HAProxy alone, FJ_TRUST_PROXY).
 # Ctrl-C stops all of it, whichever part died first.
@@ -118,6 +118,10 @@ if bin/fashionjobs 2>&1 | grep -q 'scrape'; then
 fi
 setsid bin/fashionjobs mail --loop > "$cdir/mail.log" 2>&1 &
 groups="$groups $!"
+if bin/fashionjobs 2>&1 | grep -q 'alerts'; then
+	setsid bin/fashionjobs alerts --loop > "$cdir/alerts.log" 2>&1 &
+	groups="$groups $!"
+fi
 
 # HAProxy: round robin over the Kore instances that answer /healthz with
 # 200 (checked every 500 ms; 2 failures take one out, 2 successes bring it
