@@ -6,7 +6,7 @@ FUZZ_SECONDS	?= 60
 export PORT FUZZ_SECONDS
 
 CC		?= cc
-PKGS		 = libxml-2.0 jansson libcurl
+PKGS		 = libxml-2.0 jansson libcurl pangocairo
 PKG_CFLAGS	 = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS	 = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN		 = -Wall -Wextra -Wno-unused-parameter -Wshadow -Wpointer-arith \

@@ -55,11 +55,15 @@
     " greatest(coalesce(" a ".checked_upto, " a ".since_at)"		\
     " - interval '1 hour', " a ".since_at)"
 
-/* This run's matches, one row per distinct search and posting. */
+/*
+ * This run's matches, one row per distinct search and posting; made once
+ * a session (IF NOT EXISTS would log a NOTICE every pass of --loop).
+ */
 static const char	sql_match_table[] =
-    "CREATE TEMP TABLE IF NOT EXISTS alert_match (filters jsonb NOT NULL,"
+    "DO $$BEGIN IF to_regclass('pg_temp.alert_match') IS NULL THEN"
+    " CREATE TEMP TABLE alert_match (filters jsonb NOT NULL,"
     " posting_id bigint NOT NULL, listed_at timestamptz NOT NULL,"
-    " posted_at timestamptz NOT NULL)";
+    " posted_at timestamptz NOT NULL); END IF; END$$";
 
 /*
  * Alerts are not run one search at a time.  Once a run, every distinct
@@ -406,7 +410,7 @@ cmd_alerts(int argc, char **argv)
 	const char	*v;
 	char		 owner[128];
 	double		 t0, t1;
-	int		 loop, all, poll, wait, rc, sent, i;
+	int		 loop, all, poll, wait, rc, sent, i, outage = 0;
 
 	loop = argc == 2 && strcmp(argv[1], "--loop") == 0;
 	all = argc == 3 && strcmp(argv[1], "--once") == 0 &&
@@ -444,8 +448,12 @@ cmd_alerts(int argc, char **argv)
 		sent = mail_send_due(conn, owner, "alert_digest", &stop);
 		if (sent == -1)
 			rc = -1;
-		/* --loop says nothing of a run that found nothing to do. */
-		if (!loop || r.claimed > 0 || sent != 0 || rc == -1)
+		/*
+		 * --loop says nothing of a run that found nothing new (instant
+		 * alerts are checked every pass, mostly to find nothing).
+		 */
+		if (!loop || r.matched > 0 || r.queued > 0 || sent != 0 ||
+		    rc == -1)
 			printf("alerts: %ld alerts checked, %ld new matches, "
 			    "%ld digests queued in %.2f s, %d sent in %.2f s%s\n",
 			    r.claimed, r.matched, r.queued, t1 - t0,
@@ -454,12 +462,13 @@ cmd_alerts(int argc, char **argv)
 		fflush(stdout);
 		if (!loop)
 			break;
+		/* The database gone: back in 1 ... 30 s, not the SMTP wait. */
+		if (db_outage(conn, "alerts", 0, &outage, &stop))
+			continue;
 		wait = rc == -1 ? (wait * 2 > BACKOFF_MAX ? BACKOFF_MAX :
 		    wait * 2) : poll;
 		for (i = 0; i < wait && !stop; i++)
 			sleep(1);
-		if (PQstatus(conn) == CONNECTION_BAD)
-			PQreset(conn);
 	} while (!stop);
 	PQfinish(conn);
 	curl_global_cleanup();

@@ -304,7 +304,7 @@ cmd_mail(int argc, char **argv)
 	PGconn		*conn;
 	const char	*poll_env;
 	char		 owner[128];
-	int		 loop, poll, wait, rc, i;
+	int		 loop, poll, wait, rc, i, outage = 0;
 
 	if (argc != 2 || (strcmp(argv[1], "--once") != 0 &&
 	    strcmp(argv[1], "--loop") != 0)) {
@@ -327,12 +327,13 @@ cmd_mail(int argc, char **argv)
 		rc = mail_send_due(conn, owner, NULL, &stop);
 		if (!loop)
 			break;
+		/* The database gone: back in 1 ... 30 s, not the SMTP wait. */
+		if (db_outage(conn, "mail", 0, &outage, &stop))
+			continue;
 		wait = rc == -1 ? (wait * 2 > BACKOFF_MAX ? BACKOFF_MAX :
 		    wait * 2) : poll;
 		for (i = 0; i < wait && !stop; i++)
 			sleep(1);
-		if (PQstatus(conn) == CONNECTION_BAD)
-			PQreset(conn);
 	} while (!stop);
 	PQfinish(conn);
 	curl_global_cleanup();
