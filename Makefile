@@ -33,7 +33,7 @@ CLI_OBJ		 = $(CLI_SRC:src/%.c=build/obj/%.o)
 UNIT_BIN	 = $(UNIT_SRC:tests/unit/%.c=build/unit/%)
 FUZZ_BIN	 = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 
-.PHONY: all deps build run test unit fuzz bench clean check-deps
+.PHONY: all deps build run cluster test unit fuzz bench clean check-deps
 
 all: build
 
@@ -92,6 +92,11 @@ unit: deps
 
 run: build
 	@sh src/tools/run.sh
+
+# A primary, a streaming standby, two Kore instances, two scrapers and
+# HAProxy on $(PORT), under var/cluster (see README, Running in production).
+cluster: build
+	@sh src/tools/cluster.sh
 
 test: build
 	@$(MAKE) --no-print-directory $(UNIT_BIN) build/tsvdiff

@@ -83,6 +83,34 @@ CREATE FUNCTION public.fj_add_words(q text) RETURNS void
 $$;
 
 
+--
+-- Name: fj_api_hit(text, text, integer, integer); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.fj_api_hit(a text, b text, lim integer, secs integer) RETURNS integer
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+	t	bigint := extract(epoch FROM now())::bigint;
+	w	bigint := t - t % secs;
+	m	integer;
+BEGIN
+	WITH up AS (
+		INSERT INTO public.api_rate AS r (slot, win, n)
+		SELECT s, w, 1 FROM unnest(ARRAY[a, b]) s
+		WHERE s IS NOT NULL ORDER BY s
+		ON CONFLICT (slot) DO UPDATE SET win = w,
+		    n = CASE WHEN r.win = w THEN r.n + 1 ELSE 1 END
+		RETURNING r.n)
+	SELECT max(up.n) INTO m FROM up;
+	IF random() < 0.001 THEN
+		DELETE FROM public.api_rate WHERE win < w;
+	END IF;
+	RETURN CASE WHEN m > lim THEN (w + secs - t)::integer ELSE 0 END;
+END
+$$;
+
+
 SET default_tablespace = '';
 
 SET default_table_access_method = heap;
@@ -1660,6 +1688,17 @@ ALTER SEQUENCE public.api_key_id_seq OWNED BY public.api_key.id;
 
 
 --
+-- Name: api_rate; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE UNLOGGED TABLE public.api_rate (
+    slot text NOT NULL,
+    win bigint NOT NULL,
+    n integer NOT NULL
+);
+
+
+--
 -- Name: city_alias; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -2357,6 +2396,14 @@ ALTER TABLE ONLY public.api_key
 
 ALTER TABLE ONLY public.api_key
     ADD CONSTRAINT api_key_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: api_rate api_rate_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.api_rate
+    ADD CONSTRAINT api_rate_pkey PRIMARY KEY (slot);
 
 
 --

@@ -130,7 +130,7 @@ fi
 
 KEY=$(bin/fashionjobs apikey create bench) || exit 1
 kore_conf "$work/kore.conf" "$PORT" no
-FJ_API_RATE_KEY=1000000000 kore -f -c "$work/kore.conf" > "$work/kore.log" 2>&1 &
+FJ_API_RATE_KEY=1000000000 FJ_API_RATE_ANON=1000000000 kore -f -c "$work/kore.conf" > "$work/kore.log" 2>&1 &
 kpid=$!
 until curl -fs "$BASE/static/ping" >/dev/null 2>&1; do sleep 0.1; done
 
@@ -202,6 +202,39 @@ row /feed.json /feed.json
 row /jobs.rss /jobs.rss
 row "/api/v1/jobs?limit=100" "/api/v1/jobs?limit=100"
 row "/static/ping (again, for the noise)" /static/ping-again
+
+# The API's rate limit counted in PostgreSQL (one upsert on the primary
+# before each API statement, shared by every worker and instance) against
+# the same request counted in each worker's memory (FJ_API_RATE_SHARED=0,
+# a second server on the next port), anonymous and keyed.
+echo "== API rate limit: shared in PostgreSQL against per worker, wrk -t2 -c64 -d${SECS}s"
+kore_conf "$work/kore-local.conf" "$((PORT + 2))" no
+FJ_API_RATE_SHARED=0 FJ_API_RATE_KEY=1000000000 FJ_API_RATE_ANON=1000000000 \
+    kore -f -c "$work/kore-local.conf" > "$work/kore-local.log" 2>&1 &
+lpid=$!
+until curl -fs "http://127.0.0.1:$((PORT + 2))/static/ping" >/dev/null 2>&1; do
+	sleep 0.1
+done
+apijob=$(psql -X -qAt "$DATABASE_URL" -c "SELECT id FROM posting WHERE status = 'published' ORDER BY id LIMIT 1")
+for who in keyed anonymous; do
+	for where in local shared; do
+		b=$BASE
+		[ $where = local ] && b=http://127.0.0.1:$((PORT + 2))
+		if [ $who = keyed ]; then
+			wrk -t2 -c64 -d"${SECS}s" -H "Authorization: Bearer $KEY" \
+			    "$b/api/v1/jobs/$apijob" > "$work/wrk.out" 2>&1
+		else
+			wrk -t2 -c64 -d"${SECS}s" "$b/api/v1/jobs/$apijob" \
+			    > "$work/wrk.out" 2>&1
+		fi
+		rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.out")
+		grep Non-2xx "$work/wrk.out"
+		if [ $where = local ]; then local=$rps; else shared=$rps; fi
+	done
+	echo "$who $local $shared" | awk '{printf "/api/v1/jobs/ID (%s): %s req/s counted per worker, %s req/s counted in PostgreSQL (x %.2f)\n", $1, $2, $3, $3 / $2}'
+done
+kill "$lpid" 2>/dev/null
+wait "$lpid" 2>/dev/null
 
 # The outputs served from the stored rendering (posting_render) against
 # the same outputs made on the spot, in this run on this database: the

@@ -7,7 +7,8 @@
  * stops at the oldest transaction still running, so a mirror following
  * next_cursor sees every change exactly in its latest state.  Errors are
  * RFC 9457 problem documents, never HTML.  Requests are counted per client
- * (API key, else address) in a fixed one-minute window per worker.
+ * (API key, else address) in a fixed one-minute window, in PostgreSQL on
+ * the primary, shared by every worker and instance (api_limit).
  */
 
 #include <kore/kore.h>
@@ -28,6 +29,7 @@
 #define RATE_SLOTS		4096
 #define RATE_PROBE		8
 #define RATE_WINDOW		60
+#define RATE_WINDOW_S		"60"
 #define RATE_ANON_DEFAULT	120
 #define RATE_KEY_DEFAULT	3000
 
@@ -133,6 +135,10 @@ static const char	sql_job[] =
     "  x.id = $1::bigint AND x.status NOT IN ('pending', 'rejected')"
     "  AND " KEY_OK("$2") "))";
 
+/* $1 $2 the slots, $3 the limit, $4 the window: 0 or Retry-After. */
+static const char	sql_rate[] =
+    "SELECT fj_api_hit($1, $2, $3::int, $4::int)";
+
 /* The search page's own statement, with the key check ($10) around it. */
 static char	*sql_facets;
 
@@ -144,8 +150,15 @@ struct rate_slot {
 
 static struct rate_slot	rate[RATE_SLOTS];
 
-static int	 api_admit(struct http_request *, const char **,
+static int	 api_key(struct http_request *, const char **,
 		    char *, size_t);
+static void	 rate_slots(struct http_request *, const char *, char *,
+		    char *, size_t, unsigned int *);
+static void	 rate_refuse(struct http_request *, int, long long);
+static int	 rate_local(struct http_request *, const char *);
+static int	 api_limit(struct http_request *, struct dbq *,
+		    const char *);
+static int	 rate_done(struct http_request *, struct dbq *);
 static int	 rate_count(const char *, unsigned int, time_t *);
 static unsigned int rate_limit(const char *, unsigned int);
 static int	 api_query(struct http_request *, struct qs *);
@@ -221,70 +234,148 @@ rate_count(const char *key, unsigned int limit, time_t *retry)
 }
 
 /*
- * Who is asking, and may they: the Bearer key (*key, checked against the
- * database by the statement itself) and the client's address.  A keyed
- * request counts against its key and against the address, both at the
- * keyed limit, so that made-up keys do not multiply an address's share.
- * Answers 401 or 429 and returns KORE_RESULT_ERROR when refused.
+ * The Bearer key of the request: KORE_RESULT_OK and *key NULL without
+ * one, or *key in keybuf with one that is well formed (the statement
+ * checks it against the database); KORE_RESULT_ERROR after answering 401
+ * for a malformed one.
  */
 static int
-api_admit(struct http_request *req, const char **key, char *keybuf,
+api_key(struct http_request *req, const char **key, char *keybuf,
     size_t keylen)
 {
 	const char	*auth, *k;
-	char		 ip[64], slot[KEY_MAX + 8], num[16];
-	unsigned int	 limit;
-	time_t		 retry;
 	size_t		 i;
 
 	*key = NULL;
-	if (http_request_header(req, "authorization", &auth)) {
-		if (strncasecmp(auth, "Bearer ", 7) != 0) {
-			http_response_header(req, "www-authenticate",
-			    "Bearer realm=\"fashionjobs\"");
-			web_problem(req, 401, NULL, "Send the API key as "
-			    "\"Authorization: Bearer KEY\".");
-			return (KORE_RESULT_ERROR);
-		}
-		for (k = auth + 7; *k == ' '; k++)
-			;
-		for (i = 0; k[i] != '\0'; i++)
-			if (!isalnum((unsigned char)k[i]) && k[i] != '_' &&
-			    k[i] != '-')
-				break;
-		if (i == 0 || k[i] != '\0' || i >= keylen || i > KEY_MAX) {
-			http_response_header(req, "www-authenticate",
-			    "Bearer realm=\"fashionjobs\", "
-			    "error=\"invalid_token\"");
-			web_problem(req, 401, NULL, "This API key is not "
-			    "valid.");
-			return (KORE_RESULT_ERROR);
-		}
-		(void)kore_strlcpy(keybuf, k, keylen);
-		*key = keybuf;
+	if (!http_request_header(req, "authorization", &auth))
+		return (KORE_RESULT_OK);
+	if (strncasecmp(auth, "Bearer ", 7) != 0) {
+		http_response_header(req, "www-authenticate",
+		    "Bearer realm=\"fashionjobs\"");
+		web_problem(req, 401, NULL, "Send the API key as "
+		    "\"Authorization: Bearer KEY\".");
+		return (KORE_RESULT_ERROR);
 	}
+	for (k = auth + 7; *k == ' '; k++)
+		;
+	for (i = 0; k[i] != '\0'; i++)
+		if (!isalnum((unsigned char)k[i]) && k[i] != '_' &&
+		    k[i] != '-')
+			break;
+	if (i == 0 || k[i] != '\0' || i >= keylen || i > KEY_MAX) {
+		http_response_header(req, "www-authenticate",
+		    "Bearer realm=\"fashionjobs\", error=\"invalid_token\"");
+		web_problem(req, 401, NULL, "This API key is not valid.");
+		return (KORE_RESULT_ERROR);
+	}
+	(void)kore_strlcpy(keybuf, k, keylen);
+	*key = keybuf;
+	return (KORE_RESULT_OK);
+}
+
+/*
+ * The slots request counts against, written into a and b (b "" when
+ * unused), and the limit into *limit.  A keyed request counts against
+ * its key and against the address, both at the keyed limit, so that
+ * made-up keys do not multiply an address's share; an anonymous one
+ * against its address.
+ */
+static void
+rate_slots(struct http_request *req, const char *key, char *a, char *b,
+    size_t len, unsigned int *limit)
+{
+	char	ip[64];
+
 	client_ip(req, ip, sizeof(ip));
-	if (*key != NULL) {
-		limit = rate_limit("FJ_API_RATE_KEY", RATE_KEY_DEFAULT);
-		(void)snprintf(slot, sizeof(slot), "k:%s", *key);
-		if (rate_count(slot, limit, &retry) == 0) {
-			(void)snprintf(slot, sizeof(slot), "K:%s", ip);
-			if (rate_count(slot, limit, &retry) == 0)
-				return (KORE_RESULT_OK);
-		}
+	if (key != NULL) {
+		*limit = rate_limit("FJ_API_RATE_KEY", RATE_KEY_DEFAULT);
+		(void)snprintf(a, len, "k:%s", key);
+		(void)snprintf(b, len, "K:%s", ip);
 	} else {
-		limit = rate_limit("FJ_API_RATE_ANON", RATE_ANON_DEFAULT);
-		(void)snprintf(slot, sizeof(slot), "a:%s", ip);
-		if (rate_count(slot, limit, &retry) == 0)
-			return (KORE_RESULT_OK);
+		*limit = rate_limit("FJ_API_RATE_ANON", RATE_ANON_DEFAULT);
+		(void)snprintf(a, len, "a:%s", ip);
+		b[0] = '\0';
 	}
-	(void)snprintf(num, sizeof(num), "%lld", (long long)retry);
+}
+
+/* Answer 429 with retry seconds in Retry-After. */
+static void
+rate_refuse(struct http_request *req, int keyed, long long retry)
+{
+	char	num[24];
+
+	(void)snprintf(num, sizeof(num), "%lld", retry);
 	http_response_header(req, "retry-after", num);
-	web_problem(req, 429, NULL, *key != NULL ?
+	web_problem(req, 429, NULL, keyed ?
 	    "Too many requests for this API key: wait for the number of "
 	    "seconds in Retry-After." :
 	    "Too many requests without an API key: wait for the number of "
 	    "seconds in Retry-After, or ask for a key.");
+}
+
+/*
+ * The count in this worker's memory: KORE_RESULT_OK within the limit,
+ * else KORE_RESULT_ERROR (answered 429).
+ */
+static int
+rate_local(struct http_request *req, const char *key)
+{
+	char		a[KEY_MAX + 8], b[KEY_MAX + 8];
+	unsigned int	limit;
+	time_t		retry;
+
+	rate_slots(req, key, a, b, sizeof(a), &limit);
+	if (rate_count(a, limit, &retry) == 0 &&
+	    (b[0] == '\0' || rate_count(b, limit, &retry) == 0))
+		return (KORE_RESULT_OK);
+	rate_refuse(req, key != NULL, (long long)retry);
+	return (KORE_RESULT_ERROR);
+}
+
+/*
+ * Count q's request against the limits before its statement runs: in
+ * PostgreSQL (fj_api_hit, migrations/0080), shared by every worker and
+ * instance, on the primary even when the statement reads on a replica;
+ * with FJ_API_RATE_SHARED=0 in this worker's memory.  KORE_RESULT_ERROR
+ * when refused (answered 429).
+ */
+static int
+api_limit(struct http_request *req, struct dbq *q, const char *key)
+{
+	const char	*v, *params[4];
+	char		 a[KEY_MAX + 8], b[KEY_MAX + 8], lim[16];
+	unsigned int	 limit;
+
+	if ((v = getenv("FJ_API_RATE_SHARED")) != NULL && strcmp(v, "0") == 0)
+		return (rate_local(req, key));
+	rate_slots(req, key, a, b, sizeof(a), &limit);
+	(void)snprintf(lim, sizeof(lim), "%u", limit);
+	params[0] = a;
+	params[1] = b[0] != '\0' ? b : NULL;
+	params[2] = lim;
+	params[3] = RATE_WINDOW_S;
+	dbq_gate(q, sql_rate, 4, params, rate_done);
+	return (KORE_RESULT_OK);
+}
+
+/*
+ * The shared count's answer: go on (KORE_RESULT_OK), or 429
+ * (KORE_RESULT_ERROR).  Without an answer (the primary is away while a
+ * replica serves the read) the worker's own count stands in.
+ */
+static int
+rate_done(struct http_request *req, struct dbq *q)
+{
+	const char	*key;
+	char		 keybuf[KEY_MAX + 1];
+	json_int_t	 retry;
+
+	(void)api_key(req, &key, keybuf, sizeof(keybuf));
+	if (q->failed || !json_is_integer(q->result))
+		return (rate_local(req, key));
+	if ((retry = json_integer_value(q->result)) <= 0)
+		return (KORE_RESULT_OK);
+	rate_refuse(req, key != NULL, (long long)retry);
 	return (KORE_RESULT_ERROR);
 }
 
@@ -517,7 +608,7 @@ page_api_jobs(struct http_request *req)
 
 	if (http_state_exists(req))
 		return (dbq_run(req));
-	if (api_admit(req, &key, keybuf, sizeof(keybuf)) != KORE_RESULT_OK)
+	if (api_key(req, &key, keybuf, sizeof(keybuf)) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
 	if (api_query(req, &qs) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
@@ -552,6 +643,8 @@ page_api_jobs(struct http_request *req)
 	q->ctx = json_pack("{s:i, s:s, s:s}", "limit", limit,
 	    "cursor_xid", f[0], "since", f[2]);
 	qs_free(&qs);
+	if (api_limit(req, q, key) != KORE_RESULT_OK)
+		return (KORE_RESULT_OK);
 	return (dbq_run(req));
 out:
 	qs_free(&qs);
@@ -623,7 +716,7 @@ page_api_job(struct http_request *req)
 
 	if (http_state_exists(req))
 		return (dbq_run(req));
-	if (api_admit(req, &key, keybuf, sizeof(keybuf)) != KORE_RESULT_OK)
+	if (api_key(req, &key, keybuf, sizeof(keybuf)) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
 	p = req->path + strlen("/api/v1/jobs/");
 	for (n = 0; isdigit((unsigned char)p[n]); n++)
@@ -636,6 +729,8 @@ page_api_job(struct http_request *req)
 	dbq_param(q, p);
 	dbq_param(q, key);
 	dbq_param(q, web_base_url());
+	if (api_limit(req, q, key) != KORE_RESULT_OK)
+		return (KORE_RESULT_OK);
 	return (dbq_run(req));
 }
 
@@ -668,7 +763,7 @@ page_api_facets(struct http_request *req)
 
 	if (http_state_exists(req))
 		return (dbq_run(req));
-	if (api_admit(req, &key, keybuf, sizeof(keybuf)) != KORE_RESULT_OK)
+	if (api_key(req, &key, keybuf, sizeof(keybuf)) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
 	if (api_query(req, &qs) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
@@ -695,6 +790,8 @@ page_api_facets(struct http_request *req)
 	dbq_param(q, wide);
 	dbq_param(q, key);
 	qs_free(&qs);
+	if (api_limit(req, q, key) != KORE_RESULT_OK)
+		return (KORE_RESULT_OK);
 	return (dbq_run(req));
 }
 

@@ -14,6 +14,17 @@ static int	dbq_state_setup(struct http_request *);
 static int	dbq_state_wait(struct http_request *);
 static int	dbq_state_done(struct http_request *);
 static void	dbq_onfree(struct http_request *);
+static int	dbq_gate_done(struct http_request *, struct dbq *);
+static void	dbq_free_params(struct dbq *);
+
+/* What dbq_gate() holds back: the request's own statement. */
+struct dbq_held {
+	const char	*query;
+	int		 nparams;
+	char		*params[DBQ_PARAMS_MAX];
+	int		(*done)(struct http_request *, struct dbq *);
+	int		(*gate_done)(struct http_request *, struct dbq *);
+};
 
 static struct http_state	dbq_states[] = {
 	KORE_HTTP_STATE(dbq_state_setup),
@@ -40,6 +51,7 @@ dbq_new(struct http_request *req, const char *query,
 	kore_pgsql_bind_request(&q->sql, req);
 	q->query = query;
 	q->done = done;
+	q->replica = -1;
 	sbuf_init(&q->body);
 	return (q);
 }
@@ -64,20 +76,78 @@ dbq_again(struct http_request *req, const char *query,
     int (*done)(struct http_request *, struct dbq *))
 {
 	struct dbq	*q = http_state_get(req);
-	int		 i;
 
-	for (i = 0; i < q->nparams; i++)
-		kore_free(q->params[i]);
-	q->nparams = 0;
+	dbq_free_params(q);
 	json_decref(q->result);
 	q->result = NULL;
-	q->failed = q->resent = 0;
+	q->failed = q->resent = q->primary = 0;
 	kore_pgsql_init(&q->sql);
 	kore_pgsql_bind_request(&q->sql, req);
 	q->query = query;
 	q->done = done;
 	q->again = 1;
 	req->fsm_state = DBQ_STATE_SETUP;
+}
+
+static void
+dbq_free_params(struct dbq *q)
+{
+	int	i;
+
+	for (i = 0; i < q->nparams; i++)
+		kore_free(q->params[i]);
+	q->nparams = 0;
+}
+
+/*
+ * Run query (nparams params, copied) on the primary before q's own
+ * statement, which waits: for a count or a check that must write, while
+ * the statement itself may read on a replica (the API's rate limit).
+ * gate_done sees the gate's result in q->result (q->failed on an error)
+ * and returns KORE_RESULT_OK to go on with the statement, or
+ * KORE_RESULT_ERROR when it has answered the request itself.  Call once,
+ * after the statement's own dbq_param()s.
+ */
+void
+dbq_gate(struct dbq *q, const char *query, int nparams, const char **params,
+    int (*gate_done)(struct http_request *, struct dbq *))
+{
+	struct dbq_held	*h;
+	int		 i;
+
+	h = kore_calloc(1, sizeof(*h));
+	h->query = q->query;
+	h->done = q->done;
+	h->nparams = q->nparams;
+	for (i = 0; i < q->nparams; i++)
+		h->params[i] = q->params[i];
+	h->gate_done = gate_done;
+	q->held = h;
+	q->nparams = 0;
+	for (i = 0; i < nparams; i++)
+		dbq_param(q, params[i]);
+	q->query = query;
+	q->done = dbq_gate_done;
+	q->primary = 1;
+}
+
+static int
+dbq_gate_done(struct http_request *req, struct dbq *q)
+{
+	struct dbq_held	*h = q->held;
+	int		 i;
+
+	/* Answered: the request is complete, not failed. */
+	if (h->gate_done(req, q) != KORE_RESULT_OK)
+		return (KORE_RESULT_OK);
+	dbq_again(req, h->query, h->done);
+	for (i = 0; i < h->nparams; i++)
+		q->params[i] = h->params[i];
+	q->nparams = h->nparams;
+	h->nparams = 0;
+	kore_free(h);
+	q->held = NULL;
+	return (KORE_RESULT_OK);
 }
 
 /*
@@ -186,7 +256,15 @@ enum dbq_state
 dbq_send(struct kore_pgsql *sql, const char *query, int nparams,
     char **params)
 {
-	if (!kore_pgsql_setup(sql, "db", KORE_PGSQL_ASYNC)) {
+	return (dbq_send_on(sql, "db", query, nparams, params));
+}
+
+/* dbq_send() on the pgsql database db ("db", the primary, or a replica). */
+enum dbq_state
+dbq_send_on(struct kore_pgsql *sql, const char *db, const char *query,
+    int nparams, char **params)
+{
+	if (!kore_pgsql_setup(sql, db, KORE_PGSQL_ASYNC)) {
 		if (sql->state == KORE_PGSQL_STATE_INIT)
 			return (DBQ_RETRY);
 		kick_until = kore_time_ms() + KICK_MS;
@@ -245,10 +323,27 @@ dbq_state_setup(struct http_request *req)
 {
 	struct dbq	*q = http_state_get(req);
 
-	switch (dbq_send(&q->sql, q->query, q->nparams, q->params)) {
+	q->replica = q->primary ? -1 : replica_pick(req);
+	switch (dbq_send_on(&q->sql, replica_db(q->replica), q->query,
+	    q->nparams, q->params)) {
 	case DBQ_RETRY:
 		return (HTTP_STATE_RETRY);
 	case DBQ_FAILED:
+		if (q->replica >= 0) {
+			/*
+			 * No connection to be had: the replica is skipped from
+			 * now on.  A pooled one found dead when sending: the
+			 * primary takes this statement.
+			 */
+			if (q->sql.conn == NULL)
+				replica_failed(q->replica, q->sql.error);
+			else
+				q->primary = 1;
+			dbq_cleanup(&q->sql);
+			kore_pgsql_init(&q->sql);
+			kore_pgsql_bind_request(&q->sql, req);
+			return (HTTP_STATE_CONTINUE);
+		}
 		q->failed = 1;
 		req->fsm_state = DBQ_STATE_DONE;
 		break;
@@ -268,6 +363,28 @@ dbq_state_wait(struct http_request *req)
 		if (q->rows(req, q) == -1)
 			q->failed = 1;
 		kore_pgsql_continue(&q->sql);
+		return (HTTP_STATE_CONTINUE);
+	}
+	/*
+	 * A statement that failed on a replica (it went away, or cancelled
+	 * the statement for a conflict with recovery) is sent again on the
+	 * primary: a reader never sees a replica's trouble.  The checks in
+	 * replica.c decide whether the replica is skipped.
+	 */
+	if (q->replica >= 0 && q->sql.state == KORE_PGSQL_STATE_ERROR &&
+	    (q->rows == NULL || q->body.len == 0)) {
+		/* An error after the row (the server going away) too. */
+		kore_pgsql_logerror(&q->sql);
+		json_decref(q->result);
+		q->result = NULL;
+		q->failed = 0;
+		if (q->rows == NULL)
+			sbuf_reset(&q->body);
+		dbq_cleanup(&q->sql);
+		kore_pgsql_init(&q->sql);
+		kore_pgsql_bind_request(&q->sql, req);
+		q->primary = 1;
+		req->fsm_state = DBQ_STATE_SETUP;
 		return (HTTP_STATE_CONTINUE);
 	}
 	/*
@@ -331,8 +448,12 @@ dbq_onfree(struct http_request *req)
 	/* A page refresh whose client went away is given up at once. */
 	cache_done(req);
 	dbq_cleanup(&q->sql);
-	for (i = 0; i < q->nparams; i++)
-		kore_free(q->params[i]);
+	dbq_free_params(q);
+	if (q->held != NULL) {
+		for (i = 0; i < q->held->nparams; i++)
+			kore_free(q->held->params[i]);
+		kore_free(q->held);
+	}
 	json_decref(q->result);
 	json_decref(q->ctx);
 	sbuf_free(&q->body);

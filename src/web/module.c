@@ -98,6 +98,7 @@ fj_init(int state)
 	info = db_conninfo(url);
 	kore_pgsql_register("db", info);
 	free(info);
+	replica_init();
 	dbq_init();
 
 	templates = tmpl_set_new();

@@ -59,6 +59,14 @@ struct dbq {
 	int			(*rows)(struct http_request *, struct dbq *);
 	struct sbuf		 body;		/* freed with the request; the
 						   second column, if any */
+	/*
+	 * Where the statement runs: a replica (replica.c's index) for a
+	 * public read, -1 the primary; primary set forces the primary.
+	 */
+	int			 replica;
+	int			 primary;
+	/* dbq_gate(): the statement held back while the gate runs. */
+	struct dbq_held		*held;
 };
 
 /*
@@ -158,6 +166,8 @@ void		 dbq_param(struct dbq *, const char *);
 void		 dbq_again(struct http_request *, const char *,
 		    int (*)(struct http_request *, struct dbq *));
 int		 dbq_run(struct http_request *);
+void		 dbq_gate(struct dbq *, const char *, int, const char **,
+		    int (*)(struct http_request *, struct dbq *));
 /* What dbq_send() and dbq_read() report. */
 enum dbq_state {
 	DBQ_SENT,		/* the query is on its way */
@@ -167,6 +177,8 @@ enum dbq_state {
 	DBQ_DONE		/* the end (failed set when it failed) */
 };
 enum dbq_state	 dbq_send(struct kore_pgsql *, const char *, int, char **);
+enum dbq_state	 dbq_send_on(struct kore_pgsql *, const char *, const char *,
+		    int, char **);
 void		 dbq_cleanup(struct kore_pgsql *);
 int		 dbq_lost(struct http_request *, struct kore_pgsql *);
 /*
@@ -177,6 +189,12 @@ int		 dbq_lost(struct http_request *, struct kore_pgsql *);
 #define DBQ_RESEND_MAX	9
 void		 dbq_init(void);
 enum dbq_state	 dbq_read(struct kore_pgsql *, json_t **, int *);
+
+/* replica.c: public reads on the replicas of FJ_READ_URL. */
+void		 replica_init(void);
+int		 replica_pick(struct http_request *);
+const char	*replica_db(int);
+void		 replica_failed(int, const char *);
 
 /* render.c */
 void		 web_headers(struct http_request *, const char *ctype);
