@@ -3,6 +3,7 @@
 #define FJ_CLI_H
 
 int	cmd_migrate(int, char **);
+int	cmd_gazetteer(int, char **);
 int	cmd_seed(int, char **);
 int	cmd_partner(int, char **);
 int	cmd_scrape(int, char **);
