@@ -211,8 +211,8 @@ static const char	*sql_import[] = {
 	" (fj_key(city_raw)) city_raw, CASE WHEN length(country) = 2"
 	" THEN upper(country) END AS country FROM (SELECT DISTINCT city_raw,"
 	" country FROM todo) d WHERE NOT EXISTS (SELECT 1 FROM city_alias a"
-	" WHERE a.key = fj_key(d.city_raw))"
-	" ORDER BY fj_key(city_raw), (length(d.country) = 2) DESC NULLS LAST) u",
+	" WHERE a.key = fj_key(d.city_raw)) ORDER BY fj_key(city_raw),"
+	" (length(d.country) = 2) DESC NULLS LAST) u",
 	/*
 	 * Everything a posting needs, resolved.  Contract labels, city
 	 * spellings and titles repeat across items: each is keyed once per

@@ -56,18 +56,25 @@ int	page_api_not_found(struct http_request *);
 
 /*
  * $1 q, $2 city, $3 contract, $4 company slug, $5 lang, $6 $7 the cursor
- * (posted_at in microseconds, id), $8 limit, $9 base URL.  Newest first;
- * one row more than asked tells whether there is a next page.
+ * (posted_at in microseconds, id), $8 limit, $9 base URL, $10 km (0 or
+ * NULL: the city alone; else the cities within $10 km of it, as on
+ * /jobs).  Newest first; one row more than asked tells whether there is a
+ * next page.
  */
+#define FEED_NEAR	"coalesce($10::int, 0) > 0"
 static const char	sql_feed[] =
     "WITH p AS MATERIALIZED (SELECT fj_tsquery($1) AS tq,"
     "  fj_city_id($2) AS cid, (SELECT id FROM company WHERE slug = $4)"
-    "  AS coid),"
+    "  AS coid, CASE WHEN " FEED_NEAR " THEN coalesce(nullif(ARRAY("
+    "  SELECT n.city_id FROM fj_city_near(fj_city_center($2), $10::int) n),"
+    "  '{}'), ARRAY[fj_city_id($2)]) END AS cids),"
     " s AS MATERIALIZED (SELECT x.id, x.posted_at, row_number() OVER"
     "  (ORDER BY x.posted_at DESC, x.id DESC) AS rn FROM (SELECT id,"
     "  posted_at FROM posting x WHERE x.status = 'published' AND " OPEN("x")
     "  AND ($1::text IS NULL OR x.search @@ (SELECT tq FROM p))"
-    "  AND ($2::text IS NULL OR x.city_id = (SELECT cid FROM p))"
+    "  AND ($2::text IS NULL OR (NOT " FEED_NEAR " AND x.city_id ="
+    "  (SELECT cid FROM p)) OR (" FEED_NEAR " AND x.city_id = ANY"
+    "  ((SELECT cids FROM p)::int[])))"
     "  AND ($3::text IS NULL OR x.contract = $3)"
     "  AND ($4::text IS NULL OR x.company_id = (SELECT coid FROM p))"
     "  AND ($5::text IS NULL OR x.lang = $5)"
@@ -118,7 +125,7 @@ static const char	sql_job[] =
     "  x.id = $1::bigint AND x.status NOT IN ('pending', 'rejected')"
     "  AND " KEY_OK("$2") "))";
 
-/* The search page's own statement, with the key check ($10) around it. */
+/* The search page's own statement, with the key check ($13) around it. */
 static char	*sql_facets;
 
 struct rate_slot {
@@ -396,13 +403,14 @@ feed_query(struct http_request *req,
 		goto out;
 	}
 	q = dbq_new(req, sql_feed, done);
-	for (i = 0; i < FILTER__MAX; i++)
+	for (i = 0; i < FILTER_KM; i++)
 		dbq_param(q, v[i]);
 	dbq_param(q, f[0][0] != '\0' ? f[0] : NULL);
 	dbq_param(q, f[0][0] != '\0' ? f[1] : NULL);
 	(void)snprintf(num, sizeof(num), "%d", limit);
 	dbq_param(q, num);
 	dbq_param(q, web_base_url());
+	dbq_param(q, v[FILTER_KM]);	/* $10 */
 	q->ctx = json_object();
 	for (i = 0; i < FILTER__MAX; i++)
 		if (v[i] != NULL)
@@ -661,11 +669,11 @@ page_api_facets(struct http_request *req)
 		sbuf_init(&sql);
 		sbuf_printf(&sql, "SELECT CASE WHEN k.ok THEN (%s) ELSE"
 		    " json_build_object('key_ok', false) END FROM (SELECT %s)"
-		    " k(ok)", jobs_sql_search, KEY_OK("$12"));
+		    " k(ok)", jobs_sql_search, KEY_OK("$13"));
 		sql_facets = sbuf_steal(&sql);
 	}
 	q = dbq_new(req, sql_facets, facets_done);
-	for (i = 0; i < FILTER__MAX; i++)
+	for (i = 0; i < FILTER_KM; i++)
 		dbq_param(q, v[i]);
 	dbq_param(q, "date");		/* $6 sort: no ranking needed */
 	dbq_param(q, "0");		/* $7 limit: counts only */
@@ -674,6 +682,7 @@ page_api_facets(struct http_request *req)
 	jobs_search_limits(&cap, &wide);
 	dbq_param(q, cap);		/* $10 $11 */
 	dbq_param(q, wide);
+	dbq_param(q, v[FILTER_KM]);	/* $12 */
 	dbq_param(q, key);
 	qs_free(&qs);
 	return (dbq_run(req));

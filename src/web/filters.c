@@ -8,7 +8,7 @@
 #include "web.h"
 
 const char *const	web_filter_names[FILTER__MAX] = {
-	"q", "city", "contract", "company", "lang"
+	"q", "city", "contract", "company", "lang", "km"
 };
 
 const char *const	web_contracts[] = {
@@ -26,6 +26,29 @@ web_in(const char *v, const char *const *list)
 		if (strcmp(v, *list) == 0)
 			return (1);
 	return (0);
+}
+
+/*
+ * The distance from the city, *v: a whole number of km from 0 to
+ * WEB_KM_MAX; 0 means the city alone, and *v becomes NULL.  Returns NULL,
+ * or the message for a 400.
+ */
+const char *
+web_km(const char **v)
+{
+	const char	*p;
+	long		 n;
+
+	if (*v == NULL)
+		return (NULL);
+	for (p = *v; *p >= '0' && *p <= '9'; p++)
+		;
+	n = (p - *v > 0 && p - *v <= 3) ? strtol(*v, NULL, 10) : -1;
+	if (*p != '\0' || n < 0 || n > WEB_KM_MAX)
+		return ("The distance km must be a whole number from 0 to 200.");
+	if (n == 0)
+		*v = NULL;
+	return (NULL);
 }
 
 /*
@@ -69,6 +92,11 @@ filters_read(const struct qs *qs, const char *v[FILTER__MAX],
 	*bad = "lang";
 	if (v[FILTER_LANG] != NULL && !web_in(v[FILTER_LANG], web_langs))
 		return ("Unknown language: use it, fr, de, en or es.");
+	*bad = "km";
+	if ((s = web_km(&v[FILTER_KM])) != NULL)
+		return (s);
+	if (v[FILTER_KM] != NULL && v[FILTER_CITY] == NULL)
+		return (WEB_KM_NEEDS_CITY);
 	*bad = NULL;
 	return (NULL);
 }

@@ -30,6 +30,7 @@ enum filter {
 	F_COMPANY,
 	F_LANG,
 	F_SORT,
+	F_KM,
 	F__MAX
 };
 
@@ -42,7 +43,7 @@ struct search {
 };
 
 static const char	*filter_names[F__MAX] = {
-	"q", "city", "contract", "company", "lang", "sort"
+	"q", "city", "contract", "company", "lang", "sort", "km"
 };
 
 static const char	*contracts[] = {
@@ -61,7 +62,13 @@ static const struct {
 	{ "es", "Español" },
 };
 
-static const char	*sorts[] = { "relevance", "date" };
+static const char	*sorts[] = { "relevance", "date", "distance" };
+
+/*
+ * The distances the search form offers, in km (layout.html); any other
+ * from 0 to 200 works too.
+ */
+static const char	*form_kms[] = { "10", "30", "50", "100" };
 
 /* Facet name in the model -> the filter it sets. */
 static const struct {
@@ -92,7 +99,7 @@ static const char	sql_home[] =
 /*
  * $1 q, $2 city, $3 contract, $4 company slug, $5 lang, $6 sort,
  * $7 limit, $8 offset, $9 reader's language, $10 SEARCH_CAP, $11
- * SEARCH_WIDE (jobs_search_limits()).  Parameters are known when
+ * SEARCH_WIDE (jobs_search_limits()), $12 km (0 or NULL: the city alone).  Parameters are known when
  * the unnamed statement is planned, so "$n IS NULL OR ..." folds away and
  * the full-text and filter indexes are used.
  *
@@ -112,18 +119,41 @@ static const char	sql_home[] =
  * away.  Either way the counts c are summed once over grouping sets, one
  * per facet and () for the total.
  */
-/* Open postings of table alias x that pass the filters $2 to $5. */
-#define FILTERS(x)							\
+/*
+ * $12 km: with a distance, the city filter takes the cities within $12 km
+ * of the city's position (near, read through the GiST index city_pos),
+ * else the city alone with =, so that (city_id, posted_at) is read in
+ * order as before.  $12 is known when the statement is planned: one of
+ * the two folds away.
+ */
+#define NEAR	"coalesce($12::int, 0) > 0"
+/* Open postings of table alias x that pass the filters $3 to $5. */
+#define FILTERS_BUT_CITY(x)						\
     " " x ".status = 'published' AND " OPEN(x)				\
-    "  AND ($2::text IS NULL OR " x ".city_id = (SELECT cid FROM p))"	\
     "  AND ($3::text IS NULL OR " x ".contract = $3)"			\
     "  AND ($4::text IS NULL OR " x ".company_id = (SELECT coid FROM p))" \
     "  AND ($5::text IS NULL OR " x ".lang = $5)"
+/* ... and the city or cities of $2 and $12. */
+#define FILTERS(x)	FILTERS_BUT_CITY(x)				\
+    "  AND ($2::text IS NULL OR (NOT " NEAR " AND " x ".city_id ="	\
+    "  (SELECT cid FROM p)) OR (" NEAR " AND " x ".city_id = ANY"	\
+    "  ((SELECT cids FROM p)::int[])))"
+/* Nearest first (sort=distance), then best ranked or newest. */
+#define ORDER(t)							\
+    " CASE WHEN $6 = 'distance' THEN " t ".dist END,"			\
+    " CASE WHEN $6 IN ('date', 'distance') THEN 0 ELSE " t ".rank END"	\
+    " DESC, " t ".posted_at DESC, " t ".id DESC"
 #define WORDS(x)	" " x ".search @@ (SELECT tq FROM p)"
 
 static const char	sql_search[] =
-    "WITH p AS MATERIALIZED (SELECT fj_tsquery($1) AS tq,"
-    "  fj_city_id($2) AS cid,"
+    "WITH p0 AS MATERIALIZED (SELECT fj_city_id($2) AS cid,"
+    "  CASE WHEN " NEAR " THEN fj_city_center($2) END AS ctr),"
+    " near AS MATERIALIZED (SELECT n.city_id, n.dist FROM p0,"
+    "  fj_city_near(p0.ctr, $12::int) n WHERE p0.ctr IS NOT NULL"
+    "  UNION ALL SELECT p0.cid, 0 FROM p0 WHERE p0.ctr IS NULL"
+    "  AND p0.cid IS NOT NULL),"
+    " p AS MATERIALIZED (SELECT fj_tsquery($1) AS tq,"
+    "  (SELECT cid FROM p0) AS cid, ARRAY(SELECT city_id FROM near) AS cids,"
     "  (SELECT id FROM company WHERE slug = $4) AS coid),"
     " est AS MATERIALIZED (SELECT count(*) * 100 AS n"
     "  FROM posting s TABLESAMPLE SYSTEM (1) REPEATABLE (0)"
@@ -134,24 +164,33 @@ static const char	sql_search[] =
     "  (SELECT tq FROM p)) AS rank FROM posting x WHERE" FILTERS("x")
     "  AND" WORDS("x") "),"
     " m_new AS MATERIALIZED (SELECT f.* FROM p, fj_match_newest(p.tq,"
-    "  p.cid, $3, p.coid, $5, $2::text IS NULL, $4::text IS NULL,"
+    "  p.cids, $3, p.coid, $5, $2::text IS NULL, $4::text IS NULL,"
     "  $10::int) f),"
     " m AS (SELECT * FROM m_all WHERE NOT (SELECT wide FROM w)"
     "  UNION ALL SELECT * FROM m_new WHERE (SELECT wide FROM w)),"
     " k AS MATERIALIZED (SELECT (SELECT wide FROM w) AND (SELECT count(*)"
     "  FROM m_new) >= $10::int AS approx, (SELECT n FROM est) AS n),"
-    " pg AS ((SELECT id, rank, posted_at FROM m WHERE $1::text IS NOT NULL"
-    "  ORDER BY CASE WHEN $6 = 'date' THEN 0 ELSE rank END DESC,"
-    "  posted_at DESC, id DESC LIMIT $7::int OFFSET $8::int)"
+    " pg AS ((SELECT t.* FROM (SELECT m.id, m.rank, m.posted_at,"
+    "  nd.dist FROM m LEFT JOIN near nd ON nd.city_id = m.city_id"
+    "  WHERE $1::text IS NOT NULL) t"
+    "  ORDER BY" ORDER("t") " LIMIT $7::int OFFSET $8::int)"
     "  UNION ALL"
-    "  (SELECT x.id, 0, x.posted_at FROM posting x WHERE $1::text IS NULL"
-    "  AND" FILTERS("x")
-    "  ORDER BY x.posted_at DESC, x.id DESC LIMIT $7::int OFFSET $8::int)),"
+    "  (SELECT x.id, 0, x.posted_at, NULL::real FROM posting x"
+    "  WHERE $1::text IS NULL AND NOT " NEAR " AND" FILTERS("x")
+    "  ORDER BY x.posted_at DESC, x.id DESC LIMIT $7::int OFFSET $8::int)"
+    /* Within km, without words: the page's first postings of each city. */
+    "  UNION ALL"
+    "  (SELECT t.* FROM (SELECT y.id, 0 AS rank, y.posted_at, nd.dist"
+    "  FROM near nd, LATERAL (SELECT x.id, x.posted_at FROM posting x"
+    "  WHERE x.city_id = nd.city_id AND" FILTERS_BUT_CITY("x")
+    "  ORDER BY x.posted_at DESC, x.id DESC LIMIT $7::int + $8::int) y"
+    "  WHERE $1::text IS NULL AND " NEAR ") t"
+    "  ORDER BY" ORDER("t") " LIMIT $7::int OFFSET $8::int)),"
     " c AS (SELECT city_id, contract, company_id, lang, 1 AS n FROM m"
     "  WHERE $1::text IS NOT NULL"
     "  UNION ALL"
     "  SELECT f.city_id, f.contract, f.company_id, f.lang, f.n FROM p,"
-    "  fj_facet_open(p.cid, $3, p.coid, $5, $2::text IS NULL,"
+    "  fj_facet_open(p.cids, $3, p.coid, $5, $2::text IS NULL,"
     "  $4::text IS NULL) f WHERE $1::text IS NULL),"
     " g0 AS (SELECT city_id, contract, company_id, lang,"
     "  grouping(city_id, contract, company_id, lang) AS gs, sum(n) AS n"
@@ -164,9 +203,10 @@ static const char	sql_search[] =
     "SELECT json_build_object("
     " 'total', coalesce((SELECT n FROM g WHERE gs = 15), 0),"
     " 'approx', (SELECT coalesce(approx, false) FROM k),"
-    " 'jobs', coalesce((SELECT json_agg(fj_card(x, $9) ORDER BY"
-    "  CASE WHEN $6 = 'date' THEN 0 ELSE pg.rank END DESC,"
-    "  pg.posted_at DESC, pg.id DESC)"
+    " 'jobs', coalesce((SELECT json_agg(CASE WHEN " NEAR " AND"
+    "  x.city_id <> (SELECT cid FROM p) THEN (fj_card(x, $9)::jsonb ||"
+    "  jsonb_build_object('distance_km', round(pg.dist)::int))::json"
+    "  ELSE fj_card(x, $9) END ORDER BY" ORDER("pg") ")"
     "  FROM pg JOIN posting x ON x.id = pg.id), '[]'),"
     " 'facets', json_build_object("
     "  'city', (SELECT json_agg(f) FROM (SELECT c.slug AS value,"
@@ -183,8 +223,17 @@ static const char	sql_search[] =
     "   JOIN company co ON co.id = t.company_id ORDER BY n DESC, co.name) f),"
     "  'lang', (SELECT json_agg(f) FROM (SELECT g.lang AS value,"
     "   n AS count FROM g WHERE gs = 14 AND n > 0 ORDER BY 2 DESC, 1) f)),"
+    /* The city, and the nearby ones within 30 km with open postings. */
     " 'city', (SELECT json_build_object('name', c.name, 'slug', c.slug,"
-    "  'country', c.country) FROM city c WHERE c.id = (SELECT cid FROM p)),"
+    "  'country', c.country, 'near', (SELECT json_agg(json_build_object("
+    "  'name', c2.name, 'slug', c2.slug, 'count', t.n, 'km',"
+    "  round(t.dist)::int) ORDER BY t.n DESC, c2.name) FROM (SELECT"
+    "  f.city_id, sum(f.n) AS n, min(nb.dist) AS dist FROM"
+    "  fj_city_near(c.pos, 30) nb, fj_facet_open(ARRAY[nb.city_id], NULL,"
+    "  NULL, NULL, false, true) f WHERE nb.city_id <> c.id GROUP BY 1"
+    "  HAVING sum(f.n) > 0 ORDER BY 2 DESC LIMIT 8) t"
+    "  JOIN city c2 ON c2.id = t.city_id))"
+    "  FROM city c WHERE c.id = (SELECT cid FROM p)),"
     " 'company', (SELECT json_build_object('name', co.name, 'slug', co.slug,"
     "  'is_agency', co.is_agency, 'website', co.website,"
     "  'description', co.description) FROM company co"
@@ -206,6 +255,7 @@ static void	 facets_links(json_t *, const struct search *);
 static json_t	*pages_links(const struct search *, json_int_t);
 static json_t	*active_filters(const struct search *, json_t *);
 static int	 one_of(const char *, const char **, size_t);
+static const char *search_km(const char **, int);
 static const char *lang_label(const char *);
 static const char *path_tail(struct http_request *, const char *);
 static void	 set_total(json_t *);
@@ -219,6 +269,26 @@ one_of(const char *v, const char **set, size_t n)
 		if (strcmp(v, set[i]) == 0)
 			return (1);
 	return (0);
+}
+
+/*
+ * km (web_km(): 0 to 200, 0 meaning none) only with a city, given or
+ * fixed by the path; sort=distance needs both.  NULL, or the message for
+ * a 400.
+ */
+static const char *
+search_km(const char **v, int has_city)
+{
+	const char	*m;
+
+	if ((m = web_km(&v[F_KM])) != NULL)
+		return (m);
+	if (v[F_KM] != NULL && !has_city)
+		return (WEB_KM_NEEDS_CITY);
+	if (v[F_SORT] != NULL && strcmp(v[F_SORT], "distance") == 0 &&
+	    v[F_KM] == NULL)
+		return ("sort=distance needs a city and a distance (km).");
+	return (NULL);
 }
 
 static const char *
@@ -327,7 +397,10 @@ search_parse(struct http_request *req, struct qs *qs, struct search *s)
 		msg = "Unknown language: use it, fr, de, en or es.";
 	if (s->v[F_SORT] && !one_of(s->v[F_SORT], sorts,
 	    sizeof(sorts) / sizeof(sorts[0])))
-		msg = "Unknown sort order: use relevance or date.";
+		msg = "Unknown sort order: use relevance, date or distance.";
+	if (msg == NULL)
+		msg = search_km(s->v, s->v[F_CITY] != NULL ||
+		    s->fixed == F_CITY);
 	s->page = 1;
 	if ((v = qs_get(qs, "page")) != NULL && *v != '\0') {
 		errno = 0;
@@ -362,6 +435,15 @@ search_href(struct sbuf *b, const struct search *s, enum filter f,
 		if (i == (int)s->fixed)
 			continue;
 		val = (i == (int)f) ? v : s->v[i];
+		/*
+		 * Another city, or none: the distance was from this one; no
+		 * distance: no sort by it.
+		 */
+		if (f == F_CITY && i == F_KM)
+			val = NULL;
+		if ((f == F_CITY || (f == F_KM && v == NULL)) && i == F_SORT &&
+		    val != NULL && strcmp(val, "distance") == 0)
+			val = NULL;
 		if (val == NULL)
 			continue;
 		sbuf_printf(b, "%c%s=", sep, filter_names[i]);
@@ -376,6 +458,7 @@ static json_t *
 search_form(const struct search *s)
 {
 	json_t	*form;
+	char	 key[16];
 	int	 i;
 
 	form = json_object();
@@ -385,8 +468,16 @@ search_form(const struct search *s)
 			    json_string(s->v[i]));
 	if (s->v[F_SORT] == NULL || strcmp(s->v[F_SORT], "relevance") == 0)
 		json_object_set_new(form, "sort_relevance", json_true());
+	else if (strcmp(s->v[F_SORT], "distance") == 0)
+		json_object_set_new(form, "sort_distance", json_true());
 	else
 		json_object_set_new(form, "sort_date", json_true());
+	/* The distance choice of the search form (layout.html): km_30. */
+	if (s->v[F_KM] != NULL && one_of(s->v[F_KM], form_kms,
+	    sizeof(form_kms) / sizeof(form_kms[0]))) {
+		(void)snprintf(key, sizeof(key), "km_%s", s->v[F_KM]);
+		json_object_set_new(form, key, json_true());
+	}
 	return (form);
 }
 
@@ -463,6 +554,7 @@ active_filters(const struct search *s, json_t *model)
 	json_t		*list;
 	struct sbuf	 b;
 	const char	*label;
+	char		 km[32];
 	int		 i;
 
 	list = json_array();
@@ -484,6 +576,13 @@ active_filters(const struct search *s, json_t *model)
 		json_array_append_new(list, json_pack("{s:s, s:s, s:s#}",
 		    "name", filter_names[i], "label", label ? label : s->v[i],
 		    "href", b.data, b.len));
+	}
+	if (s->v[F_KM] != NULL) {
+		(void)snprintf(km, sizeof(km), "within %s km", s->v[F_KM]);
+		sbuf_reset(&b);
+		search_href(&b, s, F_KM, NULL, 0);
+		json_array_append_new(list, json_pack("{s:s, s:s, s:s#}",
+		    "name", "km", "label", km, "href", b.data, b.len));
 	}
 	sbuf_free(&b);
 	return (list);
@@ -511,6 +610,7 @@ search_start(struct http_request *req, struct search *s)
 	jobs_search_limits(&cap, &wide);
 	dbq_param(q, cap);
 	dbq_param(q, wide);
+	dbq_param(q, s->v[F_KM]);
 	/* Keep the filters for search_done(); they are copied into ctx. */
 	q->ctx = json_object();
 	for (i = 0; i < F__MAX; i++)
@@ -579,6 +679,11 @@ search_done(struct http_request *req, struct dbq *q)
 		(void)snprintf(title, sizeof(title), "Fashion jobs in %s",
 		    name ? name : s.v[F_CITY]);
 		json_object_set_new(model, "is_city", json_true());
+	} else if (s.v[F_KM] != NULL) {
+		name = json_string_value(json_object_get(json_object_get(model,
+		    "city"), "name"));
+		(void)snprintf(title, sizeof(title), "Fashion jobs within %s km "
+		    "of %s", s.v[F_KM], name ? name : s.v[F_CITY]);
 	} else if (s.v[F_Q] != NULL) {
 		(void)snprintf(title, sizeof(title), "%s: fashion jobs",
 		    s.v[F_Q]);

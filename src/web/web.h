@@ -55,6 +55,7 @@ enum {
 	FILTER_CONTRACT,
 	FILTER_COMPANY,
 	FILTER_LANG,
+	FILTER_KM,
 	FILTER__MAX
 };
 #define FILTER_Q_MAX	200
@@ -65,6 +66,9 @@ extern const char *const web_langs[];
 int		 web_in(const char *, const char *const *);
 const char	*filters_read(const struct qs *, const char *[FILTER__MAX],
 		    const char **);
+#define WEB_KM_MAX		200
+#define WEB_KM_NEEDS_CITY	"A distance (km) needs a city to measure from."
+const char	*web_km(const char **);
 
 /* api.c: the /feed.json statement, shared by the XML feeds. */
 struct dbq	*feed_query(struct http_request *,
