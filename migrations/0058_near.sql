@@ -28,7 +28,7 @@ AS $$
 	    WHERE p.id = public.fj_place_find(raw, NULL)))
 $$;
 
--- fj_facet_open (migration 0038) for the cities cids.
+-- fj_facet_open (migrations 0038, 0043) for the cities cids.
 CREATE FUNCTION fj_facet_open(cids integer[], ct text, coid integer,
     lg text, any_city boolean, any_company boolean)
 RETURNS TABLE (city_id integer, contract text, company_id integer,
@@ -37,8 +37,7 @@ LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
 	WITH gone AS MATERIALIZED (SELECT x.city_id, x.contract,
 		x.company_id, x.lang FROM public.posting x
-		WHERE x.status = 'published' AND x.expires_at IS NOT NULL
-		AND x.expires_at <= now())
+		WHERE x.status = 'published' AND public.fj_expired(x.expires_at))
 	SELECT u.city_id, u.contract, u.company_id, u.lang, u.n
 	FROM (
 		SELECT f.city_id, f.contract, f.company_id, f.lang, f.n
@@ -56,7 +55,7 @@ AS $$
 	AND (lg IS NULL OR u.lang = lg)
 $$;
 
--- fj_match_newest (migration 0038) for the cities cids.  One city is
+-- fj_match_newest (migrations 0038, 0043) for the cities cids.  One city is
 -- compared with =, so that the plan can read (city_id, posted_at) in
 -- order; several with = ANY.
 CREATE FUNCTION fj_match_newest(tq tsquery, cids integer[], ct text,
@@ -70,8 +69,8 @@ BEGIN
 	RETURN QUERY EXECUTE
 	    'SELECT x.id, x.posted_at, x.city_id, x.contract, x.company_id,'
 	    ' x.lang, ts_rank(x.search, $1) FROM public.posting x'
-	    ' WHERE x.status = ''published'' AND (x.expires_at IS NULL'
-	    ' OR x.expires_at > now()) AND x.search @@ $1'
+	    ' WHERE x.status = ''published'' AND NOT public.fj_expired('
+	    'x.expires_at) AND x.search @@ $1'
 	    ' AND ($6 OR ' || CASE WHEN cardinality(cids) = 1
 		THEN 'x.city_id = $2[1]' ELSE 'x.city_id = ANY ($2)' END ||
 	    ') AND ($3::text IS NULL'

@@ -204,10 +204,11 @@ static const char	*sql_import[] = {
 	" ORDER BY company_key ON CONFLICT DO NOTHING",
 	/*
 	 * Keys of the distinct spellings only: a feed names few cities.
-	 * The item's country, when it is an ISO code, narrows a gazetteer
-	 * look-up (migration 0056): "Nola" in IT.
+	 * The item's country when it is an ISO code, else the partner's,
+	 * narrows a gazetteer look-up (migration 0056): "Nola" in IT.
 	 */
-	"SELECT fj_city_ensure(city_raw, country) FROM (SELECT DISTINCT ON"
+	"SELECT fj_city_ensure(city_raw, coalesce(country, (SELECT pa.country"
+	" FROM partner pa WHERE pa.id = $1))) FROM (SELECT DISTINCT ON"
 	" (fj_key(city_raw)) city_raw, CASE WHEN length(country) = 2"
 	" THEN upper(country) END AS country FROM (SELECT DISTINCT city_raw,"
 	" country FROM todo) d WHERE NOT EXISTS (SELECT 1 FROM city_alias a"
@@ -241,7 +242,8 @@ static const char	*sql_import[] = {
 	" tk.tkey, co.id AS company_id, co.name AS co_name,"
 	" c.id AS city_id, coalesce(c.name, '') AS city_name,"
 	" coalesce(c.country, CASE WHEN length(t.country) = 2"
-	"  THEN upper(t.country) END) AS country2,"
+	"  THEN upper(t.country) END, (SELECT pa.country FROM partner pa"
+	"  WHERE pa.id = $1)) AS country2,"
 	" lk.contract, CASE WHEN lk.schedule <> 'unknown' THEN lk.schedule"
 	"  ELSE coalesce((SELECT sc.code FROM sched sc WHERE"
 	"  strpos(tk.tkey, sc.k) > 0 ORDER BY sc.priority LIMIT 1), 'unknown')"
@@ -311,7 +313,7 @@ static const char	*sql_import[] = {
 	" r.title_raw, r.slug, r.contract, r.schedule, r.contract_raw,"
 	" r.city_id, r.city_name, r.city_raw, r.country2, d.description,"
 	" r.url, r.email, r.lang,"
-	" CASE WHEN r.expires < now() THEN 'expired' ELSE 'published' END,"
+	" CASE WHEN fj_expired(r.expires) THEN 'expired' ELSE 'published' END,"
 	" r.posted, r.expires, now(), 'partner', $1, r.ext_id,"
 	" fj_search_vector(r.title, r.co_name, r.city_name, r.city_raw,"
 	"  d.description, d.described)"
@@ -428,14 +430,27 @@ static const char	sql_counts[] =
     " $1::bigint - count(*) FILTER (WHERE old_hash IS NULL"
     " OR old_hash <> hash) FROM todo";
 
+/*
+ * Every posting shown has a country: from its city when we know the
+ * city, else the item's own.  An item with neither is rejected, with its
+ * reason, rather than shown without one (Google requires addressCountry).
+ * Run once res exists; such an item is left out of todo's counts too.
+ */
+static const char	sql_no_country[] =
+    "WITH d AS (DELETE FROM res WHERE country2 IS NULL"
+    " RETURNING ext_id, title_raw, city_raw),"
+    " t AS (DELETE FROM todo USING d WHERE todo.ext_id = d.ext_id)"
+    " SELECT ext_id, title_raw, city_raw FROM d";
+
 static const char	sql_expire[] =
     "UPDATE posting SET status = 'expired', updated_at = now()"
-    " WHERE status = 'published' AND expires_at < now()";
+    " WHERE status = 'published' AND fj_expired(expires_at)";
 
 static void	 on_signal(int);
 #define BACKOFF_MAX	30	/* seconds between reconnects, at most */
 
 static int	 next_due(PGconn *);
+static int	 reject_no_country(struct run *);
 static int	 parse_bytes(const char *, char *, size_t);
 static size_t	 fetch_write(char *, size_t, size_t, void *);
 static size_t	 fetch_header(char *, size_t, size_t, void *);
@@ -881,6 +896,39 @@ on_item(const struct feed_item *it, void *arg)
 	return (row_done(r));
 }
 
+/* Items whose country cannot be known: out of the import, as rejects. */
+static int
+reject_no_country(struct run *r)
+{
+	PGresult	*res;
+	char		 why[200];
+	const char	*city;
+	int		 i, n;
+
+	if ((res = db_exec(r->conn, "import", sql_no_country, 0,
+	    NULL)) == NULL)
+		return (-1);
+	n = PQntuples(res);
+	for (i = 0; i < n; i++) {
+		city = PQgetvalue(res, i, 2);
+		if (*city != '\0')
+			(void)snprintf(why, sizeof(why), "no country: the "
+			    "city \"%.100s\" is not one we know and the item "
+			    "gives no country", city);
+		else
+			(void)snprintf(why, sizeof(why), "no country: the "
+			    "item gives no city and no country");
+		r->rejected++;
+		if (json_array_size(r->rejects) < REJECTS_MAX)
+			json_array_append_new(r->rejects, json_pack(
+			    "{s:s, s:s, s:s}", "external_id",
+			    PQgetvalue(res, i, 0), "title",
+			    PQgetvalue(res, i, 1), "reason", why));
+	}
+	PQclear(res);
+	return (0);
+}
+
 /*
  * The staged items into postings, in the caller's transaction.  counts:
  * new, updated, unchanged, closed.  Closes only when complete.
@@ -933,6 +981,9 @@ import(struct run *r, const struct partner *p, int complete, long *counts)
 		}
 		if (db_run(r->conn, "import", sql_import[i],
 		    strstr(sql_import[i], "$1") != NULL, params) == -1)
+			return (-1);
+		if (strncmp(sql_import[i], "CREATE INDEX ON res", 19) == 0 &&
+		    reject_no_country(r) == -1)
 			return (-1);
 	}
 	if ((res = db_exec(r->conn, "import", sql_counts, 1,
@@ -1371,24 +1422,25 @@ parse_bytes(const char *s, char *out, size_t outlen)
 }
 
 /* --name N --url U --format F [--every 1h] [--map FILE] [--close-after 2]
- * [--max-bytes N] */
+ * [--max-bytes N] [--country CC] */
 static int
 partner_add(PGconn *conn, int argc, char **argv)
 {
-	const char	*v[7] = { NULL, NULL, NULL, "1 hour", NULL, "2",
-			    "67108864" };
-	static const char *opts[7] = { "--name", "--url", "--format",
-			    "--every", "--map", "--close-after", "--max-bytes" };
+	const char	*v[8] = { NULL, NULL, NULL, "1 hour", NULL, "2",
+			    "67108864", NULL };
+	static const char *opts[8] = { "--name", "--url", "--format",
+			    "--every", "--map", "--close-after", "--max-bytes",
+			    "--country" };
 	enum feed_format fmt;
 	struct sbuf	 map;
-	char		*mapped, maxbytes[32];
+	char		*mapped, maxbytes[32], cc[3];
 	int		 i, j, rc;
 
 	for (i = 2; i + 1 < argc; i += 2) {
-		for (j = 0; j < 7; j++)
+		for (j = 0; j < 8; j++)
 			if (strcmp(argv[i], opts[j]) == 0)
 				break;
-		if (j == 7)
+		if (j == 8)
 			break;
 		v[j] = argv[i + 1];
 	}
@@ -1396,8 +1448,20 @@ partner_add(PGconn *conn, int argc, char **argv)
 		fprintf(stderr, "usage: fashionjobs partner add --name NAME "
 		    "--url URL --format indeed|rss|atom|jsonld|html "
 		    "[--every 1h] [--map FILE] [--close-after N] "
-		    "[--max-bytes N]\n");
+		    "[--max-bytes N] [--country CC]\n");
 		return (2);
+	}
+	if (v[7] != NULL) {
+		if (strlen(v[7]) != 2 || !isalpha((unsigned char)v[7][0]) ||
+		    !isalpha((unsigned char)v[7][1])) {
+			fprintf(stderr, "partner: --country wants a two-letter "
+			    "code, such as IT\n");
+			return (2);
+		}
+		cc[0] = toupper((unsigned char)v[7][0]);
+		cc[1] = toupper((unsigned char)v[7][1]);
+		cc[2] = '\0';
+		v[7] = cc;
 	}
 	if (feed_format_parse(v[2], &fmt) == -1) {
 		fprintf(stderr, "partner: unknown format '%s'\n", v[2]);
@@ -1433,8 +1497,8 @@ partner_add(PGconn *conn, int argc, char **argv)
 	v[4] = mapped;
 	/* "1h" and "30m" as interval text: PostgreSQL reads both. */
 	rc = db_run(conn, "partner add", "INSERT INTO partner (name, url, "
-	    "format, every, map, close_after, max_bytes) VALUES ($1, $2, $3, "
-	    "$4::interval, $5, $6::int, $7::bigint)", 7, v);
+	    "format, every, map, close_after, max_bytes, country) VALUES ($1, "
+	    "$2, $3, $4::interval, $5, $6::int, $7::bigint, $8)", 8, v);
 	free(mapped);
 	if (rc == 0)
 		printf("partner %s added\n", v[0]);

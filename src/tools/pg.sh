@@ -43,7 +43,8 @@ pg_cluster_dir() {
 	echo "$home/pg"
 }
 
-# pg_start DIR PORT: create the cluster if needed and start it.
+# pg_start DIR PORT: create the cluster if needed and start it.  PG_OPTS:
+# more server settings (-c name=value ...).
 pg_start() {
 	dir=$1
 	port=$2
@@ -63,7 +64,7 @@ pg_start() {
 	pg_as "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
 	    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 \
 	    -c fsync=${PG_FSYNC:-on} -c shared_buffers=${PG_SHARED_BUFFERS:-256MB} \
-	    -c max_connections=200" start >/dev/null || {
+	    -c max_connections=200 ${PG_OPTS:-}" start >/dev/null || {
 		tail -20 "$dir/server.log" >&2
 		return 1
 	}

@@ -50,6 +50,33 @@ dbq_param(struct dbq *q, const char *value)
 	q->params[q->nparams++] = value ? kore_strdup(value) : NULL;
 }
 
+/*
+ * From a done callback: the request's next statement, with the same ctx
+ * (the result and the parameters are dropped; add new ones with
+ * dbq_param).  The callback then returns KORE_RESULT_OK and the state
+ * machine sends the statement instead of completing.
+ */
+void
+dbq_again(struct http_request *req, const char *query,
+    int (*done)(struct http_request *, struct dbq *))
+{
+	struct dbq	*q = http_state_get(req);
+	int		 i;
+
+	for (i = 0; i < q->nparams; i++)
+		kore_free(q->params[i]);
+	q->nparams = 0;
+	json_decref(q->result);
+	q->result = NULL;
+	q->failed = q->resent = 0;
+	kore_pgsql_init(&q->sql);
+	kore_pgsql_bind_request(&q->sql, req);
+	q->query = query;
+	q->done = done;
+	q->again = 1;
+	req->fsm_state = DBQ_STATE_SETUP;
+}
+
 int
 dbq_run(struct http_request *req)
 {
@@ -259,9 +286,10 @@ dbq_state_done(struct http_request *req)
 
 	/* Give the connection back before rendering. */
 	dbq_cleanup(&q->sql);
+	q->again = 0;
 	if (q->done(req, q) != KORE_RESULT_OK)
 		return (HTTP_STATE_ERROR);
-	return (HTTP_STATE_COMPLETE);
+	return (q->again ? HTTP_STATE_CONTINUE : HTTP_STATE_COMPLETE);
 }
 
 static void

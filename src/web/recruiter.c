@@ -172,7 +172,7 @@ static const char	sql_dashboard[] =
     "  FROM (SELECT p.* FROM posting p JOIN me ON p.account_id = me.id"
     "   ORDER BY p.id DESC LIMIT 500) p"
     "  CROSS JOIN LATERAL (SELECT CASE WHEN p.status = 'published' AND"
-    "   p.expires_at < now() THEN 'expired' ELSE p.status END AS s) st))";
+    "   fj_expired(p.expires_at) THEN 'expired' ELSE p.status END AS s) st))";
 
 static const char	sql_company_form[] =
     "WITH " ME_CTE("$1") ", " OK_CTE("$2")

@@ -90,7 +90,7 @@ static const char	sql_job_form[] =
     " 'city_canonical', (SELECT c.name FROM city c"
     "  WHERE c.id = fj_city_id($4)),"
     " 'posting', (SELECT json_build_object('id', p.id, 'status', CASE WHEN"
-    "  p.status = 'published' AND p.expires_at < now() THEN 'expired'"
+    "  p.status = 'published' AND fj_expired(p.expires_at) THEN 'expired'"
     "  ELSE p.status END, 'reject_reason', p.reject_reason,"
     "  'title', p.title, 'contract', p.contract, 'schedule', p.schedule,"
     "  'city', p.city_name, 'country', p.country, 'remote', p.remote,"
@@ -147,7 +147,7 @@ static const char	sql_job_insert[] =
     "  v.salary_period, CASE WHEN ok.trusted THEN 'published'"
     "  ELSE 'pending' END, now(), v.expires_at, 'recruiter', ok.id,"
     "  v.form_token FROM ok JOIN company co ON co.id = ok.company_id, v"
-    "  WHERE NOT EXISTS (SELECT 1 FROM prev)"
+    "  WHERE NOT EXISTS (SELECT 1 FROM prev) AND v.country IS NOT NULL"
     "  ON CONFLICT (account_id, form_token) WHERE form_token IS NOT NULL"
     "  DO NOTHING RETURNING id, status)"
     " SELECT json_build_object(" GATE_FIELDS ","
@@ -155,7 +155,9 @@ static const char	sql_job_insert[] =
     "  'id', coalesce((SELECT id FROM ins), (SELECT id FROM prev)),"
     "  'status', coalesce((SELECT status FROM ins),"
     "   (SELECT status FROM prev)),"
-    "  'repeat', EXISTS (SELECT 1 FROM prev))";
+    "  'repeat', EXISTS (SELECT 1 FROM prev),"
+    "  'need_country', (SELECT country IS NULL FROM v)"
+    "   AND NOT EXISTS (SELECT 1 FROM prev))";
 
 /*
  * An edit of a published posting goes back to the queue when the
@@ -166,7 +168,7 @@ static const char	sql_job_insert[] =
 static const char	sql_job_update[] =
     "WITH " ME_CTE("$1") ", " OK_CTE("$2") "," JOB_VALUES ","
     " p0 AS (SELECT p.id, CASE WHEN p.status = 'published' AND"
-    "  p.expires_at < now() THEN 'expired' ELSE p.status END AS eff"
+    "  fj_expired(p.expires_at) THEN 'expired' ELSE p.status END AS eff"
     "  FROM posting p, ok WHERE p.id = $4::bigint AND p.account_id = ok.id),"
     " upd AS (UPDATE posting p SET title = v.title, title_raw = v.title_raw,"
     "  slug = v.slug, contract = v.contract, schedule = v.schedule,"
@@ -184,19 +186,20 @@ static const char	sql_job_update[] =
     "   WHEN p.status = 'published' AND NOT ok.trusted AND"
     "   fj_setting('moderate_edits') = 'on' THEN 'pending'"
     "   ELSE p.status END"
-    "  FROM ok, v, p0 WHERE p.id = p0.id"
+    "  FROM ok, v, p0 WHERE p.id = p0.id AND v.country IS NOT NULL"
     "  AND p0.eff IN ('pending', 'published', 'rejected')"
     "  RETURNING p.id, p.status)"
     " SELECT json_build_object(" GATE_FIELDS ","
     "  'found', EXISTS (SELECT 1 FROM p0),"
     "  'state', (SELECT eff FROM p0),"
-    "  'id', (SELECT id FROM upd), 'status', (SELECT status FROM upd))";
+    "  'id', (SELECT id FROM upd), 'status', (SELECT status FROM upd),"
+    "  'need_country', (SELECT country IS NULL FROM v))";
 
 /* fill, close (open or expired postings) and relist (expired ones). */
 static const char	sql_job_action[] =
     "WITH " ME_CTE("$1") ", " OK_CTE("$2") ","
     " p0 AS (SELECT p.id, CASE WHEN p.status = 'published' AND"
-    "  p.expires_at < now() THEN 'expired' ELSE p.status END AS eff"
+    "  fj_expired(p.expires_at) THEN 'expired' ELSE p.status END AS eff"
     "  FROM posting p, ok WHERE p.id = $4::bigint AND p.account_id = ok.id),"
     " upd AS (UPDATE posting p SET status = CASE $3 WHEN 'fill' THEN"
     "  'filled' WHEN 'close' THEN 'closed' ELSE 'published' END,"
@@ -227,6 +230,8 @@ static int		 job_form_query(struct http_request *, const char *id,
 			    json_t *ctx, const char *csrf);
 static int		 job_post(struct http_request *, const char *id);
 static int		 job_form_done(struct http_request *, struct dbq *);
+static void		 job_form_params(struct http_request *, struct dbq *,
+			    const char *, const char *);
 static int		 job_saved(struct http_request *, struct dbq *);
 static void		 job_retry(struct http_request *, struct dbq *);
 static int		 job_acted(struct http_request *, struct dbq *);
@@ -505,16 +510,24 @@ job_form_query(struct http_request *req, const char *id, json_t *ctx,
     const char *csrf)
 {
 	struct dbq	*q;
-	char		 token[TOKEN_HEX + 1];
 
 	q = dbq_new(req, sql_job_form, job_form_done);
+	q->ctx = ctx;
+	job_form_params(req, q, id, csrf);
+	return (dbq_run(req));
+}
+
+static void
+job_form_params(struct http_request *req, struct dbq *q, const char *id,
+    const char *csrf)
+{
+	char		 token[TOKEN_HEX + 1];
+
 	dbq_param(q, cookie_token(req, SESSION_COOKIE, token) ? token : NULL);
 	dbq_param(q, csrf);
 	dbq_param(q, web_lang(req));
-	dbq_param(q, str(json_object_get(ctx, "f"), "city"));
+	dbq_param(q, str(json_object_get(q->ctx, "f"), "city"));
 	dbq_param(q, id);
-	q->ctx = ctx;
-	return (dbq_run(req));
 }
 
 int
@@ -776,7 +789,7 @@ job_retry(struct http_request *req, struct dbq *q)
 static int
 job_saved(struct http_request *req, struct dbq *q)
 {
-	const char	*status, *state;
+	const char	*status, *state, *edit;
 	char		 msg[160];
 
 	if (q->failed) {
@@ -786,6 +799,25 @@ job_saved(struct http_request *req, struct dbq *q)
 	if (session_gate(req, q->failed ? NULL : q->result, GATE_RECRUITER,
 	    1) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
+	/*
+	 * Every posting shown has a country: from its city when we know
+	 * the city, else the recruiter's.  Nothing was saved; the form
+	 * again, with the values as sent.
+	 */
+	if (json_is_true(json_object_get(q->result, "need_country"))) {
+		state = str(json_object_get(q->ctx, "f"), "city");
+		(void)snprintf(msg, sizeof(msg), "%s",
+		    state != NULL && *state != '\0' ?
+		    "We do not know this city's country: give its two-letter "
+		    "code, such as IT or FR." :
+		    "Give the country of the job, such as IT or FR.");
+		json_object_set_new(json_object_get(q->ctx, "errors"),
+		    "country", json_string(msg));
+		edit = str(q->ctx, "edit");
+		dbq_again(req, sql_job_form, job_form_done);
+		job_form_params(req, q, edit, str(q->ctx, "csrf"));
+		return (KORE_RESULT_OK);
+	}
 	if (str(q->ctx, "edit") == NULL) {
 		if (!json_is_true(json_object_get(q->result, "has_company"))) {
 			web_redirect(req, HTTP_STATUS_SEE_OTHER,

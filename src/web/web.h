@@ -18,11 +18,12 @@
 #define PAGE_SIZE		20
 
 /*
- * SQL: a published posting is open until its expiry date.  The expiry job
+ * SQL: a published posting is open until its expiry instant
+ * (fj_expired(), migrations/0043, is the one boundary).  The expiry job
  * flips the status within a minute; until it does, listings must agree
  * with the posting page, which answers 410 from the date alone.
  */
-#define OPEN(t)	"(" t ".expires_at IS NULL OR " t ".expires_at > now())"
+#define OPEN(t)	"NOT fj_expired(" t ".expires_at)"
 
 /*
  * One request's database work: a single parameterised statement whose
@@ -37,6 +38,7 @@ struct dbq {
 	json_t			*result;	/* NULL: no row or SQL NULL */
 	int			 failed;
 	int			 resent;	/* sent again after a lost connection */
+	int			 again;		/* dbq_again() from done */
 	int			(*done)(struct http_request *, struct dbq *);
 	json_t			*ctx;		/* handler data, decref'd */
 	/*
@@ -111,6 +113,8 @@ void		 cache_done(struct http_request *);
 struct dbq	*dbq_new(struct http_request *, const char *,
 		    int (*)(struct http_request *, struct dbq *));
 void		 dbq_param(struct dbq *, const char *);
+void		 dbq_again(struct http_request *, const char *,
+		    int (*)(struct http_request *, struct dbq *));
 int		 dbq_run(struct http_request *);
 #define DBQ_SENT	0
 #define DBQ_RETRY	1

@@ -480,6 +480,10 @@ bad_cases = [
     ("unknown contract", {"contract": "slavery"}, "contract", "list"),
     ("missing city on site", {"city": ""}, "city", "required"),
     ("bad country", {"country": "Italy"}, "country", "limited to 2"),
+    ("unknown city without a country", {"city": "Zzyzxville " + RUN},
+     "country", "do not know this city"),
+    ("fully remote without a city or country", {"remote": "remote",
+     "city": ""}, "country", "Give the country"),
     ("short description", {"description": "Nice job"}, "description",
      "30 characters"),
     ("overlong description", {"description": "x" * 20001}, "description",
@@ -490,6 +494,11 @@ for name, over, fld, want in bad_cases:
     check("job form %s: 400 with a message" % name, r.status == 400 and
           want in error_for(r.text, fld), "%d %r" %
           (r.status, error_for(r.text, fld)))
+r, data = post_job(alice, title="Keep Me Typed", city="Zzyzxville " + RUN)
+check("job form without a country keeps the input",
+      'value="Keep Me Typed"' in r.text and
+      'value="Zzyzxville %s"' % RUN in r.text and
+      "Dress the windows" in r.text)
 r, data = post_job(alice, title="Keep Me Typed", apply_url="javascript:x")
 check("job form keeps the input on error", 'value="Keep Me Typed"' in
       r.text and "Dress the windows" in r.text)
@@ -622,6 +631,18 @@ r = alice.req("/recruiter")
 check("the recruiter sees the reason, escaped",
       "Rejected" in r.text and "&lt;b&gt;salary&lt;/b&gt; &amp; team" in
       r.text)
+r, data = post_job(alice, path="/recruiter/jobs/%d/edit" % pid,
+                   title=xss, city="Zzyzxville " + RUN)
+check("an edit to an unknown city without a country: 400, nothing saved",
+      r.status == 400 and "country" in error_for(r.text, "country") and
+      sql("SELECT city_name FROM posting WHERE id = %d" % pid)[0][0] ==
+      "Milano", "%d %r" % (r.status, error_for(r.text, "country")))
+r, data = post_job(alice, path="/recruiter/jobs/%d/edit" % pid,
+                   title=xss, city="Zzyzxville " + RUN, country="pt")
+check("an unknown city with a country is saved with it",
+      r.status == 303 and sql("SELECT city_name || ' ' || country FROM"
+      " posting WHERE id = %d" % pid)[0][0] == "Zzyzxville %s PT" % RUN,
+      str(r.status))
 r, data = post_job(alice, path="/recruiter/jobs/%d/edit" % pid,
                    title=xss, salary_max="39000")
 check("editing a rejected posting resubmits it", r.status == 303 and

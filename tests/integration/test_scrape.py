@@ -113,6 +113,38 @@ check("qualified city labels resolve to their city, raw label kept; "
           ["Q2", "Paris", "Paris (75)", "t"],
           ["Q3", "Paris, Texas", "Paris, Texas", "f"]], out + repr(rows))
 
+# Every posting shown has a country: an item in a city we do not know
+# and with no country of its own is rejected with its reason; with a
+# country, it is imported with it.
+N = "zz-nocountry-" + RUN
+fj("partner", "add", "--name", N, "--url", feed("n.xml", [
+    job("N1", "Zzscrape Nowhere One " + RUN, city="Zzyzxville " + RUN)
+    .replace("<country>IT</country>", ""),
+    job("N2", "Zzscrape Nowhere Two " + RUN, city="Zzyzxville " + RUN)
+    .replace("<country>IT</country>", "<country>PT</country>"),
+    job("N3", "Zzscrape Nowhere Three " + RUN, city="Milano")
+    .replace("<country>IT</country>", "")]), "--format", "indeed")
+rc, out = fj("scrape", "--once", "--partner", N)
+rows = sql("SELECT p.external_id, p.city_name, p.country FROM posting p"
+           " JOIN partner pa ON pa.id = p.partner_id WHERE pa.name = '%s'"
+           " ORDER BY 1" % N)
+check("an unknown city with the item's country is imported with it; a "
+      "known city gives its own", rows == [
+          ["N2", "Zzyzxville " + RUN, "PT"], ["N3", "Milano", "IT"]],
+      out + repr(rows))
+r = last_run(N)
+rej = sql("SELECT r.rejects FROM partner_run r JOIN partner p ON p.id ="
+          " r.partner_id WHERE p.name = '%s' ORDER BY r.id DESC LIMIT 1"
+          % N)[0][0]
+check("an item with an unknown city and no country is rejected, "
+      "with the reason", r[0] == "t" and r[2] == "2" and r[6] == "1" and
+      '"N1"' in rej and "no country" in rej and "Zzyzxville" in rej,
+      repr(r) + rej)
+rc, out = fj("partner", "add", "--name", N + "x", "--url", "file:///x",
+             "--format", "indeed", "--country", "Italy")
+check("partner add --country refuses what is not a two-letter code",
+      rc == 2 and "two-letter" in out, out)
+
 
 def sources(partner):
     return sql("SELECT p.id, p.change_xid, p.updated_at, s.content_hash, "
@@ -315,11 +347,12 @@ check("items without title or company are rejected, the rest imported",
 check("partner runs shows the reasons", "no title" in runs and
       "no company" in runs, runs)
 
-# A plain HTML listing laid out like the seed listing, with the shipped map.
+# A plain HTML listing laid out like the seed listing, with the shipped map:
+# an Italian board's, whose one card without a city is in Italy.
 H = "zz-html-" + RUN
 fj("partner", "add", "--name", H, "--url", "file://" + os.path.abspath(
     "tests/fixtures/feeds/seedlisting.html"), "--format", "html", "--map",
-   "conf/maps/seedlisting.map")
+   "conf/maps/seedlisting.map", "--country", "it")
 rc, out = fj("scrape", "--once", "--partner", H)
 r = last_run(H)
 check("an HTML listing with an XPath map imports the 22 seed postings",
@@ -338,7 +371,8 @@ leak = sql("SELECT count(*) FROM posting WHERE description LIKE "
 check("XXE: no file content in any posting", leak == "0", leak)
 S = "zz-script-" + RUN
 fj("partner", "add", "--name", S, "--url", "file://" + os.path.abspath(
-    "tests/fixtures/feeds/script.xml"), "--format", "indeed")
+    "tests/fixtures/feeds/script.xml"), "--format", "indeed", "--country",
+   "FR")
 fj("scrape", "--once", "--partner", S)
 rows = sql("SELECT p.id, p.slug FROM posting p JOIN posting_source s ON "
            "s.posting_id = p.id JOIN partner pa ON pa.id = s.partner_id "
