@@ -28,8 +28,9 @@ AS $$
 	    WHERE p.id = public.fj_place_find(raw, NULL)))
 $$;
 
--- fj_facet_open (migrations 0038, 0043) for the cities cids.
-CREATE FUNCTION fj_facet_open(cids integer[], ct text, coid integer,
+-- fj_facet_open (migrations 0038, 0043) for the cities cids (a name of its
+-- own: an overload made fj_facet_open(NULL, ...) ambiguous).
+CREATE FUNCTION fj_facet_open_cities(cids integer[], ct text, coid integer,
     lg text, any_city boolean, any_company boolean)
 RETURNS TABLE (city_id integer, contract text, company_id integer,
     lang text, n integer)
@@ -58,7 +59,7 @@ $$;
 -- fj_match_newest (migrations 0038, 0043) for the cities cids.  One city is
 -- compared with =, so that the plan can read (city_id, posted_at) in
 -- order; several with = ANY.
-CREATE FUNCTION fj_match_newest(tq tsquery, cids integer[], ct text,
+CREATE FUNCTION fj_match_newest_cities(tq tsquery, cids integer[], ct text,
     coid integer, lg text, any_city boolean, any_company boolean,
     lim integer)
 RETURNS TABLE (id bigint, posted_at timestamptz, city_id integer,

@@ -99,9 +99,10 @@ static const char	sql_home[] =
 /*
  * $1 q, $2 city, $3 contract, $4 company slug, $5 lang, $6 sort,
  * $7 limit, $8 offset, $9 reader's language, $10 SEARCH_CAP, $11
- * SEARCH_WIDE (jobs_search_limits()), $12 km (0 or NULL: the city alone).  Parameters are known when
- * the unnamed statement is planned, so "$n IS NULL OR ..." folds away and
- * the full-text and filter indexes are used.
+ * SEARCH_WIDE (jobs_search_limits()), $12 km (0 or NULL: the city
+ * alone).  Parameters are known when the unnamed statement is planned, so
+ * "$n IS NULL OR ..." folds away and the full-text and filter indexes are
+ * used.
  *
  * With words ($1), the matches m are ranked for the page and counted for
  * the total and facets, unless there are too many to do so quickly: a 1%
@@ -163,7 +164,7 @@ static const char	sql_search[] =
     "  x.contract, x.company_id, x.lang, ts_rank(x.search,"
     "  (SELECT tq FROM p)) AS rank FROM posting x WHERE" FILTERS("x")
     "  AND" WORDS("x") "),"
-    " m_new AS MATERIALIZED (SELECT f.* FROM p, fj_match_newest(p.tq,"
+    " m_new AS MATERIALIZED (SELECT f.* FROM p, fj_match_newest_cities(p.tq,"
     "  p.cids, $3, p.coid, $5, $2::text IS NULL, $4::text IS NULL,"
     "  $10::int) f),"
     " m AS (SELECT * FROM m_all WHERE NOT (SELECT wide FROM w)"
@@ -190,7 +191,7 @@ static const char	sql_search[] =
     "  WHERE $1::text IS NOT NULL"
     "  UNION ALL"
     "  SELECT f.city_id, f.contract, f.company_id, f.lang, f.n FROM p,"
-    "  fj_facet_open(p.cids, $3, p.coid, $5, $2::text IS NULL,"
+    "  fj_facet_open_cities(p.cids, $3, p.coid, $5, $2::text IS NULL,"
     "  $4::text IS NULL) f WHERE $1::text IS NULL),"
     " g0 AS (SELECT city_id, contract, company_id, lang,"
     "  grouping(city_id, contract, company_id, lang) AS gs, sum(n) AS n"
@@ -229,8 +230,9 @@ static const char	sql_search[] =
     "  'name', c2.name, 'slug', c2.slug, 'count', t.n, 'km',"
     "  round(t.dist)::int) ORDER BY t.n DESC, c2.name) FROM (SELECT"
     "  f.city_id, sum(f.n) AS n, min(nb.dist) AS dist FROM"
-    "  fj_city_near(c.pos, 30) nb, fj_facet_open(ARRAY[nb.city_id], NULL,"
-    "  NULL, NULL, false, true) f WHERE nb.city_id <> c.id GROUP BY 1"
+    "  fj_city_near(c.pos, 30) nb, fj_facet_open_cities("
+    "  ARRAY[nb.city_id], NULL, NULL, NULL, false, true) f"
+    "  WHERE nb.city_id <> c.id GROUP BY 1"
     "  HAVING sum(f.n) > 0 ORDER BY 2 DESC LIMIT 8) t"
     "  JOIN city c2 ON c2.id = t.city_id))"
     "  FROM city c WHERE c.id = (SELECT cid FROM p)),"
