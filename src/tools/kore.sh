@@ -6,7 +6,15 @@
 kore_conf() {
 	dir=$(cd "$(dirname "$1")" && pwd)
 	mkdir -p "$dir/chroot"
+	# Kore asks a few more than this for each worker.
+	nofiles=$(ulimit -Hn)
+	if [ "$nofiles" = unlimited ] || [ "$nofiles" -ge 32800 ]; then
+		nofiles=32768
+	else
+		nofiles=$((nofiles - 32))
+	fi
 	sed -e "s|@PORT@|$2|g" -e "s|@MODULE@|$(pwd)/build/fashionjobs.so|g" \
+	    -e "s|@NOFILES@|$nofiles|g" \
 	    -e "s|@ROOT@|$dir/chroot|g" -e "s|@TRACING@|$3|g" \
 	    -e "s|@PIDFILE@|$dir/kore.pid|g" conf/fashionjobs.conf > "$1"
 }

@@ -77,6 +77,24 @@ dbq_again(struct http_request *req, const char *query,
 	req->fsm_state = DBQ_STATE_SETUP;
 }
 
+/*
+ * A statement that failed because its connection was lost: the
+ * connection is dropped and sql made ready to send again (1), or 0.
+ * Used by dbq and by session.c's flows.
+ */
+int
+dbq_lost(struct http_request *req, struct kore_pgsql *sql)
+{
+	if (sql->state != KORE_PGSQL_STATE_ERROR || (sql->conn != NULL &&
+	    PQstatus(sql->conn->db) != CONNECTION_BAD))
+		return (0);
+	kore_log(LOG_NOTICE, "pgsql: connection lost, sending again");
+	dbq_cleanup(sql);
+	kore_pgsql_init(sql);
+	kore_pgsql_bind_request(sql, req);
+	return (1);
+}
+
 int
 dbq_run(struct http_request *req)
 {
@@ -257,15 +275,9 @@ dbq_state_wait(struct http_request *req)
 	 * ran is sent again too: each statement is its own transaction, and
 	 * the writes that must not repeat carry a unique form token.)
 	 */
-	if (q->sql.state == KORE_PGSQL_STATE_ERROR && !q->resent &&
-	    q->rows == NULL &&
-	    q->result == NULL && (q->sql.conn == NULL ||
-	    PQstatus(q->sql.conn->db) == CONNECTION_BAD)) {
-		kore_log(LOG_NOTICE, "pgsql: connection lost, sending again");
-		dbq_cleanup(&q->sql);
-		kore_pgsql_init(&q->sql);
-		kore_pgsql_bind_request(&q->sql, req);
-		q->resent = 1;
+	if (q->resent < DBQ_RESEND_MAX && q->rows == NULL &&
+	    q->result == NULL && dbq_lost(req, &q->sql)) {
+		q->resent++;
 		req->fsm_state = DBQ_STATE_SETUP;
 		return (HTTP_STATE_CONTINUE);
 	}

@@ -492,8 +492,7 @@ signup_done(struct http_request *req, struct flow *f)
 	json_t	*model;
 
 	if (f->failed || f->result == NULL) {
-		web_error(req, HTTP_STATUS_SERVICE_UNAVAILABLE,
-		    "The database is not answering. Try again shortly.");
+		web_db_down(req);
 		return (FLOW_DONE);
 	}
 	model = json_pack("{s:s, s:O, s:i, s:b}", "title", "Check your e-mail",
@@ -598,8 +597,7 @@ static int
 confirm_peeked(struct http_request *req, struct dbq *q)
 {
 	if (q->failed || q->result == NULL) {
-		web_error(req, HTTP_STATUS_SERVICE_UNAVAILABLE,
-		    "The database is not answering. Try again shortly.");
+		web_db_down(req);
 		return (KORE_RESULT_OK);
 	}
 	return (confirm_page(req, json_string_value(json_object_get(q->result,
@@ -623,8 +621,7 @@ confirm_done(struct http_request *req, struct flow *f)
 	const char	*state;
 
 	if (f->failed || f->result == NULL) {
-		web_error(req, HTTP_STATUS_SERVICE_UNAVAILABLE,
-		    "The database is not answering. Try again shortly.");
+		web_db_down(req);
 		return (FLOW_DONE);
 	}
 	state = json_string_value(json_object_get(f->result, "state"));
@@ -707,8 +704,7 @@ login_verify(struct http_request *req, struct flow *f)
 	const char	*hash;
 
 	if (f->failed || f->result == NULL) {
-		web_error(req, HTTP_STATUS_SERVICE_UNAVAILABLE,
-		    "The database is not answering. Try again shortly.");
+		web_db_down(req);
 		return (FLOW_DONE);
 	}
 	if (json_is_true(json_object_get(f->result, "blocked"))) {
@@ -754,8 +750,7 @@ login_done(struct http_request *req, struct flow *f)
 	const char	*role;
 
 	if (f->failed || f->result == NULL) {
-		web_error(req, HTTP_STATUS_SERVICE_UNAVAILABLE,
-		    "The database is not answering. Try again shortly.");
+		web_db_down(req);
 		return (FLOW_DONE);
 	}
 	if (!json_is_true(json_object_get(f->result, "ok"))) {
@@ -966,8 +961,7 @@ password_done(struct http_request *req, struct flow *f)
 	page = json_incref(json_object_get(f->ctx, "page"));
 	if (f->failed || f->result == NULL) {
 		json_decref(page);
-		web_error(req, HTTP_STATUS_SERVICE_UNAVAILABLE,
-		    "The database is not answering. Try again shortly.");
+		web_db_down(req);
 		return (FLOW_DONE);
 	}
 	if (json_is_true(json_object_get(f->ctx, "wrong"))) {

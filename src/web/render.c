@@ -126,6 +126,14 @@ web_error(struct http_request *req, int status, const char *message)
 	web_html(req, status, "error.html", model);
 }
 
+/* The 503 page of a request whose statement the database did not answer. */
+void
+web_db_down(struct http_request *req)
+{
+	web_error(req, HTTP_STATUS_SERVICE_UNAVAILABLE,
+	    "The database is not answering. Try again shortly.");
+}
+
 void
 web_redirect(struct http_request *req, int status, const char *location)
 {

@@ -297,8 +297,7 @@ session_gate(struct http_request *req, const json_t *model, enum gate gate,
 	const char	*role;
 
 	if (model == NULL) {
-		web_error(req, HTTP_STATUS_SERVICE_UNAVAILABLE,
-		    "The database is not answering. Try again shortly.");
+		web_db_down(req);
 		return (KORE_RESULT_ERROR);
 	}
 	if (post && !json_is_true(json_object_get(model, "csrf_ok"))) {
@@ -346,6 +345,7 @@ flow_query(struct flow *f, const char *sql)
 	json_decref(f->result);
 	f->result = NULL;
 	f->failed = 0;
+	f->resent = 0;
 	f->query = sql;
 }
 
@@ -435,6 +435,13 @@ flow_state_wait(struct http_request *req)
 {
 	struct flow	*f = http_state_get(req);
 
+	/* A connection lost while idle in the pool: sent once more (dbq.c). */
+	if (f->resent < DBQ_RESEND_MAX && f->result == NULL &&
+	    dbq_lost(req, &f->sql)) {
+		f->resent++;
+		req->fsm_state = FLOW_STATE_QUERY;
+		return (HTTP_STATE_CONTINUE);
+	}
 	switch (dbq_read(&f->sql, &f->result, &f->failed)) {
 	case DBQ_RETRY:
 		return (HTTP_STATE_RETRY);

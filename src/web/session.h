@@ -79,6 +79,7 @@ struct flow {
 	char			*params[FLOW_PARAMS_MAX];
 	json_t			*result;	/* the query's JSON, or NULL */
 	int			 failed;	/* the query failed */
+	int			 resent;	/* sent again after a lost connection */
 
 	struct kore_task	 task;
 	int			 task_started;

@@ -37,7 +37,7 @@ struct dbq {
 	char			*params[DBQ_PARAMS_MAX];
 	json_t			*result;	/* NULL: no row or SQL NULL */
 	int			 failed;
-	int			 resent;	/* sent again after a lost connection */
+	int			 resent;	/* times sent again after a lost connection */
 	int			 again;		/* dbq_again() from done */
 	int			(*done)(struct http_request *, struct dbq *);
 	json_t			*ctx;		/* handler data, decref'd */
@@ -123,6 +123,13 @@ int		 dbq_run(struct http_request *);
 #define DBQ_DONE	4
 int		 dbq_send(struct kore_pgsql *, const char *, int, char **);
 void		 dbq_cleanup(struct kore_pgsql *);
+int		 dbq_lost(struct http_request *, struct kore_pgsql *);
+/*
+ * A statement meets at most this many lost connections before it answers
+ * 503: after a restart every pooled one is dead (pgsql_conn_max, 8, in
+ * conf/fashionjobs.conf), and each one met is dropped.
+ */
+#define DBQ_RESEND_MAX	9
 void		 dbq_init(void);
 int		 dbq_read(struct kore_pgsql *, json_t **, int *);
 
@@ -134,6 +141,7 @@ void		 web_html(struct http_request *, int status, const char *tmpl,
 		    json_t *model);
 int		 web_mail(const char *tmpl, json_t *model, char **subject,
 		    char **body);
+void		 web_db_down(struct http_request *);
 void		 web_error(struct http_request *, int status,
 		    const char *message);
 void		 web_redirect(struct http_request *, int status,

@@ -4,7 +4,7 @@ uncached searches: every answer is a 200 or a 503 with Retry-After, never a
 500, a reset or a hang; no Kore worker dies; within 5 s of the database
 accepting connections again, search, /healthz and log-in work on every
 worker.  usage: test_db_restart.py PGDIR PGPORT (run by src/tools/test.sh)."""
-import http.client, os, subprocess, sys, threading, time, urllib.parse
+import http.client, os, re, subprocess, sys, threading, time, urllib.parse
 
 pgdir, pgport = sys.argv[1], sys.argv[2]
 base = urllib.parse.urlparse(os.environ["BASE"])
@@ -128,6 +128,51 @@ check("under load and restarts every answer is a 200 or a 503 with "
       not in seen, "; ".join(bad[:5]))
 check("the load saw the outages (some 503s) and the recoveries",
       seen.get(503, 0) > 0 and seen.get(200, 0) > 0, str(seen))
+
+# A flow (log-in: a lookup, then the password check) meets the pooled
+# connections left idle across a restart: its statement is sent again on
+# a new connection, so the reader gets the log-in's own answer, not a 503.
+def login_form():
+    c = http.client.HTTPConnection(base.hostname, base.port, timeout=15)
+    c.request("GET", "/recruiter/login")
+    r = c.getresponse()
+    body = r.read().decode("utf-8", "replace")
+    c.close()
+    cookie = "; ".join(v.split(";")[0] for k, v in r.getheaders()
+                       if k.lower() == "set-cookie")
+    m = re.search(r'name="csrf" value="([^"]*)"', body)
+    return cookie, m.group(1) if m else ""
+
+
+def login_post(cookie, csrf):
+    c = http.client.HTTPConnection(base.hostname, base.port, timeout=15)
+    c.request("POST", "/recruiter/login", urllib.parse.urlencode({
+        "csrf": csrf, "email": "nobody@example.com", "password": "wrong"}),
+        {"Content-Type": "application/x-www-form-urlencoded",
+         "Cookie": cookie})
+    r = c.getresponse()
+    body = r.read().decode("utf-8", "replace")
+    c.close()
+    return r.status, body
+
+
+answers = []
+for k in range(3):
+    cookie, csrf = login_form()
+    as_pg(PGBIN + "/pg_ctl", "-D", pgdir + "/data", "-m", "fast", "-w",
+          "stop")
+    as_pg(PGBIN + "/pg_ctl", "-D", pgdir + "/data", "-l",
+          pgdir + "/server.log", "-w", "-t", "60", "-o",
+          "-p %s -k %s -c listen_addresses=127.0.0.1 -c max_connections=200"
+          % (pgport, pgdir), "start")
+    st, body = login_post(cookie, csrf)
+    answers.append(st)
+    if st == 503:
+        m = re.search(r'<p[^>]*>([^<]*(?:busy|database)[^<]*)</p>', body)
+        print("# 503: %s" % (m.group(1) if m else body[:200]))
+check("a log-in right after a restart gets the log-in's answer, not a 503 "
+      "(%s)" % answers, all(a not in (500, 502, 503) for a in answers),
+      str(answers))
 d = log_deaths()[deaths0:]
 check("no Kore worker died during the restarts", not d, "; ".join(d[:3]))
 print("# slowest recovery %.1f s" % worst)

@@ -4,7 +4,11 @@ second, never finished) do not stop a well-behaved client getting / in
 under a second; once they are gone the server answers as before.  Also
 oversized requests: a 40 kB URL gets 414, a 40 kB header is answered.
 usage: test_flood.py PGDIR PGPORT (run by src/tools/test.sh)."""
-import http.client, os, resource, socket, sys, threading, time, urllib.parse
+import http.client, os, sys, time, urllib.parse
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "..", "src", "tools"))
+from flood import Flood  # noqa: E402
 
 base = urllib.parse.urlparse(os.environ["BASE"])
 addr = (base.hostname, base.port)
@@ -31,41 +35,14 @@ def timed_get(path="/"):
         c.close()
 
 
-soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 8192), hard))
-
 # The database was restarted by the tests before: each pooled connection
 # left idle then fails one request (503) before it is replaced.
 for _ in range(50):
     if timed_get()[0] == 200 and timed_get("/healthz")[0] == 200:
         break
     time.sleep(0.1)
-socks = []
-for i in range(2000):
-    s = socket.create_connection(addr, timeout=5)
-    socks.append(s)
-slow = []
-for i in range(1000):
-    s = socket.create_connection(addr, timeout=5)
-    s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")
-    slow.append(s)
-stop = threading.Event()
-
-
-def drip():
-    n = 0
-    while not stop.is_set():
-        n += 1
-        for s in slow:
-            try:
-                s.sendall(b"X-a%d: b\r\n" % n)
-            except OSError:
-                pass
-        stop.wait(1)
-
-
-t = threading.Thread(target=drip)
-t.start()
+flood = Flood(addr)
+flood.start()
 times = []
 statuses = []
 for i in range(8):
@@ -73,8 +50,6 @@ for i in range(8):
     statuses.append(st)
     times.append(dt)
     time.sleep(1)
-stop.set()
-t.join()
 # What is tested is that connections are not starved: an answer in time.
 # A 503 is the database's answer (one run saw four here, unexplained, right
 # after the restart tests), not a starved connection; it is printed.
@@ -84,8 +59,7 @@ check("with 2 000 idle and 1 000 slowloris connections / is answered in "
       all(s in (200, 503) for s in statuses) and 200 in statuses and
       max(times) < 1.0,
       "%s %s" % (statuses, ["%.2f" % x for x in times]))
-for s in socks + slow:
-    s.close()
+flood.stop()
 time.sleep(1)
 st, dt = timed_get()
 check("after the flood / answers 200 (%.3f s)" % dt, st == 200, str(st))

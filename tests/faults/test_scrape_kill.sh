@@ -10,25 +10,45 @@ n=20000
 mkdir -p build
 cc -O2 -o build/genfeed src/tools/genfeed.c || exit 1
 build/genfeed $n > "$work/big.xml"
-port=$(( $2 + 7 ))
-python3 -m http.server -b 127.0.0.1 -d "$work" "$port" >/dev/null 2>&1 &
+# The feed's server on a port the system picks (a fixed one may be some
+# connection's ephemeral port), written to $work/port.
+python3 - "$work" > /dev/null 2>&1 <<'EOF' &
+import functools, http.server, os, sys
+h = functools.partial(http.server.SimpleHTTPRequestHandler,
+                      directory=sys.argv[1])
+s = http.server.ThreadingHTTPServer(("127.0.0.1", 0), h)
+with open(sys.argv[1] + "/port.tmp", "w") as f:
+    f.write(str(s.server_address[1]))
+os.rename(sys.argv[1] + "/port.tmp", sys.argv[1] + "/port")
+s.serve_forever()
+EOF
 srv=$!
 i=0
-until curl -fs -o /dev/null "http://127.0.0.1:$port/big.xml" || [ $i -ge 50 ]; do
+until [ -s "$work/port" ] || [ $i -ge 50 ]; do
+	i=$((i + 1)); sleep 0.1
+done
+port=$(cat "$work/port")
+until curl -fs -o /dev/null "http://127.0.0.1:$port/big.xml" || [ $i -ge 100 ]; do
 	i=$((i + 1)); sleep 0.1
 done
 q() { psql -X -qAt "$DATABASE_URL" -c "$1"; }
-"$FJ_BIN" partner add --name killme --url "http://127.0.0.1:$port/big.xml" \
-    --format indeed >/dev/null || echo "not ok - partner add"
-before=$(q "SELECT count(*) FROM posting")
-"$FJ_BIN" scrape --once --partner killme > "$work/first.log" 2>&1 &
-pid=$!
-# Wait until its import is under way (its COPY or the statements after).
-i=0
-until [ "$(q "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'fashionjobs' AND state = 'active' AND pid <> pg_backend_pid()")" -gt 0 ] || [ $i -ge 100 ]; do
-	i=$((i + 1)); sleep 0.1
-done
-sleep 0.5
+# start_import NAME: a partner on the big feed, and a run of it in the
+# background ($pid) once its import is under way (its COPY or the
+# statements after); $before is the number of postings before it.
+start_import() {
+	"$FJ_BIN" partner add --name "$1" \
+	    --url "http://127.0.0.1:$port/big.xml" --format indeed >/dev/null ||
+	    echo "not ok - partner add $1"
+	before=$(q "SELECT count(*) FROM posting")
+	"$FJ_BIN" scrape --once --partner "$1" > "$work/$1.log" 2>&1 &
+	pid=$!
+	i=0
+	until [ "$(q "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'fashionjobs' AND state = 'active' AND pid <> pg_backend_pid()")" -gt 0 ] || [ $i -ge 100 ]; do
+		i=$((i + 1)); sleep 0.1
+	done
+	sleep 0.5
+}
+start_import killme
 kill -9 "$pid"
 wait "$pid" 2>/dev/null
 held=$(q "SELECT lease_until > now() FROM partner WHERE name = 'killme'")
@@ -55,16 +75,7 @@ got=$(q "SELECT count(*) FROM posting_source s JOIN partner p ON p.id = s.partne
 # backends follow it, the cluster is started again, and the next run
 # takes the partner at once.
 . src/tools/pg.sh
-"$FJ_BIN" partner add --name killpm --url "http://127.0.0.1:$port/big.xml" \
-    --format indeed >/dev/null || echo "not ok - partner add killpm"
-before=$(q "SELECT count(*) FROM posting")
-"$FJ_BIN" scrape --once --partner killpm > "$work/pm.log" 2>&1 &
-pid=$!
-i=0
-until [ "$(q "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'fashionjobs' AND state = 'active' AND pid <> pg_backend_pid()")" -gt 0 ] || [ $i -ge 100 ]; do
-	i=$((i + 1)); sleep 0.1
-done
-sleep 0.5
+start_import killpm
 pm=$(head -1 "$1/data/postmaster.pid")
 kill -9 "$pm"
 wait "$pid"

@@ -130,6 +130,19 @@ def gone(secs=30):
     return left
 
 
+def stopped(p, log, how, up):
+    """make run told to stop (how): nothing of it left, "stopped." said."""
+    try:
+        p.wait(60)
+    except subprocess.TimeoutExpired:
+        pass
+    left = gone()
+    check("%s nothing make run started is left" % how, up and not left,
+          repr(left))
+    check("%s make run prints stopped." % how,
+          "stopped." in text(log), text(log)[-800:])
+
+
 def fj(*args):
     env = {k: v for k, v in ENV.items()}
     return subprocess.run([os.path.join(CO, "bin", "fashionjobs")] + list(args),
@@ -174,15 +187,7 @@ try:
     # Ctrl-C: SIGINT to the whole process group.
     if up:
         os.killpg(p.pid, signal.SIGINT)
-    try:
-        p.wait(60)
-    except subprocess.TimeoutExpired:
-        pass
-    left = gone()
-    check("after Ctrl-C nothing make run started is left", up and not left,
-          repr(left))
-    check("after Ctrl-C make run prints stopped.",
-          "stopped." in text(log), text(log)[-800:])
+    stopped(p, log, "after Ctrl-C", up)
     r = fj("partner", "list")
     check("with the cluster stopped the CLI says how to start it",
           r.returncode != 0 and "not running" in r.stderr and
@@ -213,30 +218,14 @@ try:
             os.kill(pid, signal.SIGKILL)
         except OSError:
             pass
-    try:
-        p.wait(60)
-    except subprocess.TimeoutExpired:
-        pass
-    left = gone()
-    check("with Kore's parent killed first nothing is left",
-          up and kore and not left, repr(left))
-    check("with Kore's parent killed first make run prints stopped.",
-          "stopped." in text(log), text(log)[-800:])
+    stopped(p, log, "with Kore's parent killed first", up and kore)
 
     # Third run stopped by SIGTERM (a service manager, or kill).
     p, log = make_run("run3")
     up = healthy(p)
     if up:
         os.killpg(p.pid, signal.SIGTERM)
-    try:
-        p.wait(60)
-    except subprocess.TimeoutExpired:
-        pass
-    left = gone()
-    check("after SIGTERM to the group nothing is left", up and not left,
-          repr(left))
-    check("after SIGTERM make run prints stopped.",
-          "stopped." in text(log), text(log)[-800:])
+    stopped(p, log, "after SIGTERM to the group", up)
 finally:
     for p in runs:
         try:
