@@ -78,8 +78,9 @@ build/unit/%: tests/unit/%.c $(CORE_SRC) $(HDRS)
 	$(CC) -O1 -g $(SAN) $(WARN) -Wno-missing-prototypes -Isrc/core $(PKG_CFLAGS) \
 	    $< $(CORE_SRC) -o $@ $(PKG_LIBS) -lm
 
-# tests/integration/test_tsv.py's helper: tsv.c's vectors, for PostgreSQL
-# to compare with its own.
+# The helper of tests/integration/test_tsv.py and test_lexicon.py: tsv.c's
+# vectors, text_key()'s keys and the C lexicon, for PostgreSQL to compare
+# with its own.
 build/tsvdiff: tests/tools/tsvdiff.c src/db/db.c $(CORE_SRC) $(HDRS)
 	@mkdir -p build
 	$(CC) -O1 -g $(SAN) $(WARN) -Isrc/core -Isrc/db -I/usr/include/postgresql \

@@ -1,4 +1,9 @@
-/* bin/fashionjobs commands: one function per command, int main-style. */
+/*
+ * bin/fashionjobs commands: one function per command, main-style: it gets
+ * the command's own argv and returns the process's exit status (0 done,
+ * 1 failed, 2 bad usage).  The helpers under a command return 0 or -1
+ * (see scrape.h and db.h).
+ */
 #ifndef FJ_CLI_H
 #define FJ_CLI_H
 
@@ -8,6 +13,7 @@ int	cmd_seed(int, char **);
 int	cmd_partner(int, char **);
 int	cmd_scrape(int, char **);
 int	cmd_feed_check(int, char **);
+int	cmd_expire(int, char **);
 int	cmd_admin(int, char **);
 int	cmd_apikey(int, char **);
 int	cmd_mail(int, char **);

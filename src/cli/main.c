@@ -26,6 +26,7 @@ static const struct command	commands[] = {
 	    "list | disable NAME | runs NAME" },
 	{ "scrape",	cmd_scrape,	"scrape --once [--partner NAME] | --loop" },
 	{ "feed-check",	cmd_feed_check,	"feed-check FORMAT FILE [MAPFILE]" },
+	{ "expire",	cmd_expire,	"expire" },
 	{ "admin",	cmd_admin,	"admin create EMAIL < password" },
 	{ "apikey",	cmd_apikey,	"apikey create NAME | list | revoke NAME" },
 	{ "mail",	cmd_mail,	"mail --once | --loop" },

@@ -17,6 +17,7 @@
 #include "core.h"
 #include "db.h"
 #include "cli.h"
+#include "scrape.h"
 
 #define DAY	86400
 
@@ -255,10 +256,9 @@ static const char	sql_copy[] = "COPY seed_stage FROM STDIN";
 
 /*
  * One transaction: companies first, then postings with cities resolved by
- * alias and contracts by the lexicon (distinct labels once; the schedule
- * from the title only where the label does not give it).  As in an import
- * (scraper.c): each distinct title keyed once and MATERIALIZED (inlined,
- * the key was computed once per lexicon entry, 17 times per posting), new
+ * alias and contracts by the lexicon, with the import's resolve step
+ * (RESOLVE_* in scrape.h: distinct labels and titles keyed once; the
+ * schedule from the title only where the label does not give it), new
  * rows into the full-text index's pending list, merged in bulk after the
  * commit, and no JIT for statements that run once.  The descriptions'
  * words come computed (tsv.c), as in an import: PostgreSQL's parser on
@@ -276,25 +276,14 @@ static const char	sql_load[] =
     "SELECT fj_city_ensure(city_raw) FROM (SELECT DISTINCT ON"
     " (fj_key(city_raw)) city_raw FROM seed_stage s WHERE NOT EXISTS"
     " (SELECT 1 FROM city_alias a WHERE a.key = fj_key(s.city_raw))) u;"
-    "WITH lk AS (SELECT l.contract_raw, k.contract, k.schedule FROM"
-    "  (SELECT DISTINCT contract_raw FROM seed_stage) l,"
-    "  LATERAL fj_contract(l.contract_raw) k),"
-    " sched AS MATERIALIZED (SELECT ' ' || x.key || ' ' AS k, x.priority,"
-    "  x.code FROM contract_lexicon x JOIN contract_type t USING (code)"
-    "  WHERE t.axis = 'schedule'),"
-    " tk AS MATERIALIZED (SELECT d.title,"
-    "  ' ' || fj_key(d.title) || ' ' AS tkey"
-    "  FROM (SELECT DISTINCT title FROM seed_stage) d)"
+    "WITH" RESOLVE_LK("seed_stage") RESOLVE_SCHED RESOLVE_TK("seed_stage")
     "INSERT INTO posting (company_id, company_name, company_raw, title,"
     " title_raw, slug, contract, schedule, contract_raw, city_id,"
     " city_name, city_raw, country, description, apply_url, lang,"
     " remote, salary_min, salary_max, salary_currency, salary_period,"
     " status, posted_at, expires_at, updated_at, source, search)"
     " SELECT co.id, co.name, s.company_raw, s.title, s.title_raw, s.slug,"
-    " lk.contract, CASE WHEN lk.schedule <> 'unknown' THEN lk.schedule"
-    "  ELSE coalesce((SELECT sc.code FROM sched sc WHERE"
-    "  strpos(tk.tkey, sc.k) > 0 ORDER BY sc.priority LIMIT 1), 'unknown')"
-    "  END,"
+    " lk.contract," RESOLVE_SCHEDULE ","
     " s.contract_raw, c.id,"
     " coalesce(c.name, ''),"
     " s.city_raw, coalesce(c.country, s.country), s.description, s.apply_url, s.lang, s.remote,"
@@ -591,7 +580,7 @@ cmd_seed(int argc, char **argv)
 	if ((ok = db_words_ok(conn, "seed")) == -1)
 		goto done;
 	w = ok ? &words : NULL;
-	/* The staged rows stay in memory (8 MB by default; see scraper.c). */
+	/* The staged rows stay in memory (8 MB by default; see stage.c). */
 	if (db_run(conn, "seed", "SET temp_buffers = '256MB'", 0, NULL) == -1 ||
 	    db_run(conn, "seed", sql_stage, 0, NULL) == -1)
 		goto done;

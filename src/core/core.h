@@ -64,7 +64,8 @@ char	*text_squash(const char *);
 /*
  * Matching key: lower case, accents folded to ASCII (é->e, ß->ss, ø->o,
  * æ->ae, ü->u), every run of non-alphanumerics becomes one space, trimmed.
- * Must agree with the SQL function fj_key() for Latin scripts.
+ * Must agree with the SQL function fj_key() for Latin scripts and the
+ * currency signs (tests/integration/test_lexicon.py compares them).
  */
 char	*text_key(const char *);
 /* URL slug: text_key with spaces as '-', at most 80 bytes, "" -> "n-a". */
@@ -92,6 +93,21 @@ int	 qs_parse(struct qs *, const char *, size_t, size_t max);
 /* Last value of name, or NULL. */
 const char *qs_get(const struct qs *, const char *);
 void	 qs_free(struct qs *);
+
+/*
+ * lexicon.c: the codes of a posting's contract, schedule, remote mode and
+ * language, as the database has them; each list ends with a NULL code.
+ */
+struct lex {
+	const char	*code;
+	const char	*label;		/* NULL: the labels are in SQL */
+};
+extern const struct lex	lex_contracts[];
+extern const struct lex	lex_schedules[];
+extern const struct lex	lex_remotes[];
+extern const struct lex	lex_langs[];
+/* The entry for code (NULL: none). */
+const struct lex *lex_find(const struct lex *, const char *code);
 
 /* norm.c: title and company normalisation (city and contract are in SQL). */
 /*

@@ -134,8 +134,9 @@ void	 feed_init(void);
 uint64_t feed_item_digest(uint64_t h, const struct feed_item *);
 
 /*
- * Internal to the parsers (feed*.c): shared by feed.c and the format
- * files, not part of the interface the importer uses.
+ * Internal to the parsers (feed*.c): shared by feed.c, the modules it
+ * is split into and the format files, not part of the interface the
+ * importer uses.
  */
 struct sbuf;
 
@@ -173,6 +174,20 @@ struct feed_xml_spec {
 	const char *const	*items;		/* local names, NULL-ended */
 	const struct feed_tag	*tags;
 	size_t			 ntags;
+	/*
+	 * An HTML page read as it comes (libxml2's HTML push parser): no
+	 * items by tags; the text of each element block_want() picks (at
+	 * most block_max bytes) goes whole to block().  The page must end
+	 * with </body> or </html>.  A block that block() refuses (-1, with
+	 * why) makes the parse incomplete at its end, but the blocks after it
+	 * are still read.
+	 */
+	int			 html;
+	int			(*block_want)(const char *,
+				    const char *const *);
+	int			(*block)(struct feed_ctx *, struct feed_raw *,
+				    const char *, size_t, char *why, size_t);
+	size_t			 block_max;
 };
 
 void	 feed_error(struct feed_ctx *, const char *, ...)
@@ -194,12 +209,39 @@ int	 feed_raw_claim(struct feed_raw *, enum feed_field, int prio,
 /* Clean every field and call the callback; -1 when it asked to stop.
  * decoded: entities were already decoded by an HTML parser. */
 int	 feed_emit(struct feed_ctx *, struct feed_raw *, int decoded);
+
+/* feed_clean.c */
 /* Clean text into out: valid UTF-8, entities decoded once (unless
  * decoded), whitespace squashed, at most max bytes; "" when empty. */
 void	 feed_clean(struct sbuf *, const char *, size_t, size_t max,
 	    int decoded);
+/* A cleaned link resolved against the base URL; "" unless http(s). */
+void	 feed_clean_url(struct feed_ctx *, struct sbuf *);
+/* Valid UTF-8, cut to max bytes on a character boundary, no end space. */
+void	 feed_cut(struct sbuf *, size_t max);
+/* Append s with its whitespace squashed (breaks: keep line breaks). */
+void	 feed_squash(struct sbuf *, const char *, size_t, int breaks);
+
+/* feed_htmltext.c */
 /* HTML fragment to plain text: paragraphs by "\n\n", "- " list items. */
 void	 feed_html_text(struct sbuf *, const char *, size_t, size_t max);
+/* feed_html_text() with a scratch buffer the caller keeps for the next. */
+void	 feed_html_tmp(struct sbuf *, struct sbuf *tmp, const char *,
+	    size_t, size_t max);
+
+/* feed_enc.c */
+enum feed_enc {
+	FEED_ENC_UTF8,		/* UTF-8, or nothing declared */
+	FEED_ENC_LATIN,		/* Latin-1 and kin: read as Windows-1252 */
+	FEED_ENC_WIDE,		/* UTF-16 or UTF-32 */
+	FEED_ENC_OTHER		/* left to libxml2's converters */
+};
+enum feed_enc feed_enc_kind(const char *);
+/* The encoding a document declares, lower case, "" when none. */
+void	 feed_declared(const char *, size_t, int html, char *enc,
+	    size_t encsz);
+/* text_utf8_valid(), a word at a time over ASCII blocks. */
+int	 feed_utf8_valid(const char *, size_t);
 /*
  * Make the input safe to hand to libxml2 as UTF-8 when its bytes and its
  * declared encoding disagree.  *out is NULL when buf can be used as is;
@@ -217,11 +259,22 @@ int	 feed_prepare(const char *, size_t, int html, char **out,
 struct _xmlDoc;
 struct _xmlDoc	*feed_html_read(struct feed_ctx *, const char *, size_t);
 
+/*
+ * feed_push.c: the push parser of a streamed format; never NULL (aborts
+ * on memory exhaustion), freed with feed_xml_free().  Errors and stops
+ * are recorded in the feed_ctx.
+ */
+struct feed_xml;
+struct feed_xml	*feed_xml_new(struct feed_ctx *, const struct feed_xml_spec *);
+void	 feed_xml_push(struct feed_xml *, const char *, size_t);
+void	 feed_xml_finish(struct feed_xml *);
+void	 feed_xml_free(struct feed_xml *);
+
 /* The streamed formats: what their items and fields are called. */
 extern const struct feed_xml_spec	feed_indeed_spec;
 extern const struct feed_xml_spec	feed_rss_spec;
 /* The formats read whole: the page, once it has all arrived. */
-int	 feed_jsonld_parse(struct feed_ctx *, const char *, size_t);
+extern const struct feed_xml_spec	feed_jsonld_spec;
 int	 feed_html_parse(struct feed_ctx *, const char *, size_t);
 
 #endif

@@ -1,7 +1,7 @@
 /*
  * Indeed-style XML: <source><job><title><![CDATA[...]]></title>...</job>.
- * Streamed by the push parser in feed.c so a feed of any size reads in flat
- * memory; only the tag names differ between partners.
+ * Streamed by the push parser in feed_push.c so a feed of any size reads
+ * in flat memory; only the tag names differ between partners.
  */
 
 #include <stddef.h>
@@ -31,7 +31,7 @@ static const struct feed_tag indeed_tags[] = {
 };
 
 const struct feed_xml_spec feed_indeed_spec = {
-	indeed_items,
-	indeed_tags,
-	sizeof(indeed_tags) / sizeof(indeed_tags[0])
+	.items = indeed_items,
+	.tags = indeed_tags,
+	.ntags = sizeof(indeed_tags) / sizeof(indeed_tags[0]),
 };

@@ -1,7 +1,10 @@
 /*
  * schema.org JobPosting in <script type="application/ld+json"> blocks of
  * an HTML page: single objects, arrays, @graph and ItemList wrappers.
- * jansson only accepts valid UTF-8 and nests at most 2048 deep.
+ * The page is read as it comes by the HTML push parser (feed_push.c),
+ * which hands each block here whole: memory is one block at most, not
+ * the page and its tree.  jansson only accepts valid UTF-8 and nests at
+ * most 2048 deep.
  */
 
 #include <stdio.h>
@@ -10,8 +13,6 @@
 #include <strings.h>
 
 #include <jansson.h>
-#include <libxml/HTMLparser.h>
-#include <libxml/xpath.h>
 
 #include "core.h"
 #include "feed.h"
@@ -21,8 +22,9 @@
 /* A single ld+json block larger than this is not a job posting. */
 #define JSONLD_MAX_BYTES	(4U * 1024 * 1024)
 
-static int		 jsonld_script(struct feed_ctx *, struct feed_raw *,
-			    xmlNodePtr);
+static int		 jsonld_want(const char *, const char *const *);
+static int		 jsonld_block(struct feed_ctx *, struct feed_raw *,
+			    const char *, size_t, char *, size_t);
 static void		 jsonld_visit(struct feed_ctx *, struct feed_raw *,
 			    json_t *, int);
 static int		 jsonld_is_posting(json_t *);
@@ -42,70 +44,49 @@ static const char *const jsonld_wrappers[] = {
 	"@graph", "itemListElement", "item", NULL
 };
 
-int
-feed_jsonld_parse(struct feed_ctx *ctx, const char *buf, size_t len)
-{
-	struct feed_raw		*raw;
-	xmlDocPtr		 doc;
-	xmlXPathContextPtr	 xp;
-	xmlXPathObjectPtr	 set;
-	int			 i;
+const struct feed_xml_spec feed_jsonld_spec = {
+	.html = 1,
+	.block_want = jsonld_want,
+	.block = jsonld_block,
+	.block_max = JSONLD_MAX_BYTES,
+};
 
-	if ((doc = feed_html_read(ctx, buf, len)) == NULL)
-		return (-1);
-	xp = xmlXPathNewContext(doc);
-	set = xp == NULL ? NULL :
-	    xmlXPathEvalExpression((const xmlChar *)"//script", xp);
-	if (set == NULL) {
-		feed_error(ctx, "cannot search the page for scripts");
-	} else if (set->nodesetval != NULL) {
-		raw = feed_raw_new();
-		for (i = 0; i < set->nodesetval->nodeNr && !ctx->stopped; i++)
-			(void)jsonld_script(ctx, raw, set->nodesetval->nodeTab[i]);
-		feed_raw_free(raw);
+/*
+ * Only <script> elements of type application/ld+json (any case,
+ * parameters allowed) are read.  attrs: name, value, ... NULL.
+ */
+static int
+jsonld_want(const char *name, const char *const *attrs)
+{
+	const char	*t;
+
+	if (strcasecmp(name, "script") != 0 || attrs == NULL)
+		return (0);
+	for (; attrs[0] != NULL; attrs += 2) {
+		if (strcasecmp(attrs[0], "type") != 0 || attrs[1] == NULL)
+			continue;
+		for (t = attrs[1]; *t == ' '; t++)
+			continue;
+		return (strncasecmp(t, "application/ld+json", 19) == 0 &&
+		    (t[19] == '\0' || t[19] == ';' || t[19] == ' '));
 	}
-	xmlXPathFreeObject(set);
-	xmlXPathFreeContext(xp);
-	xmlFreeDoc(doc);
-	return (ctx->failed ? -1 : 0);
+	return (0);
 }
 
 /*
- * One <script>: only application/ld+json ones (any case, parameters
- * allowed) are read.  A block that is not valid JSON makes the parse
- * incomplete -- it may have held postings -- but the others still count.
+ * One block.  A block that is not valid JSON makes the parse incomplete
+ * -- it may have held postings -- but the others still count.
  */
 static int
-jsonld_script(struct feed_ctx *ctx, struct feed_raw *raw, xmlNodePtr node)
+jsonld_block(struct feed_ctx *ctx, struct feed_raw *raw, const char *text,
+    size_t n, char *why, size_t whylen)
 {
 	json_error_t	 err;
 	json_t		*root;
-	xmlChar		*type, *text;
-	const char	*t;
-	size_t		 n;
-	int		 ok;
 
-	if ((type = xmlGetProp(node, (const xmlChar *)"type")) == NULL)
-		return (0);
-	for (t = (const char *)type; *t == ' '; t++)
-		continue;
-	ok = strncasecmp(t, "application/ld+json", 19) == 0 &&
-	    (t[19] == '\0' || t[19] == ';' || t[19] == ' ');
-	xmlFree(type);
-	if (!ok)
-		return (0);
-	if ((text = xmlNodeGetContent(node)) == NULL)
-		return (0);
-	n = strlen((char *)text);
-	if (n > JSONLD_MAX_BYTES) {
-		feed_error(ctx, "ld+json block over %u bytes", JSONLD_MAX_BYTES);
-		xmlFree(text);
-		return (-1);
-	}
-	root = json_loadb((const char *)text, n, 0, &err);
-	xmlFree(text);
-	if (root == NULL) {
-		feed_error(ctx, "ld+json line %d: %s", err.line, err.text);
+	if ((root = json_loadb(text, n, 0, &err)) == NULL) {
+		(void)snprintf(why, whylen, "ld+json line %d: %s", err.line,
+		    err.text);
 		return (-1);
 	}
 	jsonld_visit(ctx, raw, root, 0);

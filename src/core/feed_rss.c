@@ -35,7 +35,7 @@ static const struct feed_tag rss_tags[] = {
 };
 
 const struct feed_xml_spec feed_rss_spec = {
-	rss_items,
-	rss_tags,
-	sizeof(rss_tags) / sizeof(rss_tags[0])
+	.items = rss_items,
+	.tags = rss_tags,
+	.ntags = sizeof(rss_tags) / sizeof(rss_tags[0]),
 };

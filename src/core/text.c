@@ -444,17 +444,29 @@ text_squash(const char *s)
 static const char *
 fold(unsigned int cp)
 {
+	static const char *const comma[] = { "s", "s", "t", "t" };
+
 	if (cp >= 0xc0 && cp <= 0x17f)
 		return (latin[cp - 0xc0]);
+	/* Romanian Ș ș Ț ț (comma below), which unaccent folds too. */
+	if (cp >= 0x218 && cp <= 0x21b)
+		return (comma[cp - 0x218]);
 	return ("");
 }
 
 static int
 is_separator(unsigned int cp)
 {
+	/*
+	 * Currency signs too (€), but the seven unaccent spells out (₠ ₢ ₣
+	 * ₤ ₧ ₹ ₺ as "CE", "Cr", "Fr." ...): those are kept as they are.
+	 */
 	return ((cp >= 0x80 && cp <= 0xbf) || cp == 0xd7 || cp == 0xf7 ||
-	    (cp >= 0x2000 && cp <= 0x206f) || (cp >= 0x3000 && cp <= 0x303f) ||
-	    cp == 0xfeff || cp == 0xfffd);
+	    (cp >= 0x2000 && cp <= 0x206f) ||
+	    (cp >= 0x20a0 && cp <= 0x20cf && cp != 0x20a0 && cp != 0x20a2 &&
+	    cp != 0x20a3 && cp != 0x20a4 && cp != 0x20a7 && cp != 0x20b9 &&
+	    cp != 0x20ba) ||
+	    (cp >= 0x3000 && cp <= 0x303f) || cp == 0xfeff || cp == 0xfffd);
 }
 
 char *

@@ -445,8 +445,8 @@ tsv_text(const char *text, struct sbuf *out)
 
 /*
  * The same vector in tsvector's binary form, for COPY ... (FORMAT binary):
- * PostgreSQL reads it several times faster than the text form (the
- * staging COPY of 100 000 items took 3.3 s in text, 1.0 s in binary).  The
+ * PostgreSQL reads it several times faster than the text form
+ * (docs/benchmarks.md has the figures).  The
  * lexeme count (int32), then each lexeme NUL-terminated, its number of
  * positions (uint16) and the positions (uint16, weight D: the top bits
  * zero), all big-endian.

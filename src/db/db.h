@@ -1,6 +1,8 @@
 /*
  * Synchronous libpq helpers for the CLI (migrate, seed, partner, scrape,
  * admin, apikey).  The web module uses Kore's async layer instead.
+ * Functions return 0 on success and -1 on failure (having printed why),
+ * or a pointer that is NULL on failure; db_words_ok() is 1, 0 or -1.
  */
 #ifndef FJ_DB_H
 #define FJ_DB_H

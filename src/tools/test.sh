@@ -56,13 +56,15 @@ run() {
 	shift
 	wanted "$name" || return 0
 	echo "# $name" | tee -a "$log"
+	# grep -a: a test's output may hold bytes that are not text (grep
+	# would print "binary file matches" instead of the lines).
 	if ! "$@" > "$out/$name.out" 2>&1; then
-		grep -q '^not ok' "$out/$name.out" ||
+		grep -aq '^not ok' "$out/$name.out" ||
 		    echo "not ok - $name: exited non-zero" >> "$out/$name.out"
 	fi
-	grep -E '^(not )?ok ' "$out/$name.out" | grep -q . ||
+	grep -aE '^(not )?ok ' "$out/$name.out" | grep -q . ||
 	    echo "not ok - $name: printed no result" >> "$out/$name.out"
-	grep -E '^not ok' "$out/$name.out"
+	grep -aE '^not ok' "$out/$name.out"
 	cat "$out/$name.out" >> "$log"
 }
 
@@ -165,7 +167,7 @@ else
 	done
 	# Kore's log is line-buffered: the parent's start-up lines once, not
 	# again in each forked worker's first write.
-	n=$(grep -c 'kore is starting up' "$out/kore.log")
+	n=$(grep -ac 'kore is starting up' "$out/kore.log")
 	if [ "$n" = 1 ]; then
 		echo "ok - kore log: start-up lines written once" >> "$log"
 	else
@@ -175,7 +177,7 @@ else
 	# (each pattern below says which), or a defect such as maintenance
 	# failing on a function it cannot find.
 	cp "$work/pg/server.log" "$out/pg-server.log" 2>/dev/null
-	grep 'ERROR:' "$out/pg-server.log" | grep -v -E \
+	grep -a 'ERROR:' "$out/pg-server.log" | grep -v -E \
 	    -e 'COPY from stdin failed' `# the scraper aborts a failed or 304 run's COPY` \
 	    -e 'violates check constraint "mail_outbox_' `# test_recruiter: CR/LF refused` \
 	    -e 'duplicate key value violates unique constraint "partner_name_key"' `# test_scrape: a partner added twice` \
@@ -188,14 +190,14 @@ else
 		echo "ok - postgres log has no ERROR the tests did not provoke" >> "$log"
 	fi
 	# The server must not have lost a worker or hit the sandbox.
-	if grep -E 'sandbox violation|died|fatal|exited with status|Bad file descriptor' "$out/kore.log" >/dev/null; then
-		echo "not ok - kore log: $(grep -E -m3 'sandbox violation|died|fatal|exited with status|Bad file descriptor' "$out/kore.log" | tr '\n' ' ')" >> "$log"
+	if grep -aE 'sandbox violation|died|fatal|exited with status|Bad file descriptor' "$out/kore.log" >/dev/null; then
+		echo "not ok - kore log: $(grep -aE -m3 'sandbox violation|died|fatal|exited with status|Bad file descriptor' "$out/kore.log" | tr '\n' ' ')" >> "$log"
 	else
 		echo "ok - kore log has no worker death or sandbox violation" >> "$log"
 	fi
 fi
 
-pass=$(grep -c '^ok ' "$log")
-fail=$(grep -c '^not ok' "$log")
+pass=$(grep -ac '^ok ' "$log")
+fail=$(grep -ac '^not ok' "$log")
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

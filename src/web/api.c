@@ -61,23 +61,11 @@ int	page_api_not_found(struct http_request *);
  * /jobs).  Newest first; one row more than asked tells whether there is a
  * next page.
  */
-#define FEED_NEAR	"coalesce($10::int, 0) > 0"
 static const char	sql_feed[] =
-    "WITH p AS MATERIALIZED (SELECT fj_tsquery($1) AS tq,"
-    "  fj_city_id($2) AS cid, (SELECT id FROM company WHERE slug = $4)"
-    "  AS coid, CASE WHEN " FEED_NEAR " THEN coalesce(nullif(ARRAY("
-    "  SELECT n.city_id FROM fj_city_near(fj_city_center($2), $10::int) n),"
-    "  '{}'), ARRAY[fj_city_id($2)]) END AS cids),"
+    "WITH " FILTERS_P("$10") ","
     " s AS MATERIALIZED (SELECT x.id, x.posted_at, row_number() OVER"
     "  (ORDER BY x.posted_at DESC, x.id DESC) AS rn FROM (SELECT id,"
-    "  posted_at FROM posting x WHERE x.status = 'published' AND " OPEN("x")
-    "  AND ($1::text IS NULL OR x.search @@ (SELECT tq FROM p))"
-    "  AND ($2::text IS NULL OR (NOT " FEED_NEAR " AND x.city_id ="
-    "  (SELECT cid FROM p)) OR (" FEED_NEAR " AND x.city_id = ANY"
-    "  ((SELECT cids FROM p)::int[])))"
-    "  AND ($3::text IS NULL OR x.contract = $3)"
-    "  AND ($4::text IS NULL OR x.company_id = (SELECT coid FROM p))"
-    "  AND ($5::text IS NULL OR x.lang = $5)"
+    "  posted_at FROM posting x WHERE" FILTERS("x", "$10") " AND" ANY_WORDS("x")
     "  AND ($6::bigint IS NULL OR (x.posted_at, x.id) < (" USEC("$6") ","
     "  $7::bigint)) ORDER BY x.posted_at DESC, x.id DESC"
     "  LIMIT $8::int + 1) x)"
@@ -215,7 +203,7 @@ rate_count(const char *key, unsigned int limit, time_t *retry)
  * database by the statement itself) and the client's address.  A keyed
  * request counts against its key and against the address, both at the
  * keyed limit, so that made-up keys do not multiply an address's share.
- * Answers 401 or 429 and returns -1 when refused.
+ * Answers 401 or 429 and returns KORE_RESULT_ERROR when refused.
  */
 static int
 api_admit(struct http_request *req, const char **key, char *keybuf,
@@ -234,7 +222,7 @@ api_admit(struct http_request *req, const char **key, char *keybuf,
 			    "Bearer realm=\"fashionjobs\"");
 			web_problem(req, 401, NULL, "Send the API key as "
 			    "\"Authorization: Bearer KEY\".");
-			return (-1);
+			return (KORE_RESULT_ERROR);
 		}
 		for (k = auth + 7; *k == ' '; k++)
 			;
@@ -248,7 +236,7 @@ api_admit(struct http_request *req, const char **key, char *keybuf,
 			    "error=\"invalid_token\"");
 			web_problem(req, 401, NULL, "This API key is not "
 			    "valid.");
-			return (-1);
+			return (KORE_RESULT_ERROR);
 		}
 		(void)kore_strlcpy(keybuf, k, keylen);
 		*key = keybuf;
@@ -260,13 +248,13 @@ api_admit(struct http_request *req, const char **key, char *keybuf,
 		if (rate_count(slot, limit, &retry) == 0) {
 			(void)snprintf(slot, sizeof(slot), "K:%s", ip);
 			if (rate_count(slot, limit, &retry) == 0)
-				return (0);
+				return (KORE_RESULT_OK);
 		}
 	} else {
 		limit = rate_limit("FJ_API_RATE_ANON", RATE_ANON_DEFAULT);
 		(void)snprintf(slot, sizeof(slot), "a:%s", ip);
 		if (rate_count(slot, limit, &retry) == 0)
-			return (0);
+			return (KORE_RESULT_OK);
 	}
 	(void)snprintf(num, sizeof(num), "%lld", (long long)retry);
 	http_response_header(req, "retry-after", num);
@@ -275,7 +263,7 @@ api_admit(struct http_request *req, const char **key, char *keybuf,
 	    "seconds in Retry-After." :
 	    "Too many requests without an API key: wait for the number of "
 	    "seconds in Retry-After, or ask for a key.");
-	return (-1);
+	return (KORE_RESULT_ERROR);
 }
 
 /* Parse the query string or answer 400 with a problem document. */
@@ -289,12 +277,12 @@ api_query(struct http_request *req, struct qs *qs)
 		web_problem(req, 400, NULL, "The query string is malformed or "
 		    "too long: too many parameters, a bad %-escape, a control "
 		    "character or invalid UTF-8.");
-		return (-1);
+		return (KORE_RESULT_ERROR);
 	}
-	return (0);
+	return (KORE_RESULT_OK);
 }
 
-/* limit=N within 1..max, else a 400 problem and -1. */
+/* limit=N within 1..max, else a 400 problem and KORE_RESULT_ERROR. */
 static int
 read_limit(struct http_request *req, const struct qs *qs, int dflt, int max,
     int *out)
@@ -305,7 +293,7 @@ read_limit(struct http_request *req, const struct qs *qs, int dflt, int max,
 
 	*out = dflt;
 	if ((v = qs_get(qs, "limit")) == NULL || *v == '\0')
-		return (0);
+		return (KORE_RESULT_OK);
 	errno = 0;
 	n = strtol(v, &end, 10);
 	if (errno != 0 || *end != '\0' || !isdigit((unsigned char)*v) ||
@@ -313,28 +301,10 @@ read_limit(struct http_request *req, const struct qs *qs, int dflt, int max,
 		(void)snprintf(msg, sizeof(msg), "limit must be a whole number "
 		    "from 1 to %d.", max);
 		web_problem(req, 400, "limit", msg);
-		return (-1);
+		return (KORE_RESULT_ERROR);
 	}
 	*out = (int)n;
-	return (0);
-}
-
-/* "q=...&city=...&" for the filters a feed_query() ctx holds, escaped. */
-void
-feed_filters(struct sbuf *b, const json_t *ctx)
-{
-	const char	*v;
-	int		 f;
-
-	for (f = 0; f < FILTER__MAX; f++) {
-		v = json_string_value(json_object_get(ctx,
-		    web_filter_names[f]));
-		if (v == NULL)
-			continue;
-		sbuf_printf(b, "%s=", web_filter_names[f]);
-		esc_url(b, v);
-		sbuf_putc(b, '&');
-	}
+	return (KORE_RESULT_OK);
 }
 
 /* The statement failed, or the key was refused: answer and return 1. */
@@ -383,17 +353,17 @@ feed_query(struct http_request *req,
 	struct qs	 qs;
 	const char	*v[FILTER__MAX], *msg, *bad, *c;
 	char		 f[3][32], num[16];
-	int		 limit, i;
+	int		 limit;
 
-	if (api_query(req, &qs) == -1)
+	if (api_query(req, &qs) != KORE_RESULT_OK)
 		return (NULL);
 	q = NULL;
-	if ((msg = filters_read(&qs, v, &bad)) != NULL) {
+	if ((msg = filters_read(&qs, v, FILTER__MAX, &bad)) != NULL) {
 		web_problem(req, 400, bad, msg);
 		goto out;
 	}
 	if (read_limit(req, &qs, FEED_LIMIT_DEFAULT, FEED_LIMIT_MAX,
-	    &limit) == -1)
+	    &limit) != KORE_RESULT_OK)
 		goto out;
 	f[0][0] = f[1][0] = '\0';
 	if ((c = qs_get(&qs, "cursor")) != NULL && *c != '\0' &&
@@ -403,8 +373,7 @@ feed_query(struct http_request *req,
 		goto out;
 	}
 	q = dbq_new(req, sql_feed, done);
-	for (i = 0; i < FILTER_KM; i++)
-		dbq_param(q, v[i]);
+	filters_param(q, v);
 	dbq_param(q, f[0][0] != '\0' ? f[0] : NULL);
 	dbq_param(q, f[0][0] != '\0' ? f[1] : NULL);
 	(void)snprintf(num, sizeof(num), "%d", limit);
@@ -412,10 +381,7 @@ feed_query(struct http_request *req,
 	dbq_param(q, web_base_url());
 	dbq_param(q, v[FILTER_KM]);	/* $10 */
 	q->ctx = json_object();
-	for (i = 0; i < FILTER__MAX; i++)
-		if (v[i] != NULL)
-			json_object_set_new(q->ctx, web_filter_names[i],
-			    json_string(v[i]));
+	filters_save(q->ctx, v);
 	json_object_set_new(q->ctx, "limit", json_integer(limit));
 out:
 	qs_free(&qs);
@@ -500,12 +466,12 @@ page_api_jobs(struct http_request *req)
 
 	if (http_state_exists(req))
 		return (dbq_run(req));
-	if (api_admit(req, &key, keybuf, sizeof(keybuf)) == -1)
+	if (api_admit(req, &key, keybuf, sizeof(keybuf)) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
-	if (api_query(req, &qs) == -1)
+	if (api_query(req, &qs) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
 	if (read_limit(req, &qs, API_LIMIT_DEFAULT, API_LIMIT_MAX,
-	    &limit) == -1)
+	    &limit) != KORE_RESULT_OK)
 		goto out;
 	f[0][0] = f[1][0] = f[2][0] = '\0';
 	if ((c = qs_get(&qs, "cursor")) != NULL && *c != '\0') {
@@ -610,7 +576,7 @@ page_api_job(struct http_request *req)
 
 	if (http_state_exists(req))
 		return (dbq_run(req));
-	if (api_admit(req, &key, keybuf, sizeof(keybuf)) == -1)
+	if (api_admit(req, &key, keybuf, sizeof(keybuf)) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
 	p = req->path + strlen("/api/v1/jobs/");
 	for (n = 0; isdigit((unsigned char)p[n]); n++)
@@ -652,15 +618,14 @@ page_api_facets(struct http_request *req)
 	const char	*v[FILTER__MAX], *msg, *bad, *key;
 	const char	*cap, *wide;
 	char		 keybuf[KEY_MAX + 1];
-	int		 i;
 
 	if (http_state_exists(req))
 		return (dbq_run(req));
-	if (api_admit(req, &key, keybuf, sizeof(keybuf)) == -1)
+	if (api_admit(req, &key, keybuf, sizeof(keybuf)) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
-	if (api_query(req, &qs) == -1)
+	if (api_query(req, &qs) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
-	if ((msg = filters_read(&qs, v, &bad)) != NULL) {
+	if ((msg = filters_read(&qs, v, FILTER__MAX, &bad)) != NULL) {
 		web_problem(req, 400, bad, msg);
 		qs_free(&qs);
 		return (KORE_RESULT_OK);
@@ -673,8 +638,7 @@ page_api_facets(struct http_request *req)
 		sql_facets = sbuf_steal(&sql);
 	}
 	q = dbq_new(req, sql_facets, facets_done);
-	for (i = 0; i < FILTER_KM; i++)
-		dbq_param(q, v[i]);
+	filters_param(q, v);
 	dbq_param(q, "date");		/* $6 sort: no ranking needed */
 	dbq_param(q, "0");		/* $7 limit: counts only */
 	dbq_param(q, "0");		/* $8 offset */

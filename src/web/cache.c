@@ -231,7 +231,7 @@ cache_tick(void *arg, u_int64_t now_ms)
  * KORE_RESULT_RETRY and runs again.  CACHE_MISS: make the page (this
  * request has claimed its refresh).
  */
-int
+enum cache_state
 cache_send(struct http_request *req)
 {
 	static struct kore_timer	*tick;

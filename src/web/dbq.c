@@ -21,9 +21,12 @@ static struct http_state	dbq_states[] = {
 	KORE_HTTP_STATE(dbq_state_done),
 };
 
-#define DBQ_STATE_SETUP		0
-#define DBQ_STATE_WAIT		1
-#define DBQ_STATE_DONE		2
+/* Indexes into dbq_states, in its order. */
+enum {
+	DBQ_STATE_SETUP,
+	DBQ_STATE_WAIT,
+	DBQ_STATE_DONE
+};
 
 /* The request owns the returned state; it is freed with the request. */
 struct dbq *
@@ -179,7 +182,7 @@ dbq_init(void)
  * when no connection is free (Kore wakes the request), DBQ_FAILED
  * (logged).  Shared with session.c's flows.
  */
-int
+enum dbq_state
 dbq_send(struct kore_pgsql *sql, const char *query, int nparams,
     char **params)
 {
@@ -204,7 +207,7 @@ dbq_send(struct kore_pgsql *sql, const char *query, int nparams,
  * server works, DBQ_MORE after a step, DBQ_DONE at the end (*failed set
  * on an error).
  */
-int
+enum dbq_state
 dbq_read(struct kore_pgsql *sql, json_t **result, int *failed)
 {
 	json_error_t	err;
@@ -286,6 +289,8 @@ dbq_state_wait(struct http_request *req)
 		return (HTTP_STATE_RETRY);
 	case DBQ_DONE:
 		req->fsm_state = DBQ_STATE_DONE;
+		break;
+	default:
 		break;
 	}
 	return (HTTP_STATE_CONTINUE);

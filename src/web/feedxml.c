@@ -152,6 +152,8 @@ fx_state_meta(struct http_request *req)
 		kore_pgsql_init(&fx->sql);
 		kore_pgsql_bind_request(&fx->sql, req);
 		break;
+	default:
+		break;
 	}
 	req->fsm_state = FX_META_WAIT;
 	return (HTTP_STATE_CONTINUE);
@@ -279,6 +281,8 @@ fx_state_page(struct http_request *req)
 		return (HTTP_STATE_RETRY);
 	case DBQ_FAILED:
 		return (fx_abort(req));
+	default:
+		break;
 	}
 	fx->rows = 0;
 	req->fsm_state = FX_PAGE_WAIT;

@@ -227,7 +227,7 @@ date_in_days(char *buf, size_t len, int days)
  * A YYYY-MM-DD date between today + min_days and today + max_days (UTC):
  * DATE_OK, DATE_BAD (not a date), DATE_EARLY or DATE_LATE.
  */
-int
+enum date_check
 valid_date(const char *s, int min_days, int max_days)
 {
 	struct tm	tm, back;

@@ -12,9 +12,8 @@
 #include <time.h>
 
 #include "web.h"
+#include "session.h"
 
-#define Q_MAX		200
-#define FILTER_MAX	100
 #define PAGE_MAX	500
 
 int	page_home(struct http_request *);
@@ -22,63 +21,33 @@ int	page_jobs_search(struct http_request *);
 int	page_company(struct http_request *);
 int	page_city(struct http_request *);
 
-/* The search filters, as the person gave them (validated). */
-enum filter {
-	F_Q,
-	F_CITY,
-	F_CONTRACT,
-	F_COMPANY,
-	F_LANG,
-	F_SORT,
-	F_KM,
-	F__MAX
-};
-
+/* The search, as the person gave it (validated): filters.c's filters. */
 struct search {
-	const char	*v[F__MAX];
+	const char	*v[FILTER__MAX];
+	const char	*sort;		/* NULL: relevance with words, else date */
 	long		 page;
 	const char	*base;		/* path the links point to */
-	enum filter	 fixed;		/* filter given by the path, or F__MAX */
+	enum filter	 fixed;		/* filter given by the path, or FILTER__MAX */
 	int		 approx;	/* counts estimated (sql_search) */
 };
 
-static const char	*filter_names[F__MAX] = {
-	"q", "city", "contract", "company", "lang", "sort", "km"
-};
-
-static const char	*contracts[] = {
-	"permanent", "fixed_term", "internship", "apprenticeship",
-	"freelance", "temporary_agency", "seasonal", "other"
-};
-
-static const struct {
-	const char	*code;
-	const char	*label;
-} langs[] = {
-	{ "it", "Italiano" },
-	{ "fr", "Français" },
-	{ "de", "Deutsch" },
-	{ "en", "English" },
-	{ "es", "Español" },
-};
-
-static const char	*sorts[] = { "relevance", "date", "distance" };
+static const char *const sorts[] = { "relevance", "date", "distance" };
 
 /*
  * The distances the search form offers, in km (layout.html); any other
  * from 0 to 200 works too.
  */
-static const char	*form_kms[] = { "10", "30", "50", "100" };
+static const char *const form_kms[] = { "10", "30", "50", "100" };
 
 /* Facet name in the model -> the filter it sets. */
 static const struct {
 	const char	*facet;
 	enum filter	 filter;
 } facets[] = {
-	{ "city",	F_CITY },
-	{ "contract",	F_CONTRACT },
-	{ "company",	F_COMPANY },
-	{ "lang",	F_LANG },
+	{ "city",	FILTER_CITY },
+	{ "contract",	FILTER_CONTRACT },
+	{ "company",	FILTER_COMPANY },
+	{ "lang",	FILTER_LANG },
 };
 
 static const char	sql_home[] =
@@ -100,9 +69,9 @@ static const char	sql_home[] =
  * $1 q, $2 city, $3 contract, $4 company slug, $5 lang, $6 sort,
  * $7 limit, $8 offset, $9 reader's language, $10 SEARCH_CAP, $11
  * SEARCH_WIDE (jobs_search_limits()), $12 km (0 or NULL: the city
- * alone).  Parameters are known when the unnamed statement is planned, so
- * "$n IS NULL OR ..." folds away and the full-text and filter indexes are
- * used.
+ * alone).  Parameters are known when
+ * the unnamed statement is planned, so "$n IS NULL OR ..." folds away and
+ * the full-text and filter indexes are used.
  *
  * With words ($1), the matches m are ranked for the page and counted for
  * the total and facets, unless there are too many to do so quickly: a 1%
@@ -120,52 +89,25 @@ static const char	sql_home[] =
  * away.  Either way the counts c are summed once over grouping sets, one
  * per facet and () for the total.
  */
-/*
- * $12 km: with a distance, the city filter takes the cities within $12 km
- * of the city's position (near, read through the GiST index city_pos),
- * else the city alone with =, so that (city_id, posted_at) is read in
- * order as before.  $12 is known when the statement is planned: one of
- * the two folds away.
- */
-#define NEAR	"coalesce($12::int, 0) > 0"
-/* Open postings of table alias x that pass the filters $3 to $5. */
-#define FILTERS_BUT_CITY(x)						\
-    " " x ".status = 'published' AND " OPEN(x)				\
-    "  AND ($3::text IS NULL OR " x ".contract = $3)"			\
-    "  AND ($4::text IS NULL OR " x ".company_id = (SELECT coid FROM p))" \
-    "  AND ($5::text IS NULL OR " x ".lang = $5)"
-/* ... and the city or cities of $2 and $12. */
-#define FILTERS(x)	FILTERS_BUT_CITY(x)				\
-    "  AND ($2::text IS NULL OR (NOT " NEAR " AND " x ".city_id ="	\
-    "  (SELECT cid FROM p)) OR (" NEAR " AND " x ".city_id = ANY"	\
-    "  ((SELECT cids FROM p)::int[])))"
 /* Nearest first (sort=distance), then best ranked or newest. */
 #define ORDER(t)							\
     " CASE WHEN $6 = 'distance' THEN " t ".dist END,"			\
     " CASE WHEN $6 IN ('date', 'distance') THEN 0 ELSE " t ".rank END"	\
     " DESC, " t ".posted_at DESC, " t ".id DESC"
-#define WORDS(x)	" " x ".search @@ (SELECT tq FROM p)"
 
 static const char	sql_search[] =
-    "WITH p0 AS MATERIALIZED (SELECT fj_city_id($2) AS cid,"
-    "  CASE WHEN " NEAR " THEN fj_city_center($2) END AS ctr),"
-    " near AS MATERIALIZED (SELECT n.city_id, n.dist FROM p0,"
-    "  fj_city_near(p0.ctr, $12::int) n WHERE p0.ctr IS NOT NULL"
-    "  UNION ALL SELECT p0.cid, 0 FROM p0 WHERE p0.ctr IS NULL"
-    "  AND p0.cid IS NOT NULL),"
-    " p AS MATERIALIZED (SELECT fj_tsquery($1) AS tq,"
-    "  (SELECT cid FROM p0) AS cid, ARRAY(SELECT city_id FROM near) AS cids,"
-    "  (SELECT id FROM company WHERE slug = $4) AS coid),"
+    "WITH " FILTERS_P("$12") ","
     " est AS MATERIALIZED (SELECT count(*) * 100 AS n"
     "  FROM posting s TABLESAMPLE SYSTEM (1) REPEATABLE (0)"
-    "  WHERE $1::text IS NOT NULL AND" FILTERS("s") " AND" WORDS("s") "),"
+    "  WHERE $1::text IS NOT NULL AND" FILTERS("s", "$12") " AND"
+    WORDS("s") "),"
     " w AS MATERIALIZED (SELECT n > $11::int AS wide FROM est),"
     " m_all AS MATERIALIZED (SELECT x.id, x.posted_at, x.city_id,"
     "  x.contract, x.company_id, x.lang, ts_rank(x.search,"
-    "  (SELECT tq FROM p)) AS rank FROM posting x WHERE" FILTERS("x")
+    "  (SELECT tq FROM p)) AS rank FROM posting x WHERE" FILTERS("x", "$12")
     "  AND" WORDS("x") "),"
-    " m_new AS MATERIALIZED (SELECT f.* FROM p, fj_match_newest_cities(p.tq,"
-    "  p.cids, $3, p.coid, $5, $2::text IS NULL, $4::text IS NULL,"
+    " m_new AS MATERIALIZED (SELECT f.* FROM p, fj_match_newest_cities("
+    "  p.tq, p.cids, $3, p.coid, $5, $2::text IS NULL, $4::text IS NULL,"
     "  $10::int) f),"
     " m AS (SELECT * FROM m_all WHERE NOT (SELECT wide FROM w)"
     "  UNION ALL SELECT * FROM m_new WHERE (SELECT wide FROM w)),"
@@ -177,7 +119,8 @@ static const char	sql_search[] =
     "  ORDER BY" ORDER("t") " LIMIT $7::int OFFSET $8::int)"
     "  UNION ALL"
     "  (SELECT x.id, 0, x.posted_at, NULL::real FROM posting x"
-    "  WHERE $1::text IS NULL AND NOT " NEAR " AND" FILTERS("x")
+    "  WHERE $1::text IS NULL AND NOT " NEAR("$12") " AND"
+    FILTERS("x", "$12")
     "  ORDER BY x.posted_at DESC, x.id DESC LIMIT $7::int OFFSET $8::int)"
     /* Within km, without words: the page's first postings of each city. */
     "  UNION ALL"
@@ -185,7 +128,7 @@ static const char	sql_search[] =
     "  FROM near nd, LATERAL (SELECT x.id, x.posted_at FROM posting x"
     "  WHERE x.city_id = nd.city_id AND" FILTERS_BUT_CITY("x")
     "  ORDER BY x.posted_at DESC, x.id DESC LIMIT $7::int + $8::int) y"
-    "  WHERE $1::text IS NULL AND " NEAR ") t"
+    "  WHERE $1::text IS NULL AND " NEAR("$12") ") t"
     "  ORDER BY" ORDER("t") " LIMIT $7::int OFFSET $8::int)),"
     " c AS (SELECT city_id, contract, company_id, lang, 1 AS n FROM m"
     "  WHERE $1::text IS NOT NULL"
@@ -204,7 +147,7 @@ static const char	sql_search[] =
     "SELECT json_build_object("
     " 'total', coalesce((SELECT n FROM g WHERE gs = 15), 0),"
     " 'approx', (SELECT coalesce(approx, false) FROM k),"
-    " 'jobs', coalesce((SELECT json_agg(CASE WHEN " NEAR " AND"
+    " 'jobs', coalesce((SELECT json_agg(CASE WHEN " NEAR("$12") " AND"
     "  x.city_id <> (SELECT cid FROM p) THEN (fj_card(x, $9)::jsonb ||"
     "  jsonb_build_object('distance_km', round(pg.dist)::int))::json"
     "  ELSE fj_card(x, $9) END ORDER BY" ORDER("pg") ")"
@@ -256,53 +199,8 @@ static json_t	*search_form(const struct search *);
 static void	 facets_links(json_t *, const struct search *);
 static json_t	*pages_links(const struct search *, json_int_t);
 static json_t	*active_filters(const struct search *, json_t *);
-static int	 one_of(const char *, const char **, size_t);
-static const char *search_km(const char **, int);
-static const char *lang_label(const char *);
 static const char *path_tail(struct http_request *, const char *);
 static void	 set_total(json_t *);
-
-static int
-one_of(const char *v, const char **set, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(v, set[i]) == 0)
-			return (1);
-	return (0);
-}
-
-/*
- * km (web_km(): 0 to 200, 0 meaning none) only with a city, given or
- * fixed by the path; sort=distance needs both.  NULL, or the message for
- * a 400.
- */
-static const char *
-search_km(const char **v, int has_city)
-{
-	const char	*m;
-
-	if ((m = web_km(&v[F_KM])) != NULL)
-		return (m);
-	if (v[F_KM] != NULL && !has_city)
-		return (WEB_KM_NEEDS_CITY);
-	if (v[F_SORT] != NULL && strcmp(v[F_SORT], "distance") == 0 &&
-	    v[F_KM] == NULL)
-		return ("sort=distance needs a city and a distance (km).");
-	return (NULL);
-}
-
-static const char *
-lang_label(const char *code)
-{
-	size_t	i;
-
-	for (i = 0; i < sizeof(langs) / sizeof(langs[0]); i++)
-		if (strcmp(code, langs[i].code) == 0)
-			return (langs[i].label);
-	return (code);
-}
 
 /*
  * A search whose words match more than SEARCH_WIDE postings ranks only the
@@ -358,53 +256,27 @@ set_total(json_t *model)
 }
 
 /*
- * Validate the filters.  Empty values mean "no filter"; a value we cannot
- * use answers 400 with a message naming the parameter.
+ * Validate the filters (filters_read()), the sort order and the page.
+ * Empty values mean "no filter"; a value we cannot use answers 400 with
+ * a message naming the parameter.
  */
 static int
 search_parse(struct http_request *req, struct qs *qs, struct search *s)
 {
-	const char	*v, *msg;
-	char		*end, *key;
-	int		 f;
+	const char	*v, *msg, *bad;
+	char		*end;
 
-	msg = NULL;
-	for (f = 0; f < F__MAX; f++) {
-		if (f == (int)s->fixed)
-			continue;
-		v = qs_get(qs, filter_names[f]);
-		s->v[f] = (v != NULL && *v != '\0') ? v : NULL;
+	msg = filters_read(qs, s->v, s->fixed, &bad);
+	if (msg == NULL && (v = qs_get(qs, "sort")) != NULL && *v != '\0') {
+		s->sort = v;
+		if (!one_of(v, sorts, sizeof(sorts) / sizeof(sorts[0])))
+			msg = "Unknown sort order: use relevance, date or "
+			    "distance.";
+		else if (strcmp(v, "distance") == 0 && s->v[FILTER_KM] == NULL)
+			msg = "sort=distance needs a city and a distance (km).";
 	}
-	if ((v = s->v[F_Q]) != NULL) {
-		if (strlen(v) > Q_MAX)
-			msg = "The search text is limited to 200 characters.";
-		else {
-			/* Punctuation alone searches for nothing: no filter. */
-			key = text_key(v);
-			if (*key == '\0')
-				s->v[F_Q] = NULL;
-			free(key);
-		}
-	}
-	if ((s->v[F_CITY] && strlen(s->v[F_CITY]) > FILTER_MAX) ||
-	    (s->v[F_COMPANY] && strlen(s->v[F_COMPANY]) > FILTER_MAX))
-		msg = "A city or company name is limited to 100 characters.";
-	if (s->v[F_CONTRACT] && !one_of(s->v[F_CONTRACT], contracts,
-	    sizeof(contracts) / sizeof(contracts[0])))
-		msg = "Unknown contract type: use permanent, fixed_term, "
-		    "internship, apprenticeship, freelance, temporary_agency, "
-		    "seasonal or other.";
-	if (s->v[F_LANG] && strcmp(lang_label(s->v[F_LANG]), s->v[F_LANG])
-	    == 0)
-		msg = "Unknown language: use it, fr, de, en or es.";
-	if (s->v[F_SORT] && !one_of(s->v[F_SORT], sorts,
-	    sizeof(sorts) / sizeof(sorts[0])))
-		msg = "Unknown sort order: use relevance, date or distance.";
-	if (msg == NULL)
-		msg = search_km(s->v, s->v[F_CITY] != NULL ||
-		    s->fixed == F_CITY);
 	s->page = 1;
-	if ((v = qs_get(qs, "page")) != NULL && *v != '\0') {
+	if (msg == NULL && (v = qs_get(qs, "page")) != NULL && *v != '\0') {
 		errno = 0;
 		s->page = strtol(v, &end, 10);
 		if (errno != 0 || *end != '\0' || s->page < 1 ||
@@ -421,35 +293,31 @@ search_parse(struct http_request *req, struct qs *qs, struct search *s)
 
 /*
  * A link to this search with filter f set to v (NULL: removed) at page
- * (0: first), keeping every other filter.
+ * (0: first), keeping every other filter and the sort order.
  */
 static void
 search_href(struct sbuf *b, const struct search *s, enum filter f,
     const char *v, long page)
 {
-	int		 i;
+	const char	*w[FILTER__MAX];
 	char		 sep;
-	const char	*val;
 
+	memcpy(w, s->v, sizeof(w));
+	if (f != FILTER__MAX)
+		w[f] = v;
+	/* Another city, or none: the distance was from this one. */
+	if (f == FILTER_CITY)
+		w[FILTER_KM] = NULL;
+	if (s->fixed != FILTER__MAX)
+		w[s->fixed] = NULL;
 	sbuf_puts(b, s->base);
 	sep = '?';
-	for (i = 0; i < F__MAX; i++) {
-		if (i == (int)s->fixed)
-			continue;
-		val = (i == (int)f) ? v : s->v[i];
-		/*
-		 * Another city, or none: the distance was from this one; no
-		 * distance: no sort by it.
-		 */
-		if (f == F_CITY && i == F_KM)
-			val = NULL;
-		if ((f == F_CITY || (f == F_KM && v == NULL)) && i == F_SORT &&
-		    val != NULL && strcmp(val, "distance") == 0)
-			val = NULL;
-		if (val == NULL)
-			continue;
-		sbuf_printf(b, "%c%s=", sep, filter_names[i]);
-		esc_url(b, val);
+	filters_qs(b, w, &sep);
+	/* No distance: no sort by it. */
+	if (s->sort != NULL && (w[FILTER_KM] != NULL ||
+	    strcmp(s->sort, "distance") != 0)) {
+		sbuf_printf(b, "%csort=", sep);
+		esc_url(b, s->sort);
 		sep = '&';
 	}
 	if (page > 1)
@@ -461,23 +329,21 @@ search_form(const struct search *s)
 {
 	json_t	*form;
 	char	 key[16];
-	int	 i;
 
 	form = json_object();
-	for (i = 0; i < F__MAX; i++)
-		if (s->v[i] != NULL)
-			json_object_set_new(form, filter_names[i],
-			    json_string(s->v[i]));
-	if (s->v[F_SORT] == NULL || strcmp(s->v[F_SORT], "relevance") == 0)
+	filters_save(form, s->v);
+	if (s->sort != NULL)
+		json_object_set_new(form, "sort", json_string(s->sort));
+	if (s->sort == NULL || strcmp(s->sort, "relevance") == 0)
 		json_object_set_new(form, "sort_relevance", json_true());
-	else if (strcmp(s->v[F_SORT], "distance") == 0)
+	else if (strcmp(s->sort, "distance") == 0)
 		json_object_set_new(form, "sort_distance", json_true());
 	else
 		json_object_set_new(form, "sort_date", json_true());
 	/* The distance choice of the search form (layout.html): km_30. */
-	if (s->v[F_KM] != NULL && one_of(s->v[F_KM], form_kms,
+	if (s->v[FILTER_KM] != NULL && one_of(s->v[FILTER_KM], form_kms,
 	    sizeof(form_kms) / sizeof(form_kms[0]))) {
-		(void)snprintf(key, sizeof(key), "km_%s", s->v[F_KM]);
+		(void)snprintf(key, sizeof(key), "km_%s", s->v[FILTER_KM]);
 		json_object_set_new(form, key, json_true());
 	}
 	return (form);
@@ -502,9 +368,9 @@ facets_links(json_t *model, const struct search *s)
 			    "value"));
 			if (value == NULL)
 				continue;
-			if (facets[i].filter == F_LANG)
+			if (facets[i].filter == FILTER_LANG)
 				json_object_set_new(item, "label",
-				    json_string(lang_label(value)));
+				    json_string(web_lang_label(value)));
 			on = s->v[facets[i].filter] != NULL &&
 			    strcmp(s->v[facets[i].filter], value) == 0;
 			sbuf_reset(&b);
@@ -537,12 +403,12 @@ pages_links(const struct search *s, json_int_t total)
 	json_object_set_new(pages, "last", json_integer(last));
 	sbuf_init(&b);
 	if (s->page > 1) {
-		search_href(&b, s, F__MAX, NULL, s->page - 1);
+		search_href(&b, s, FILTER__MAX, NULL, s->page - 1);
 		json_object_set_new(pages, "prev", json_stringn(b.data, b.len));
 	}
 	if (s->page < last) {
 		sbuf_reset(&b);
-		search_href(&b, s, F__MAX, NULL, s->page + 1);
+		search_href(&b, s, FILTER__MAX, NULL, s->page + 1);
 		json_object_set_new(pages, "next", json_stringn(b.data, b.len));
 	}
 	sbuf_free(&b);
@@ -561,28 +427,29 @@ active_filters(const struct search *s, json_t *model)
 
 	list = json_array();
 	sbuf_init(&b);
-	for (i = F_CITY; i <= F_LANG; i++) {
+	for (i = FILTER_CITY; i <= FILTER_LANG; i++) {
 		if (s->v[i] == NULL || i == (int)s->fixed)
 			continue;
 		label = s->v[i];
-		if (i == F_CITY && json_object_get(model, "city"))
+		if (i == FILTER_CITY && json_object_get(model, "city"))
 			label = json_string_value(json_object_get(
 			    json_object_get(model, "city"), "name"));
-		if (i == F_COMPANY && json_object_get(model, "company"))
+		if (i == FILTER_COMPANY && json_object_get(model, "company"))
 			label = json_string_value(json_object_get(
 			    json_object_get(model, "company"), "name"));
-		if (i == F_LANG)
-			label = lang_label(s->v[i]);
+		if (i == FILTER_LANG)
+			label = web_lang_label(s->v[i]);
 		sbuf_reset(&b);
 		search_href(&b, s, i, NULL, 0);
 		json_array_append_new(list, json_pack("{s:s, s:s, s:s#}",
-		    "name", filter_names[i], "label", label ? label : s->v[i],
+		    "name", web_filter_names[i], "label", label ? label : s->v[i],
 		    "href", b.data, b.len));
 	}
-	if (s->v[F_KM] != NULL) {
-		(void)snprintf(km, sizeof(km), "within %s km", s->v[F_KM]);
+	if (s->v[FILTER_KM] != NULL) {
+		(void)snprintf(km, sizeof(km), "within %s km",
+		    s->v[FILTER_KM]);
 		sbuf_reset(&b);
-		search_href(&b, s, F_KM, NULL, 0);
+		search_href(&b, s, FILTER_KM, NULL, 0);
 		json_array_append_new(list, json_pack("{s:s, s:s, s:s#}",
 		    "name", "km", "label", km, "href", b.data, b.len));
 	}
@@ -596,13 +463,11 @@ search_start(struct http_request *req, struct search *s)
 	struct dbq	*q;
 	const char	*cap, *wide;
 	char		 limit[16], offset[16];
-	int		 i;
 
 	q = dbq_new(req, sql_search, search_done);
-	for (i = 0; i < F_SORT; i++)
-		dbq_param(q, s->v[i]);
-	dbq_param(q, s->v[F_SORT] ? s->v[F_SORT] :
-	    (s->v[F_Q] ? "relevance" : "date"));
+	filters_param(q, s->v);
+	dbq_param(q, s->sort ? s->sort :
+	    (s->v[FILTER_Q] ? "relevance" : "date"));
 	(void)snprintf(limit, sizeof(limit), "%d", PAGE_SIZE);
 	(void)snprintf(offset, sizeof(offset), "%ld",
 	    (s->page - 1) * PAGE_SIZE);
@@ -612,13 +477,12 @@ search_start(struct http_request *req, struct search *s)
 	jobs_search_limits(&cap, &wide);
 	dbq_param(q, cap);
 	dbq_param(q, wide);
-	dbq_param(q, s->v[F_KM]);
+	dbq_param(q, s->v[FILTER_KM]);		/* $12 */
 	/* Keep the filters for search_done(); they are copied into ctx. */
 	q->ctx = json_object();
-	for (i = 0; i < F__MAX; i++)
-		if (s->v[i] != NULL)
-			json_object_set_new(q->ctx, filter_names[i],
-			    json_string(s->v[i]));
+	filters_save(q->ctx, s->v);
+	if (s->sort != NULL)
+		json_object_set_new(q->ctx, "sort", json_string(s->sort));
 	json_object_set_new(q->ctx, "page", json_integer(s->page));
 	json_object_set_new(q->ctx, "base", json_string(s->base));
 	json_object_set_new(q->ctx, "fixed", json_integer(s->fixed));
@@ -632,7 +496,6 @@ search_done(struct http_request *req, struct dbq *q)
 	json_t		*model;
 	const char	*name;
 	char		 title[256];
-	int		 i;
 
 	if (q->failed || q->result == NULL) {
 		web_error(req, HTTP_STATUS_SERVICE_UNAVAILABLE,
@@ -640,23 +503,22 @@ search_done(struct http_request *req, struct dbq *q)
 		return (KORE_RESULT_OK);
 	}
 	memset(&s, 0, sizeof(s));
-	for (i = 0; i < F__MAX; i++)
-		s.v[i] = json_string_value(json_object_get(q->ctx,
-		    filter_names[i]));
+	filters_load(q->ctx, s.v);
+	s.sort = json_string_value(json_object_get(q->ctx, "sort"));
 	s.page = json_integer_value(json_object_get(q->ctx, "page"));
 	s.base = json_string_value(json_object_get(q->ctx, "base"));
 	s.fixed = json_integer_value(json_object_get(q->ctx, "fixed"));
 
 	model = q->result;
 	q->result = NULL;
-	if (s.fixed == F_COMPANY && json_is_null(json_object_get(model,
+	if (s.fixed == FILTER_COMPANY && json_is_null(json_object_get(model,
 	    "company"))) {
 		json_decref(model);
 		web_error(req, HTTP_STATUS_NOT_FOUND,
 		    "We know no company at this address.");
 		return (KORE_RESULT_OK);
 	}
-	if (s.fixed == F_CITY && json_is_null(json_object_get(model,
+	if (s.fixed == FILTER_CITY && json_is_null(json_object_get(model,
 	    "city"))) {
 		json_decref(model);
 		web_error(req, HTTP_STATUS_NOT_FOUND,
@@ -670,31 +532,31 @@ search_done(struct http_request *req, struct dbq *q)
 	json_object_set_new(model, "pages", pages_links(&s,
 	    json_integer_value(json_object_get(model, "total"))));
 	json_object_set_new(model, "active", active_filters(&s, model));
-	if (s.fixed == F_COMPANY) {
+	if (s.fixed == FILTER_COMPANY) {
 		name = json_string_value(json_object_get(json_object_get(model,
 		    "company"), "name"));
 		(void)snprintf(title, sizeof(title), "Jobs at %s", name);
 		json_object_set_new(model, "is_company", json_true());
-	} else if (s.fixed == F_CITY) {
+	} else if (s.fixed == FILTER_CITY) {
 		name = json_string_value(json_object_get(json_object_get(model,
 		    "city"), "name"));
 		(void)snprintf(title, sizeof(title), "Fashion jobs in %s",
-		    name ? name : s.v[F_CITY]);
+		    name ? name : s.v[FILTER_CITY]);
 		json_object_set_new(model, "is_city", json_true());
-	} else if (s.v[F_KM] != NULL) {
+	} else if (s.v[FILTER_KM] != NULL) {
 		name = json_string_value(json_object_get(json_object_get(model,
 		    "city"), "name"));
 		(void)snprintf(title, sizeof(title), "Fashion jobs within %s km "
-		    "of %s", s.v[F_KM], name ? name : s.v[F_CITY]);
-	} else if (s.v[F_Q] != NULL) {
+		    "of %s", s.v[FILTER_KM], name ? name : s.v[FILTER_CITY]);
+	} else if (s.v[FILTER_Q] != NULL) {
 		(void)snprintf(title, sizeof(title), "%s: fashion jobs",
-		    s.v[F_Q]);
+		    s.v[FILTER_Q]);
 	} else {
 		(void)snprintf(title, sizeof(title), "Fashion jobs");
 	}
 	json_object_set_new(model, "title", json_string(title));
 	/* Result pages beyond the first add nothing for search engines. */
-	if (s.page > 1 || s.v[F_Q] != NULL)
+	if (s.page > 1 || s.v[FILTER_Q] != NULL)
 		json_object_set_new(model, "noindex", json_true());
 	web_html(req, HTTP_STATUS_OK, "jobs.html", model);
 	return (KORE_RESULT_OK);
@@ -726,12 +588,14 @@ page_jobs_search(struct http_request *req)
 		return (KORE_RESULT_OK);
 	case CACHE_WAIT:
 		return (KORE_RESULT_RETRY);
+	case CACHE_MISS:
+		break;
 	}
 	if (web_query(req, &qs) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
 	memset(&s, 0, sizeof(s));
 	s.base = "/jobs";
-	s.fixed = F__MAX;
+	s.fixed = FILTER__MAX;
 	if (search_parse(req, &qs, &s) != KORE_RESULT_OK)
 		rc = KORE_RESULT_OK;
 	else
@@ -758,6 +622,8 @@ page_fixed(struct http_request *req, const char *prefix, enum filter f)
 		return (KORE_RESULT_OK);
 	case CACHE_WAIT:
 		return (KORE_RESULT_RETRY);
+	case CACHE_MISS:
+		break;
 	}
 	if (web_query(req, &qs) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
@@ -777,13 +643,13 @@ page_fixed(struct http_request *req, const char *prefix, enum filter f)
 int
 page_company(struct http_request *req)
 {
-	return (page_fixed(req, "/companies/", F_COMPANY));
+	return (page_fixed(req, "/companies/", FILTER_COMPANY));
 }
 
 int
 page_city(struct http_request *req)
 {
-	return (page_fixed(req, "/cities/", F_CITY));
+	return (page_fixed(req, "/cities/", FILTER_CITY));
 }
 
 int
@@ -797,6 +663,8 @@ page_home(struct http_request *req)
 			return (KORE_RESULT_OK);
 		case CACHE_WAIT:
 			return (KORE_RESULT_RETRY);
+		case CACHE_MISS:
+			break;
 		}
 		q = dbq_new(req, sql_home, home_done);
 		dbq_param(q, web_lang(req));

@@ -66,9 +66,6 @@ static const struct {
 	{ ".txt",	"text/plain; charset=utf-8" },
 };
 
-/* Languages the interface knows labels for, first is the default. */
-static const char	*ui_langs[] = { "en", "it", "fr", "de", "es" };
-
 int
 fj_init(int state)
 {
@@ -121,16 +118,16 @@ web_lang(struct http_request *req)
 	size_t		 i;
 
 	if (!http_request_header(req, "accept-language", &al))
-		return (ui_langs[0]);
+		return (lex_langs[0].code);
 	for (p = al; *p != '\0'; p++) {
 		if (p != al && p[-1] != ',' && p[-1] != ' ')
 			continue;
-		for (i = 0; i < sizeof(ui_langs) / sizeof(ui_langs[0]); i++)
-			if (strncasecmp(p, ui_langs[i], 2) == 0 &&
+		for (i = 0; lex_langs[i].code != NULL; i++)
+			if (strncasecmp(p, lex_langs[i].code, 2) == 0 &&
 			    !isalpha((unsigned char)p[2]))
-				return (ui_langs[i]);
+				return (lex_langs[i].code);
 	}
-	return (ui_langs[0]);
+	return (lex_langs[0].code);
 }
 
 static const char	sql_healthz[] = "SELECT to_json(1)";

@@ -24,39 +24,23 @@
 int	page_recruiter_job_new(struct http_request *);
 int	page_recruiter_job_edit(struct http_request *);
 
-/* Canonical codes (contracts: web_contracts); labels from contract_type. */
-static const char *const	schedules[] = {
-	"full_time", "part_time", "unknown"
-};
-
-struct option {
-	const char	*code;
-	const char	*label;
-};
-
-static const struct option	remotes[] = {
-	{ "onsite",	"On site" },
-	{ "hybrid",	"Hybrid" },
-	{ "remote",	"Remote" },
-};
-static const struct option	langs[] = {
-	{ "en",		"English" },
-	{ "it",		"Italiano" },
-	{ "fr",		"Français" },
-	{ "de",		"Deutsch" },
-	{ "es",		"Español" },
-};
-static const struct option	periods[] = {
+/*
+ * Contracts, schedules, remote modes and languages are the lexicon's
+ * (lexicon.c; contract and schedule labels from contract_type); these
+ * two are the form's own.
+ */
+static const struct lex	periods[] = {
 	{ "year",	"per year" },
 	{ "month",	"per month" },
 	{ "hour",	"per hour" },
+	{ NULL,		NULL }
 };
-static const struct option	currencies[] = {
+static const struct lex	currencies[] = {
 	{ "EUR", "EUR" }, { "GBP", "GBP" }, { "CHF", "CHF" },
 	{ "USD", "USD" }, { "SEK", "SEK" }, { "DKK", "DKK" },
 	{ "NOK", "NOK" }, { "PLN", "PLN" }, { "CZK", "CZK" },
 	{ "JPY", "JPY" }, { "CNY", "CNY" }, { "HKD", "HKD" },
-	{ "AED", "AED" },
+	{ "AED", "AED" }, { NULL, NULL }
 };
 
 enum job_action {
@@ -216,13 +200,8 @@ static const char	sql_job_action[] =
     "  'done', EXISTS (SELECT 1 FROM upd))";
 
 static json_t		*job_check(const struct qs *, json_t *, json_t *);
-#define NOPTS(a)	(sizeof(a) / sizeof((a)[0]))
-
-static json_t		*options(const struct option *, size_t, const char *);
-static int		 option_ok(const struct option *, size_t,
-			    const char *);
-static const char	*option_label(const struct option *, size_t,
-			    const char *);
+static json_t		*options(const struct lex *, const char *);
+static const char	*lex_label(const struct lex *, const char *);
 static int		 is_form_token(const char *);
 static const char	*label_of(json_t *, const char *);
 static void		 job_preview(json_t *, json_t *);
@@ -256,40 +235,26 @@ is_form_token(const char *s)
 	return (1);
 }
 
-static int
-option_ok(const struct option *o, size_t n, const char *value)
-{
-	size_t	i;
-
-	for (i = 0; value != NULL && i < n; i++)
-		if (strcmp(value, o[i].code) == 0)
-			return (1);
-	return (0);
-}
-
+/* The label of code in list, "" when it is none of them. */
 static const char *
-option_label(const struct option *o, size_t n, const char *value)
+lex_label(const struct lex *list, const char *code)
 {
-	size_t	i;
+	const struct lex	*l;
 
-	for (i = 0; value != NULL && i < n; i++)
-		if (strcmp(value, o[i].code) == 0)
-			return (o[i].label);
-	return ("");
+	return ((l = lex_find(list, code)) != NULL ? l->label : "");
 }
 
 /* An option list for a <select>, value marked selected. */
 static json_t *
-options(const struct option *o, size_t n, const char *value)
+options(const struct lex *o, const char *value)
 {
 	json_t	*list;
-	size_t	 i;
 
 	list = json_array();
-	for (i = 0; i < n; i++)
+	for (; o->code != NULL; o++)
 		json_array_append_new(list, json_pack("{s:s, s:s, s:b}",
-		    "code", o[i].code, "label", o[i].label, "selected",
-		    value != NULL && strcmp(value, o[i].code) == 0));
+		    "code", o->code, "label", o->label, "selected",
+		    value != NULL && strcmp(value, o->code) == 0));
 	return (list);
 }
 
@@ -306,7 +271,7 @@ job_check(const struct qs *qs, json_t *values, json_t *errors)
 	const char	*lang, *expires;
 	char		 deflt[16], msg[160], cc[3], *clean;
 	json_t		*save;
-	int		 rc;
+	enum date_check	 rc;
 
 	title = form_str(qs, "title", 120, "The title", values, errors,
 	    FORM_REQUIRED);
@@ -345,16 +310,15 @@ job_check(const struct qs *qs, json_t *values, json_t *errors)
 			json_object_set_new(errors, "title", json_string(
 			    "Give the job a title of at least 3 characters."));
 	}
-	if (contract != NULL && !web_in(contract, web_contracts))
+	if (contract != NULL && lex_find(lex_contracts, contract) == NULL)
 		json_object_set_new(errors, "contract",
 		    json_string("Choose a contract from the list."));
-	if (schedule != NULL && !one_of(schedule, schedules,
-	    sizeof(schedules) / sizeof(schedules[0])))
+	if (schedule != NULL && lex_find(lex_schedules, schedule) == NULL)
 		json_object_set_new(errors, "schedule",
 		    json_string("Choose a schedule from the list."));
 	if (remote == NULL)
 		remote = "onsite";
-	if (!option_ok(remotes, NOPTS(remotes), remote))
+	if (lex_find(lex_remotes, remote) == NULL)
 		json_object_set_new(errors, "remote",
 		    json_string("Choose on site, hybrid or remote."));
 	else if (city == NULL && strcmp(remote, "remote") != 0 &&
@@ -402,10 +366,10 @@ job_check(const struct qs *qs, json_t *values, json_t *errors)
 		json_object_set_new(errors, "salary_max", json_string(
 		    "The maximum salary is below the minimum."));
 	if (smin != NULL || smax != NULL) {
-		if (!option_ok(currencies, NOPTS(currencies), cur))
+		if (lex_find(currencies, cur) == NULL)
 			json_object_set_new(errors, "salary_currency",
 			    json_string("Choose the salary's currency."));
-		if (!option_ok(periods, NOPTS(periods), period))
+		if (lex_find(periods, period) == NULL)
 			json_object_set_new(errors, "salary_period",
 			    json_string("Say whether the salary is per year, "
 			    "month or hour."));
@@ -413,7 +377,7 @@ job_check(const struct qs *qs, json_t *values, json_t *errors)
 		cur = NULL;
 		period = NULL;
 	}
-	if (lang != NULL && !option_ok(langs, NOPTS(langs), lang))
+	if (lang != NULL && lex_find(lex_langs, lang) == NULL)
 		json_object_set_new(errors, "lang",
 		    json_string("Choose the posting's language."));
 	if (expires == NULL) {
@@ -494,8 +458,7 @@ job_preview(json_t *model, json_t *values)
 		    smin != NULL && *smin != '\0' && smax != NULL &&
 		    *smax != '\0' ? " – " : "", smax != NULL ? smax : "",
 		    " ", str(values, "salary_currency"), " ",
-		    option_label(periods, NOPTS(periods),
-		    str(values, "salary_period"))));
+		    lex_label(periods, str(values, "salary_period"))));
 	if (strcmp(str(values, "remote"), "onsite") != 0)
 		json_object_set_new(p, "remote", json_string(
 		    str(values, "remote")));
@@ -628,8 +591,15 @@ job_post(struct http_request *req, const char *id)
 	save = job_check(&qs, values, errors);
 	ftok = qs_get(&qs, "form_token");
 	if (!is_form_token(ftok)) {
-		if (token_new(fresh) != KORE_RESULT_OK)
-			fatal("job_post: no randomness");
+		if (token_new(fresh) != KORE_RESULT_OK) {
+			json_decref(values);
+			json_decref(errors);
+			json_decref(save);
+			qs_free(&qs);
+			web_error(req, HTTP_STATUS_INTERNAL_ERROR,
+			    "No randomness available.");
+			return (KORE_RESULT_OK);
+		}
 		ftok = fresh;
 		if (save != NULL && act == ACT_PUBLISH && id == NULL) {
 			json_decref(save);
@@ -707,8 +677,13 @@ job_form_done(struct http_request *req, struct dbq *q)
 			json_object_set_new(values, "expires",
 			    json_string(date));
 		}
-		if (token_new(fresh) != KORE_RESULT_OK)
-			fatal("job_form_done: no randomness");
+		if (token_new(fresh) != KORE_RESULT_OK) {
+			json_decref(values);
+			json_decref(model);
+			web_error(req, HTTP_STATUS_INTERNAL_ERROR,
+			    "No randomness available.");
+			return (KORE_RESULT_OK);
+		}
 		json_object_set_new(values, "form_token", json_string(fresh));
 		json_object_set_new(q->ctx, "f", values);
 	}
@@ -718,15 +693,13 @@ job_form_done(struct http_request *req, struct dbq *q)
 	    str(values, "contract"));
 	mark_selected(json_object_get(model, "schedules"), "code",
 	    str(values, "schedule"));
-	json_object_set_new(model, "remotes", options(remotes,
-	    sizeof(remotes) / sizeof(remotes[0]), str(values, "remote")));
-	json_object_set_new(model, "langs", options(langs,
-	    sizeof(langs) / sizeof(langs[0]), str(values, "lang")));
+	json_object_set_new(model, "remotes", options(lex_remotes,
+	    str(values, "remote")));
+	json_object_set_new(model, "langs", options(lex_langs,
+	    str(values, "lang")));
 	json_object_set_new(model, "periods", options(periods,
-	    sizeof(periods) / sizeof(periods[0]),
 	    str(values, "salary_period")));
 	json_object_set_new(model, "currencies", options(currencies,
-	    sizeof(currencies) / sizeof(currencies[0]),
 	    str(values, "salary_currency")));
 	json_model_form(model, values, errors);
 	if (json_is_true(json_object_get(q->ctx, "preview")))

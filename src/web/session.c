@@ -49,10 +49,13 @@ static struct http_state	flow_states[] = {
 	KORE_HTTP_STATE(flow_state_task),
 };
 
-#define FLOW_STATE_STEP		0
-#define FLOW_STATE_QUERY	1
-#define FLOW_STATE_WAIT		2
-#define FLOW_STATE_TASK		3
+/* Indexes into flow_states, in its order. */
+enum {
+	FLOW_STATE_STEP,
+	FLOW_STATE_QUERY,
+	FLOW_STATE_WAIT,
+	FLOW_STATE_TASK
+};
 
 /* What the task sends back through its channel. */
 struct flow_result {
@@ -448,6 +451,8 @@ flow_state_wait(struct http_request *req)
 	case DBQ_DONE:
 		dbq_cleanup(&f->sql);
 		req->fsm_state = FLOW_STATE_STEP;
+		break;
+	default:
 		break;
 	}
 	return (HTTP_STATE_CONTINUE);

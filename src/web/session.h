@@ -131,11 +131,13 @@ const char	*form_str(const struct qs *, const char *, size_t max,
 size_t		 utf8_chars(const char *);
 int		 valid_email(const char *);
 int		 valid_http_url(const char *);
-#define DATE_OK		0
-#define DATE_BAD	(-1)
-#define DATE_EARLY	(-2)
-#define DATE_LATE	(-3)
-int		 valid_date(const char *, int min_days, int max_days);
+enum date_check {
+	DATE_OK,
+	DATE_BAD,		/* not a date */
+	DATE_EARLY,		/* before min_days from today */
+	DATE_LATE		/* after max_days from today */
+};
+enum date_check	 valid_date(const char *, int min_days, int max_days);
 void		 date_in_days(char *, size_t, int days);
 int		 valid_amount(const char *);
 int		 one_of(const char *, const char *const *, size_t);

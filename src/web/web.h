@@ -1,6 +1,16 @@
 /*
  * The Kore module's internal header: request helpers, the async
  * query runner and the page renderer shared by every handler file.
+ *
+ * Return conventions of this layer.  Handlers, done callbacks and every
+ * helper that may answer the request itself return KORE_RESULT_OK, or
+ * KORE_RESULT_ERROR when it has answered (an error page or problem
+ * document: the caller stops), or KORE_RESULT_RETRY for Kore to call the
+ * handler again.  Kore-free computations return 0 or -1; predicates
+ * (web_accepts_gzip, web_etag_matches, api_refused) 1 or 0; results with
+ * more outcomes are enums (enum cache_state, enum dbq_state).  Bad input
+ * is answered, never fatal(): fatal() marks only a programming error
+ * (a fixed-size table overrun) or a start-up that cannot go on.
  */
 #ifndef FJ_WEB_H
 #define FJ_WEB_H
@@ -50,8 +60,13 @@ struct dbq {
 	struct sbuf		 body;		/* freed with the request */
 };
 
-/* filters.c: the search filters every listing shares. */
-enum {
+/*
+ * filters.c: the search filters every listing shares (search page,
+ * facets, API, feeds).  A statement takes them as $1 to $5, in this
+ * order (filters_param()); km, the distance from the city, is each
+ * statement's own parameter, given to the FILTERS_* fragments below.
+ */
+enum filter {
 	FILTER_Q,
 	FILTER_CITY,
 	FILTER_CONTRACT,
@@ -60,22 +75,64 @@ enum {
 	FILTER_KM,
 	FILTER__MAX
 };
+#define WEB_KM_MAX		200
+#define WEB_KM_NEEDS_CITY	"A distance (km) needs a city to measure from."
 #define FILTER_Q_MAX	200
 #define FILTER_MAX	100
 extern const char *const web_filter_names[FILTER__MAX];
-extern const char *const web_contracts[];
-extern const char *const web_langs[];
-int		 web_in(const char *, const char *const *);
+const char	*web_lang_label(const char *);
 const char	*filters_read(const struct qs *, const char *[FILTER__MAX],
-		    const char **);
-#define WEB_KM_MAX		200
-#define WEB_KM_NEEDS_CITY	"A distance (km) needs a city to measure from."
+		    enum filter, const char **);
+void		 filters_param(struct dbq *, const char *const [FILTER__MAX]);
 const char	*web_km(const char **);
+void		 filters_save(json_t *, const char *const [FILTER__MAX]);
+void		 filters_load(const json_t *, const char *[FILTER__MAX]);
+void		 filters_qs(struct sbuf *, const char *const [FILTER__MAX],
+		    char *);
+/* "q=...&city=...&" for the filters a feed_query() ctx holds. */
+void		 feed_filters(struct sbuf *, const json_t *);
+
+/*
+ * SQL of the filters $1 to $5 and the distance km (the statement's
+ * parameter for it, such as "$12"), the one definition every listing
+ * uses.  FILTERS_P(km) is the CTEs that resolve them once: near, the
+ * cities within km of the city's position with their distance
+ * (fj_city_near, migration 0058, through the GiST index city_pos; the
+ * city alone when km is 0 or NULL or the city has no position), and p
+ * (tq the words, cid the city, cids near's cities, coid the company).
+ * FILTERS(x, km) keeps the open postings of alias x that pass the city
+ * (or near's cities), contract, company and language; FILTERS_BUT_CITY(x)
+ * all but the city; WORDS(x) those that match the words (only where $1 is
+ * given); ANY_WORDS(x) either.  km is known when the statement is
+ * planned: without it the city is compared with = as before, so that
+ * (city_id, posted_at) is read in order.
+ */
+#define NEAR(km)	"coalesce(" km "::int, 0) > 0"
+#define FILTERS_P(km)							\
+    "p0 AS MATERIALIZED (SELECT fj_city_id($2) AS cid,"			\
+    "  CASE WHEN " NEAR(km) " THEN fj_city_center($2) END AS ctr),"	\
+    " near AS MATERIALIZED (SELECT n.city_id, n.dist FROM p0,"		\
+    "  fj_city_near(p0.ctr, " km "::int) n WHERE p0.ctr IS NOT NULL"	\
+    "  UNION ALL SELECT p0.cid, 0 FROM p0 WHERE p0.ctr IS NULL"	\
+    "  AND p0.cid IS NOT NULL),"					\
+    " p AS MATERIALIZED (SELECT fj_tsquery($1) AS tq,"			\
+    "  (SELECT cid FROM p0) AS cid, ARRAY(SELECT city_id FROM near) AS"	\
+    "  cids, (SELECT id FROM company WHERE slug = $4) AS coid)"
+#define FILTERS_BUT_CITY(x)						\
+    " " x ".status = 'published' AND " OPEN(x)				\
+    "  AND ($3::text IS NULL OR " x ".contract = $3)"			\
+    "  AND ($4::text IS NULL OR " x ".company_id = (SELECT coid FROM p))" \
+    "  AND ($5::text IS NULL OR " x ".lang = $5)"
+#define FILTERS(x, km)	FILTERS_BUT_CITY(x)				\
+    "  AND ($2::text IS NULL OR (NOT " NEAR(km) " AND " x ".city_id ="	\
+    "  (SELECT cid FROM p)) OR (" NEAR(km) " AND " x ".city_id = ANY"	\
+    "  ((SELECT cids FROM p)::int[])))"
+#define WORDS(x)	" " x ".search @@ (SELECT tq FROM p)"
+#define ANY_WORDS(x)	" ($1::text IS NULL OR" WORDS(x) ")"
 
 /* api.c: the /feed.json statement, shared by the XML feeds. */
 struct dbq	*feed_query(struct http_request *,
 		    int (*)(struct http_request *, struct dbq *));
-void		 feed_filters(struct sbuf *, const json_t *);
 int		 api_refused(struct http_request *, struct dbq *);
 
 /* jobs.c */
@@ -102,10 +159,12 @@ const struct tmpl_set *web_templates(void);
 const char	*web_lang(struct http_request *);
 
 /* cache.c: cache_send() answers one of these. */
-#define CACHE_MISS		0
-#define CACHE_SENT		1
-#define CACHE_WAIT		2
-int		 cache_send(struct http_request *);
+enum cache_state {
+	CACHE_MISS,		/* make the page */
+	CACHE_SENT,		/* answered from the cache */
+	CACHE_WAIT		/* return KORE_RESULT_RETRY: woken later */
+};
+enum cache_state cache_send(struct http_request *);
 void		 cache_put(struct http_request *, int, const struct sbuf *);
 void		 cache_done(struct http_request *);
 
@@ -116,12 +175,15 @@ void		 dbq_param(struct dbq *, const char *);
 void		 dbq_again(struct http_request *, const char *,
 		    int (*)(struct http_request *, struct dbq *));
 int		 dbq_run(struct http_request *);
-#define DBQ_SENT	0
-#define DBQ_RETRY	1
-#define DBQ_FAILED	2
-#define DBQ_MORE	3
-#define DBQ_DONE	4
-int		 dbq_send(struct kore_pgsql *, const char *, int, char **);
+/* What dbq_send() and dbq_read() report. */
+enum dbq_state {
+	DBQ_SENT,		/* the query is on its way */
+	DBQ_RETRY,		/* nothing yet: Kore wakes the request */
+	DBQ_FAILED,		/* it could not be sent */
+	DBQ_MORE,		/* a result step was read: read on */
+	DBQ_DONE		/* the end (failed set when it failed) */
+};
+enum dbq_state	 dbq_send(struct kore_pgsql *, const char *, int, char **);
 void		 dbq_cleanup(struct kore_pgsql *);
 int		 dbq_lost(struct http_request *, struct kore_pgsql *);
 /*
@@ -131,7 +193,7 @@ int		 dbq_lost(struct http_request *, struct kore_pgsql *);
  */
 #define DBQ_RESEND_MAX	9
 void		 dbq_init(void);
-int		 dbq_read(struct kore_pgsql *, json_t **, int *);
+enum dbq_state	 dbq_read(struct kore_pgsql *, json_t **, int *);
 
 /* render.c */
 void		 web_headers(struct http_request *, const char *ctype);

@@ -87,7 +87,7 @@ check("sort=distance lists %d postings, nearest first" % len(dists),
       len(dists) == n30 and dists == sorted(dists) and dists[-1] > 0,
       str(dists[-25:]))
 check("sort=distance pages keep km and the sort in their links",
-      re.search(r'href="/jobs\?city=milano&amp;sort=distance&amp;km=30'
+      re.search(r'href="/jobs\?city=milano&amp;km=30&amp;sort=distance'
                 r'&amp;page=2"', http("/jobs?city=milano&km=30&sort=distance")
                 .text) is not None)
 

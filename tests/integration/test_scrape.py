@@ -13,7 +13,8 @@ import subprocess
 import tempfile
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import (BaseHTTPRequestHandler, SimpleHTTPRequestHandler,
+                         ThreadingHTTPServer)
 
 from fjtest import check, done, http, sql
 
@@ -97,16 +98,23 @@ row = sql("SELECT contract, city_name, title_raw FROM posting WHERE "
 check("imported items go through the normalisers",
       row[0] == "permanent" and row[1] == "Milano", repr(row))
 
+def imported(name, jobs, cols):
+    """A new partner with these jobs, scraped once: its postings' cols
+    (p: posting, c: its city) by external id, and what scrape printed."""
+    fj("partner", "add", "--name", name, "--url", feed(name + ".xml", jobs),
+       "--format", "indeed")
+    rc, out = fj("scrape", "--once", "--partner", name)
+    return sql("SELECT p.external_id, %s FROM posting p LEFT JOIN city c ON"
+               " c.id = p.city_id JOIN partner pa ON pa.id = p.partner_id"
+               " WHERE pa.name = '%s' ORDER BY 1" % (cols, name)), out
+
+
 Q = "zz-qualified-" + RUN
-fj("partner", "add", "--name", Q, "--url", feed("q.xml", [
+rows, out = imported(Q, [
     job("Q1", "Zzscrape Qualified One " + RUN, city="Milano (MI)"),
     job("Q2", "Zzscrape Qualified Two " + RUN, city="Paris (75)"),
-    job("Q3", "Zzscrape Qualified Three " + RUN, city="Paris, Texas")]),
-    "--format", "indeed")
-rc, out = fj("scrape", "--once", "--partner", Q)
-rows = sql("SELECT p.external_id, p.city_name, p.city_raw, c.known FROM "
-           "posting p JOIN city c ON c.id = p.city_id JOIN partner pa ON "
-           "pa.id = p.partner_id WHERE pa.name = '%s' ORDER BY 1" % Q)
+    job("Q3", "Zzscrape Qualified Three " + RUN, city="Paris, Texas")],
+    "p.city_name, p.city_raw, c.known")
 check("qualified city labels resolve to their city, raw label kept; "
       "Paris, Texas stays provisional", rows == [
           ["Q1", "Milano", "Milano (MI)", "t"],
@@ -117,17 +125,13 @@ check("qualified city labels resolve to their city, raw label kept; "
 # and with no country of its own is rejected with its reason; with a
 # country, it is imported with it.
 N = "zz-nocountry-" + RUN
-fj("partner", "add", "--name", N, "--url", feed("n.xml", [
+rows, out = imported(N, [
     job("N1", "Zzscrape Nowhere One " + RUN, city="Zzyzxville " + RUN)
     .replace("<country>IT</country>", ""),
     job("N2", "Zzscrape Nowhere Two " + RUN, city="Zzyzxville " + RUN)
     .replace("<country>IT</country>", "<country>PT</country>"),
     job("N3", "Zzscrape Nowhere Three " + RUN, city="Milano")
-    .replace("<country>IT</country>", "")]), "--format", "indeed")
-rc, out = fj("scrape", "--once", "--partner", N)
-rows = sql("SELECT p.external_id, p.city_name, p.country FROM posting p"
-           " JOIN partner pa ON pa.id = p.partner_id WHERE pa.name = '%s'"
-           " ORDER BY 1" % N)
+    .replace("<country>IT</country>", "")], "p.city_name, p.country")
 check("an unknown city with the item's country is imported with it; a "
       "known city gives its own", rows == [
           ["N2", "Zzyzxville " + RUN, "PT"], ["N3", "Milano", "IT"]],
@@ -346,12 +350,41 @@ check("items without title or company are rejected, the rest imported",
       r[6] == "2" and r[2] == "1", repr(r))
 check("partner runs shows the reasons", "no title" in runs and
       "no company" in runs, runs)
+R2 = "zz-noapply-" + RUN
+url5 = feed("noapply.xml", [job("W1", "Zzscrape noapply " + RUN)
+                            .replace("<url>https://maison.example/W1</url>",
+                                     "<url>javascript:alert(1)</url>")])
+fj("partner", "add", "--name", R2, "--url", url5, "--format", "indeed")
+fj("scrape", "--once", "--partner", R2)
+check("an item with no way to apply (no link we keep, no e-mail) is "
+      "rejected, with the reason", last_run(R2)[6] == "1" and
+      "no way to apply" in fj("partner", "runs", R2)[1],
+      repr(last_run(R2)))
 
 # A plain HTML listing laid out like the seed listing, with the shipped map:
-# an Italian board's, whose one card without a city is in Italy.
+# an Italian board's, whose one card without a city is in Italy.  Served
+# over HTTP, as a partner's is: its relative links are the apply links.
+class Fixtures(SimpleHTTPRequestHandler):
+    def __init__(self, *a, **k):
+        super().__init__(*a, directory=os.path.abspath("tests/fixtures/feeds"),
+                         **k)
+
+    def do_GET(self):
+        # Sent whole every time: the second run must read the listing
+        # again to show that its items keep their ids.
+        del self.headers["If-Modified-Since"]
+        del self.headers["If-None-Match"]
+        super().do_GET()
+
+    def log_message(self, *a):
+        pass
+
+
+fixtures = ThreadingHTTPServer(("127.0.0.1", 0), Fixtures)
+threading.Thread(target=fixtures.serve_forever, daemon=True).start()
 H = "zz-html-" + RUN
-fj("partner", "add", "--name", H, "--url", "file://" + os.path.abspath(
-    "tests/fixtures/feeds/seedlisting.html"), "--format", "html", "--map",
+fj("partner", "add", "--name", H, "--url", "http://127.0.0.1:%d/seedlisting"
+   ".html" % fixtures.server_address[1], "--format", "html", "--map",
    "conf/maps/seedlisting.map", "--country", "it")
 rc, out = fj("scrape", "--once", "--partner", H)
 r = last_run(H)

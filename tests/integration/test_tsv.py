@@ -123,7 +123,8 @@ feed = tempfile.NamedTemporaryFile("w", suffix=".xml", delete=False)
 feed.write("<source>" + "".join(
     "<job><referencenumber>%d</referencenumber><title>Vendeur %d</title>"
     "<company>Maison</company><city>Paris</city><description>%s"
-    "</description></job>" % (i, i, d) for i, d in enumerate([
+    "</description><url>https://maison.example/%d</url></job>"
+    % (i, i, d, i) for i, d in enumerate([
         "Boutique – Paris « rive gauche »", "Straße, Größe – 3 Jahre",
         "plain words only"])) + "</source>")
 feed.close()

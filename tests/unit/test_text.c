@@ -19,6 +19,8 @@ static const struct {
 	const char	*in, *key, *slug;
 } keys[] = {
 	{ "Düsseldorf", "dusseldorf", "dusseldorf" },
+	{ "București", "bucuresti", "bucuresti" },
+	{ "50 € / h", "50 h", "50-h" },
 	{ "MÜNCHEN", "munchen", "munchen" },
 	{ "Hermès", "hermes", "hermes" },
 	{ "  Cerreto   Guidi ", "cerreto guidi", "cerreto-guidi" },
