@@ -38,7 +38,7 @@ CREATE TABLE gazetteer (
 );
 
 -- A city's place and position.  pos is set with lat and lng (by the
--- functions below and in 0056), not computed by an expression index:
+-- functions of sql/gazetteer.sql), not computed by an expression index:
 -- earthdistance's functions name cube and earth without a schema, and
 -- ANALYZE evaluates index expressions under search_path pg_catalog
 -- (migration 0041).  from_gazetteer: made from a place for a label we did
@@ -62,42 +62,3 @@ INSERT INTO city_place_pin (slug, admin) VALUES
 ('shenzhen', '4403'), ('miami', 'FL'), ('las-vegas', 'NV'),
 ('dallas', 'TX'), ('houston', 'TX'), ('boston', 'MA'),
 ('atlanta', 'GA');
-
--- Link each of our own cities to its place: among its name and aliases
--- (the name first, then the aliases by key), the first key that names
--- exactly one place of the city's country (with a pin, of that admin
--- code).  The English "Milan" finds what "Milano" does not.  Returns how
--- many cities have a place.
-CREATE FUNCTION fj_city_link() RETURNS int
-LANGUAGE plpgsql
-AS $$
-DECLARE
-	v_n	int;
-BEGIN
-	UPDATE public.city c SET place_id = l.place_id, lat = l.lat,
-	    lng = l.lng, pos = public.ll_to_earth(l.lat, l.lng)
-	FROM (SELECT DISTINCT ON (c.id) c.id, p.id AS place_id, p.lat, p.lng
-	    FROM public.city c
-	    JOIN public.city_alias a ON a.city_id = c.id
-	    LEFT JOIN public.city_place_pin pin ON pin.slug = c.slug
-	    JOIN LATERAL (SELECT min(p.id) AS id, count(*) AS n
-		FROM public.place p WHERE p.key = a.key
-		AND p.country = c.country
-		AND (pin.admin IS NULL OR pin.admin IN (p.admin2, p.admin1))
-		) m ON m.n = 1
-	    JOIN public.place p ON p.id = m.id
-	    WHERE c.known AND NOT c.from_gazetteer
-	    ORDER BY c.id, a.key <> public.fj_key(c.name), a.key) l
-	WHERE c.id = l.id;
-	-- Cities made from places of an older file: found again by the
-	-- same name, country and administrative codes.
-	UPDATE public.city c SET place_id = p.id, lat = p.lat, lng = p.lng,
-	    pos = public.ll_to_earth(p.lat, p.lng)
-	FROM public.place p
-	WHERE c.from_gazetteer AND p.id = (SELECT min(q.id)
-	    FROM public.place q WHERE q.key = public.fj_key(c.name)
-	    AND q.country = c.country AND q.lat = c.lat AND q.lng = c.lng);
-	SELECT count(*) INTO v_n FROM public.city WHERE place_id IS NOT NULL;
-	RETURN v_n;
-END
-$$;

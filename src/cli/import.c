@@ -65,7 +65,7 @@ static const char	*sql_import[] = {
 	/*
 	 * Keys of the distinct spellings only: a feed names few cities.
 	 * The item's country when it is an ISO code, else the partner's,
-	 * narrows a gazetteer look-up (migration 0056): "Nola" in IT.
+	 * narrows a gazetteer look-up (sql/gazetteer.sql): "Nola" in IT.
 	 */
 	"SELECT fj_city_ensure(city_raw, coalesce(country, (SELECT pa.country"
 	" FROM partner pa WHERE pa.id = $1))) FROM (SELECT DISTINCT ON"

@@ -182,6 +182,7 @@ else
 	    -e 'violates check constraint "mail_outbox_' `# test_recruiter: CR/LF refused` \
 	    -e 'duplicate key value violates unique constraint "partner_name_key"' `# test_scrape: a partner added twice` \
 	    -e 'canceling statement due to user request' `# a client that went away mid-query` \
+	    -e 'function fj_upgrade_test_missing' `# test_migrate_upgrade: a failing sql/ file` \
 	    -e 'unexpected EOF on client connection with an open transaction' `# test_scrape_kill: the scraper SIGKILLed mid-import` \
 	    > "$out/pg-errors.txt"
 	if [ -s "$out/pg-errors.txt" ]; then

@@ -3,7 +3,7 @@
  * (/api/v1/jobs, /api/v1/jobs/<id>, /api/v1/facets, /api/openapi.json).
  *
  * The sync API walks postings in the order their changes committed (see
- * migrations/0030_api.sql): a keyset cursor over (change_xid, id) that
+ * sql/posting.sql): a keyset cursor over (change_xid, id) that
  * stops at the oldest transaction still running, so a mirror following
  * next_cursor sees every change exactly in its latest state.  Errors are
  * RFC 9457 problem documents, never HTML.  Requests are counted per client
@@ -46,10 +46,32 @@ int	page_api_not_found(struct http_request *);
 
 /*
  * The rows fj_job_api() and fj_feed_item() take besides the posting x
- * (migration 0037: joined here so that PostgreSQL inlines them).
+ * (joined here so that PostgreSQL inlines them).
  */
 #define JOBS_JOIN	"JOIN company co ON co.id = x.company_id"	\
 			" LEFT JOIN city c ON c.id = x.city_id"
+
+/*
+ * A posting's item from its stored rendering (r, posting_render), spliced
+ * with the base URL and the description; made on the spot when there is
+ * none (sql/posting.sql: both give the same text).  An item of the API
+ * is a tombstone when the posting is not published now.
+ */
+#define FEED_TEXT(base)							\
+    "CASE WHEN r.posting_id IS NOT NULL THEN fj_feed_splice(x.id, x.slug,"	\
+    " " base ", r.feed_title, x.description, r.feed_mid, r.feed_job)"	\
+    " ELSE (SELECT fj_feed_text(x, co, c, ct, st, " base ")"		\
+    "  FROM company co LEFT JOIN city c ON c.id = x.city_id"		\
+    "  LEFT JOIN contract_type ct ON ct.code = x.contract"		\
+    "  LEFT JOIN contract_type st ON st.code = x.schedule"		\
+    "  WHERE co.id = x.company_id) END"
+#define API_TEXT(base)							\
+    "CASE WHEN r.posting_id IS NOT NULL AND fj_job_status(x) ="		\
+    " 'published' THEN fj_job_api_splice(x.id, " base " ||"		\
+    " fj_job_path(x.id, x.slug), r.api_head, x.description, r.api_tail)" \
+    " ELSE (SELECT fj_job_api_text(x, co, c, " base ") FROM company co" \
+    "  LEFT JOIN city c ON c.id = x.city_id WHERE co.id = x.company_id)" \
+    " END"
 
 #define USEC(n)		"('epoch'::timestamptz + " n "::bigint *"	\
 			" interval '1 microsecond')"
@@ -70,16 +92,15 @@ static const char	sql_feed[] =
     "  $7::bigint)) ORDER BY x.posted_at DESC, x.id DESC"
     "  LIMIT $8::int + 1) x)"
     "SELECT json_build_object("
-    " 'items', coalesce((SELECT json_agg(fj_feed_item(x, co, c, ct, st, $9)"
-    "  ORDER BY s.rn) FROM s JOIN posting x ON x.id = s.id " JOBS_JOIN
-    "  LEFT JOIN contract_type ct ON ct.code = x.contract"
-    "  LEFT JOIN contract_type st ON st.code = x.schedule"
-    "  WHERE s.rn <= $8::int), '[]'),"
     " 'more', (SELECT count(*) FROM s) > $8::int,"
     " 'last', (SELECT json_build_array((extract(epoch FROM posted_at) *"
     "  1000000)::bigint, id) FROM s WHERE rn = $8::int),"
     " 'modified', (SELECT extract(epoch FROM max(updated_at))::bigint"
-    "  FROM posting))";
+    "  FROM posting)),"
+    " '[' || coalesce((SELECT string_agg(" FEED_TEXT("$9") ", ', '"
+    "  ORDER BY s.rn) FROM s JOIN posting x ON x.id = s.id"
+    "  LEFT JOIN posting_render r ON r.posting_id = x.id"
+    "  WHERE s.rn <= $8::int), '') || ']'";
 
 /*
  * $1 updated_since (microseconds), $2 $3 the cursor (change_xid, id),
@@ -97,13 +118,14 @@ static const char	sql_sync[] =
     "  AND ($2::text IS NULL OR (x.change_xid, x.id) > ($2::text::xid8,"
     "  $3::bigint)) ORDER BY x.change_xid, x.id LIMIT $4::int + 1) x)"
     "SELECT json_build_object('key_ok', (SELECT ok FROM k),"
-    " 'jobs', coalesce((SELECT json_agg(fj_job_api(x, co, c, $6)"
-    "  ORDER BY s.rn) FROM s JOIN posting x ON x.id = s.id " JOBS_JOIN
-    "  WHERE s.rn <= $4::int), '[]'),"
     " 'more', (SELECT count(*) FROM s) > $4::int,"
     " 'last', (SELECT json_build_array(change_xid::text, id) FROM s"
     "  WHERE rn = $4::int),"
-    " 'horizon', (SELECT horizon::text FROM h))";
+    " 'horizon', (SELECT horizon::text FROM h)),"
+    " '[' || coalesce((SELECT string_agg(" API_TEXT("$6") ", ', '"
+    "  ORDER BY s.rn) FROM s JOIN posting x ON x.id = s.id"
+    "  LEFT JOIN posting_render r ON r.posting_id = x.id"
+    "  WHERE s.rn <= $4::int), '') || ']'";
 
 /* $1 id, $2 key, $3 base URL.  Never-published postings are unknown. */
 static const char	sql_job[] =
@@ -133,6 +155,8 @@ static int	 read_limit(struct http_request *, const struct qs *,
 		    int, int, int *);
 static void	 send_json(struct http_request *, const char *, json_t *,
 		    time_t);
+static void	 send_json_raw(struct http_request *, const char *, json_t *,
+		    const char *, const struct sbuf *, time_t);
 static int	 feed_done(struct http_request *, struct dbq *);
 static int	 sync_done(struct http_request *, struct dbq *);
 static int	 job_done(struct http_request *, struct dbq *);
@@ -327,6 +351,35 @@ api_refused(struct http_request *req, struct dbq *q)
 	return (0);
 }
 
+/*
+ * doc as JSON text whose first member is name: raw, the second column of
+ * the statement (JSON text the database wrote, sent as it is, not parsed
+ * and written again here).  Sends it with the validators of web_send().
+ */
+static void
+send_json_raw(struct http_request *req, const char *ctype, json_t *doc,
+    const char *name, const struct sbuf *raw, time_t modified)
+{
+	struct sbuf	 b;
+	char		*s;
+
+	s = json_dumps(doc, JSON_COMPACT);
+	sbuf_init(&b);
+	sbuf_printf(&b, "{\"%s\":", name);
+	if (raw->len > 0)
+		sbuf_append(&b, raw->data, raw->len);
+	else
+		sbuf_puts(&b, "[]");
+	if (strcmp(s, "{}") != 0) {
+		sbuf_putc(&b, ',');
+		sbuf_puts(&b, s + 1);
+	} else
+		sbuf_putc(&b, '}');
+	free(s);
+	web_send(req, HTTP_STATUS_OK, ctype, b.data, b.len, modified);
+	sbuf_free(&b);
+}
+
 static void
 send_json(struct http_request *req, const char *ctype, json_t *doc,
     time_t modified)
@@ -427,7 +480,6 @@ feed_done(struct http_request *req, struct dbq *q)
 	json_object_set_new(doc, "authors",
 	    json_pack("[{s:s, s:s}]", "name", "fashionjobs", "url",
 	    web_base_url()));
-	json_object_set(doc, "items", json_object_get(q->result, "items"));
 	last = json_object_get(q->result, "last");
 	if (json_is_true(json_object_get(q->result, "more")) &&
 	    json_array_size(last) == 2) {
@@ -445,8 +497,10 @@ feed_done(struct http_request *req, struct dbq *q)
 		free(cursor);
 		json_object_set_new(doc, "next_url", json_string(url.data));
 	}
-	send_json(req, "application/feed+json", doc, (time_t)
-	    json_integer_value(json_object_get(q->result, "modified")));
+	http_response_header(req, "cache-control", "public, max-age=60");
+	send_json_raw(req, "application/feed+json", doc, "items", &q->body,
+	    (time_t)json_integer_value(json_object_get(q->result,
+	    "modified")));
 	json_decref(doc);
 	sbuf_free(&filters);
 	sbuf_free(&url);
@@ -513,7 +567,7 @@ sync_done(struct http_request *req, struct dbq *q)
 	json_t		*doc, *last;
 	struct sbuf	 url;
 	const char	*xid, *since;
-	char		*cursor, *body, id[32];
+	char		*cursor, id[32];
 	unsigned long long cx, hx;
 	int		 more;
 
@@ -551,17 +605,13 @@ sync_done(struct http_request *req, struct dbq *q)
 	sbuf_printf(&url, "%s/api/v1/jobs?cursor=%s&limit=%lld",
 	    web_base_url(), cursor, (long long)json_integer_value(
 	    json_object_get(q->ctx, "limit")));
-	doc = json_pack("{s:O, s:s, s:b, s:s}",
-	    "jobs", json_object_get(q->result, "jobs"),
+	doc = json_pack("{s:s, s:b, s:s}",
 	    "next_cursor", cursor, "has_more", more, "next_url", url.data);
 	free(cursor);
 	sbuf_free(&url);
-	body = json_dumps(doc, JSON_COMPACT);
-	json_decref(doc);
 	http_response_header(req, "cache-control", "no-store");
-	web_send(req, HTTP_STATUS_OK, "application/json", body, strlen(body),
-	    0);
-	free(body);
+	send_json_raw(req, "application/json", doc, "jobs", &q->body, 0);
+	json_decref(doc);
 	return (KORE_RESULT_OK);
 }
 

@@ -284,6 +284,17 @@ dbq_state_wait(struct http_request *req)
 		req->fsm_state = DBQ_STATE_SETUP;
 		return (HTTP_STATE_CONTINUE);
 	}
+	/*
+	 * A second column is text the handler sends as it is (JSON the
+	 * database spliced from stored parts): kept in body, not parsed.
+	 */
+	if (q->sql.state == KORE_PGSQL_STATE_RESULT &&
+	    PQnfields(q->sql.result) > 1 && kore_pgsql_ntuples(&q->sql) > 0 &&
+	    !PQgetisnull(q->sql.result, 0, 1)) {
+		sbuf_reset(&q->body);
+		sbuf_append(&q->body, PQgetvalue(q->sql.result, 0, 1),
+		    (size_t)PQgetlength(q->sql.result, 0, 1));
+	}
 	switch (dbq_read(&q->sql, &q->result, &q->failed)) {
 	case DBQ_RETRY:
 		return (HTTP_STATE_RETRY);

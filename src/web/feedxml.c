@@ -46,8 +46,9 @@ static const char	sql_meta[] =
     " FROM posting x WHERE x.status = 'published' AND " OPEN("x");
 
 /*
- * $1 the last id sent, $2 the page size, $3 the base URL.  Columns in the
- * order of the INDEED_* fields.  jobtype (fj_jobtype, migration 0033) is
+ * $1 the last id sent, $2 the page size, $3 the base URL.  The columns of
+ * fj_indeed_row() (sql/posting.sql), in the order of the INDEED_* fields.
+ * jobtype (fj_jobtype, sql/normalise.sql) is
  * looked up in jobtype_memo (migration 0036) per distinct label and codes
  * of the page, worked out for the ones not there yet and remembered: jt is
  * materialized because, inlined, the planner calls it once per row.
@@ -65,17 +66,9 @@ static const char	sql_page[] =
     " memo AS (INSERT INTO jobtype_memo SELECT contract_raw, contract,"
     "  schedule, label FROM jt WHERE new AND label IS NOT NULL"
     "  ON CONFLICT DO NOTHING)"
-    "SELECT p.title, fj_rfc3339_exact(p.posted_at), p.id::text,"
-    " $3 || '/jobs/' || p.id || '-' || p.slug, p.company_name,"
-    " nullif(p.city_name, ''), NULL, coalesce(p.country, c.country), NULL,"
-    " p.description,"
-    " CASE WHEN p.salary_min IS NOT NULL OR p.salary_max IS NOT NULL THEN"
-    "  concat_ws(' ', concat_ws('-', trim_scale(p.salary_min),"
-    "  trim_scale(p.salary_max)), p.salary_currency, 'per ' ||"
-    "  coalesce(p.salary_period, 'year')) END, NULL, jt.label,"
-    " NULL, NULL, fj_rfc3339_exact(p.expires_at), p.lang"
-    " FROM page p JOIN jt USING (contract_raw, contract, schedule)"
-    " LEFT JOIN city c ON c.id = p.city_id ORDER BY p.id";
+    "SELECT r.* FROM page p JOIN jt USING (contract_raw, contract, schedule)"
+    " LEFT JOIN city c ON c.id = p.city_id,"
+    " LATERAL fj_indeed_row(p::posting, c, jt.label, $3) r ORDER BY p.id";
 
 struct feedxml {
 	struct kore_pgsql	 sql;

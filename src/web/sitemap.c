@@ -51,7 +51,7 @@ static const char	sql_listings[] =
 
 /* $1 base URL, $2 URLs per page, $3 the page (from 1). */
 static const char	sql_postings[] =
-    "SELECT $1 || '/jobs/' || x.id || '-' || x.slug,"
+    "SELECT $1 || fj_job_path(x.id, x.slug),"
     " fj_rfc3339(x.updated_at) FROM posting x"
     " WHERE x.status = 'published' AND " OPEN("x")
     " ORDER BY x.id OFFSET ($3::bigint - 1) * $2::int LIMIT $2::int";

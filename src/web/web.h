@@ -57,7 +57,8 @@ struct dbq {
 	 * (-1 sets failed), typically writing into body.
 	 */
 	int			(*rows)(struct http_request *, struct dbq *);
-	struct sbuf		 body;		/* freed with the request */
+	struct sbuf		 body;		/* freed with the request; the
+						   second column, if any */
 };
 
 /*
@@ -97,7 +98,7 @@ void		 feed_filters(struct sbuf *, const json_t *);
  * parameter for it, such as "$12"), the one definition every listing
  * uses.  FILTERS_P(km) is the CTEs that resolve them once: near, the
  * cities within km of the city's position with their distance
- * (fj_city_near, migration 0058, through the GiST index city_pos; the
+ * (fj_city_near, sql/gazetteer.sql, through the GiST index city_pos; the
  * city alone when km is 0 or NULL or the city has no position), and p
  * (tq the words, cid the city, cids near's cities, coid the company).
  * FILTERS(x, km) keeps the open postings of alias x that pass the city

@@ -96,6 +96,7 @@ xml_feed(struct http_request *req, struct dbq *q, enum feed_kind kind)
 {
 	xmlBufferPtr		 buf;
 	xmlTextWriterPtr	 w;
+	json_t			*items;
 	struct sbuf		 filters, self, home;
 	char			 updated[32];
 	time_t			 modified;
@@ -104,6 +105,13 @@ xml_feed(struct http_request *req, struct dbq *q, enum feed_kind kind)
 
 	if (api_refused(req, q))
 		return (KORE_RESULT_OK);
+	/* The items, as /feed.json sends them (feed_query's second column). */
+	if ((items = json_loadb(q->body.data != NULL ? q->body.data : "[]",
+	    q->body.data != NULL ? q->body.len : 2, 0, NULL)) == NULL) {
+		kore_log(LOG_ERR, "%s: the items are not JSON", req->path);
+		web_problem(req, 500, NULL, "The feed could not be written.");
+		return (KORE_RESULT_OK);
+	}
 	modified = (time_t)json_integer_value(json_object_get(q->result,
 	    "modified"));
 	if (gmtime_r(&modified, &tm) == NULL ||
@@ -126,11 +134,9 @@ xml_feed(struct http_request *req, struct dbq *q, enum feed_kind kind)
 	w = xmlNewTextWriterMemory(buf, 0);
 	(void)xmlTextWriterSetIndent(w, 1);
 	if (kind == KIND_RSS)
-		rc = write_rss(w, json_object_get(q->result, "items"),
-		    self.data, home.data, updated);
+		rc = write_rss(w, items, self.data, home.data, updated);
 	else
-		rc = write_atom(w, json_object_get(q->result, "items"),
-		    self.data, home.data, updated);
+		rc = write_atom(w, items, self.data, home.data, updated);
 	xmlFreeTextWriter(w);
 	if (rc == -1) {
 		kore_log(LOG_ERR, "%s: cannot write the feed", req->path);
@@ -145,6 +151,7 @@ xml_feed(struct http_request *req, struct dbq *q, enum feed_kind kind)
 		    modified);
 	}
 	xmlBufferFree(buf);
+	json_decref(items);
 	sbuf_free(&filters);
 	sbuf_free(&self);
 	sbuf_free(&home);

@@ -1,4 +1,4 @@
--- The gazetteer (migrations 0055 to 0058), loaded by bin/fashionjobs
+-- The gazetteer (migration 0055, sql/gazetteer.sql), loaded by bin/fashionjobs
 -- gazetteer before this runs: our cities have their places, distances
 -- match known pairs, the seed's towns are found from their big city,
 -- labels resolve through the gazetteer, and provisional cities merge.
