@@ -6,7 +6,7 @@ FUZZ_SECONDS	?= 60
 export PORT FUZZ_SECONDS
 
 CC		?= cc
-PKGS		 = libxml-2.0 jansson libcurl
+PKGS		 = libxml-2.0 jansson libcurl pangocairo
 PKG_CFLAGS	 = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS	 = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN		 = -Wall -Wextra -Wno-unused-parameter -Wshadow -Wpointer-arith \
@@ -65,9 +65,9 @@ build/obj/assets.o: build/assets.c
 build/libcore.a: $(CORE_OBJ) $(DB_OBJ)
 	ar rcs $@ $^
 
-bin/fashionjobs: $(CLI_OBJ) build/libcore.a
+bin/fashionjobs: $(CLI_OBJ) build/libcore.a build/obj/assets.o
 	@mkdir -p bin
-	$(CC) -o $@ $(CLI_OBJ) build/libcore.a -lpq -largon2 $(PKG_LIBS) -lz -lm
+	$(CC) -o $@ $(CLI_OBJ) build/obj/assets.o build/libcore.a -lpq -largon2 $(PKG_LIBS) -lz -lm
 
 build/fashionjobs.so: $(WEB_OBJ) build/libcore.a
 	$(CC) -shared -o $@ $(WEB_OBJ) build/libcore.a -largon2 $(PKG_LIBS) -lz -lm
@@ -110,6 +110,7 @@ fuzz: deps
 bench: build
 	@sh src/tools/bench.sh
 	@sh src/tools/bench_feed.sh
+	@sh src/tools/bench_alerts.sh
 
 clean:
 	rm -rf build bin

@@ -159,6 +159,7 @@ CREATE TABLE public.posting (
     reject_reason text,
     moderated_at timestamp with time zone,
     change_xid xid8 DEFAULT pg_current_xact_id() NOT NULL,
+    listed_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT posting_check CHECK (((salary_min IS NULL) OR (salary_max IS NULL) OR (salary_min <= salary_max))),
     CONSTRAINT posting_lang_check CHECK ((lang = ANY (ARRAY['it'::text, 'fr'::text, 'de'::text, 'en'::text, 'es'::text]))),
     CONSTRAINT posting_remote_check CHECK ((remote = ANY (ARRAY['onsite'::text, 'hybrid'::text, 'remote'::text]))),
@@ -1376,6 +1377,20 @@ $$;
 
 
 --
+-- Name: fj_posting_listed(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.fj_posting_listed() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+	NEW.listed_at := now();
+	RETURN NEW;
+END
+$$;
+
+
+--
 -- Name: fj_posting_page(bigint, text); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -1637,6 +1652,18 @@ CREATE FUNCTION public.fj_slug(text) RETURNS text
 
 
 --
+-- Name: fj_token(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.fj_token() RETURNS text
+    LANGUAGE sql PARALLEL SAFE
+    AS $$
+	SELECT replace(gen_random_uuid()::text || gen_random_uuid()::text,
+	    '-', '')
+$$;
+
+
+--
 -- Name: fj_tsquery(text); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -1823,6 +1850,107 @@ CREATE SEQUENCE public.account_id_seq
 --
 
 ALTER SEQUENCE public.account_id_seq OWNED BY public.account.id;
+
+
+--
+-- Name: alert; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.alert (
+    id bigint NOT NULL,
+    subscriber_id bigint NOT NULL,
+    filters jsonb NOT NULL,
+    label text NOT NULL,
+    search text NOT NULL,
+    frequency text NOT NULL,
+    confirm_hash bytea NOT NULL,
+    confirm_expires timestamp with time zone NOT NULL,
+    confirmed_at timestamp with time zone,
+    paused boolean DEFAULT false NOT NULL,
+    unsub_token text DEFAULT public.fj_token() NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    since_at timestamp with time zone,
+    checked_upto timestamp with time zone,
+    next_run_at timestamp with time zone,
+    CONSTRAINT alert_filters_check CHECK ((length((filters)::text) <= 1000)),
+    CONSTRAINT alert_frequency_check CHECK ((frequency = ANY (ARRAY['instant'::text, 'daily'::text, 'weekly'::text]))),
+    CONSTRAINT alert_label_check CHECK ((length(label) <= 500)),
+    CONSTRAINT alert_search_check CHECK ((length(search) <= 1500))
+);
+
+
+--
+-- Name: alert_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+CREATE SEQUENCE public.alert_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: alert_id_seq; Type: SEQUENCE OWNED BY; Schema: public; Owner: -
+--
+
+ALTER SEQUENCE public.alert_id_seq OWNED BY public.alert.id;
+
+
+--
+-- Name: alert_sent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.alert_sent (
+    alert_id bigint NOT NULL,
+    posting_id bigint NOT NULL,
+    at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+
+--
+-- Name: alert_signup; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.alert_signup (
+    email_key text NOT NULL,
+    ip inet NOT NULL,
+    at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+
+--
+-- Name: alert_subscriber; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.alert_subscriber (
+    id bigint NOT NULL,
+    email text NOT NULL,
+    manage_token text DEFAULT public.fj_token() NOT NULL,
+    lang text DEFAULT 'en'::text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT alert_subscriber_email_check CHECK (((length(email) <= 254) AND (email !~ '[[:cntrl:][:space:]<>]'::text)))
+);
+
+
+--
+-- Name: alert_subscriber_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+CREATE SEQUENCE public.alert_subscriber_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: alert_subscriber_id_seq; Type: SEQUENCE OWNED BY; Schema: public; Owner: -
+--
+
+ALTER SEQUENCE public.alert_subscriber_id_seq OWNED BY public.alert_subscriber.id;
 
 
 --
@@ -2039,6 +2167,10 @@ CREATE TABLE public.mail_outbox (
     next_attempt_at timestamp with time zone DEFAULT now() NOT NULL,
     locked_by text,
     locked_until timestamp with time zone,
+    body_html text,
+    list_unsubscribe text,
+    at_most_once boolean DEFAULT false NOT NULL,
+    permanent_failures integer DEFAULT 0 NOT NULL,
     CONSTRAINT mail_outbox_subject_check CHECK (((length(subject) <= 200) AND (subject !~ '[[:cntrl:]]'::text))),
     CONSTRAINT mail_outbox_to_addr_check CHECK (((length(to_addr) <= 254) AND (to_addr !~ '[[:cntrl:][:space:]<>]'::text)))
 );
@@ -2061,6 +2193,17 @@ CREATE SEQUENCE public.mail_outbox_id_seq
 --
 
 ALTER SEQUENCE public.mail_outbox_id_seq OWNED BY public.mail_outbox.id;
+
+
+--
+-- Name: mail_undeliverable; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.mail_undeliverable (
+    addr_key text NOT NULL,
+    at timestamp with time zone DEFAULT now() NOT NULL,
+    reason text NOT NULL
+);
 
 
 --
@@ -2291,6 +2434,48 @@ CREATE VIEW public.posting_source_seen AS
 
 
 --
+-- Name: saved_job; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.saved_job (
+    list_id bigint NOT NULL,
+    posting_id bigint NOT NULL,
+    saved_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+
+--
+-- Name: saved_list; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.saved_list (
+    id bigint NOT NULL,
+    token_hash bytea NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    used_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+
+--
+-- Name: saved_list_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+CREATE SEQUENCE public.saved_list_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: saved_list_id_seq; Type: SEQUENCE OWNED BY; Schema: public; Owner: -
+--
+
+ALTER SEQUENCE public.saved_list_id_seq OWNED BY public.saved_list.id;
+
+
+--
 -- Name: schema_migrations; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -2378,6 +2563,20 @@ ALTER TABLE ONLY public.account ALTER COLUMN id SET DEFAULT nextval('public.acco
 
 
 --
+-- Name: alert id; Type: DEFAULT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.alert ALTER COLUMN id SET DEFAULT nextval('public.alert_id_seq'::regclass);
+
+
+--
+-- Name: alert_subscriber id; Type: DEFAULT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.alert_subscriber ALTER COLUMN id SET DEFAULT nextval('public.alert_subscriber_id_seq'::regclass);
+
+
+--
 -- Name: api_key id; Type: DEFAULT; Schema: public; Owner: -
 --
 
@@ -2441,6 +2640,13 @@ ALTER TABLE ONLY public.posting ALTER COLUMN id SET DEFAULT nextval('public.post
 
 
 --
+-- Name: saved_list id; Type: DEFAULT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.saved_list ALTER COLUMN id SET DEFAULT nextval('public.saved_list_id_seq'::regclass);
+
+
+--
 -- Name: signup_pending id; Type: DEFAULT; Schema: public; Owner: -
 --
 
@@ -2453,6 +2659,54 @@ ALTER TABLE ONLY public.signup_pending ALTER COLUMN id SET DEFAULT nextval('publ
 
 ALTER TABLE ONLY public.account
     ADD CONSTRAINT account_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: alert alert_confirm_hash_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.alert
+    ADD CONSTRAINT alert_confirm_hash_key UNIQUE (confirm_hash);
+
+
+--
+-- Name: alert alert_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.alert
+    ADD CONSTRAINT alert_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: alert_sent alert_sent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.alert_sent
+    ADD CONSTRAINT alert_sent_pkey PRIMARY KEY (alert_id, posting_id);
+
+
+--
+-- Name: alert_subscriber alert_subscriber_manage_token_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.alert_subscriber
+    ADD CONSTRAINT alert_subscriber_manage_token_key UNIQUE (manage_token);
+
+
+--
+-- Name: alert_subscriber alert_subscriber_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.alert_subscriber
+    ADD CONSTRAINT alert_subscriber_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: alert alert_unsub_token_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.alert
+    ADD CONSTRAINT alert_unsub_token_key UNIQUE (unsub_token);
 
 
 --
@@ -2600,6 +2854,14 @@ ALTER TABLE ONLY public.mail_outbox
 
 
 --
+-- Name: mail_undeliverable mail_undeliverable_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.mail_undeliverable
+    ADD CONSTRAINT mail_undeliverable_pkey PRIMARY KEY (addr_key);
+
+
+--
 -- Name: moderation moderation_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2664,6 +2926,30 @@ ALTER TABLE ONLY public.posting_source
 
 
 --
+-- Name: saved_job saved_job_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.saved_job
+    ADD CONSTRAINT saved_job_pkey PRIMARY KEY (list_id, posting_id);
+
+
+--
+-- Name: saved_list saved_list_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.saved_list
+    ADD CONSTRAINT saved_list_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: saved_list saved_list_token_hash_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.saved_list
+    ADD CONSTRAINT saved_list_token_hash_key UNIQUE (token_hash);
+
+
+--
 -- Name: schema_migrations schema_migrations_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2723,6 +3009,41 @@ CREATE UNIQUE INDEX account_company ON public.account USING btree (company_id) W
 --
 
 CREATE UNIQUE INDEX account_email ON public.account USING btree (lower(email));
+
+
+--
+-- Name: alert_due; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX alert_due ON public.alert USING btree (next_run_at) WHERE ((confirmed_at IS NOT NULL) AND (NOT paused));
+
+
+--
+-- Name: alert_signup_email; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX alert_signup_email ON public.alert_signup USING btree (email_key, at);
+
+
+--
+-- Name: alert_signup_ip; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX alert_signup_ip ON public.alert_signup USING btree (ip, at);
+
+
+--
+-- Name: alert_subscriber_email; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX alert_subscriber_email ON public.alert_subscriber USING btree (lower(email));
+
+
+--
+-- Name: alert_subscriber_id; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX alert_subscriber_id ON public.alert USING btree (subscriber_id);
 
 
 --
@@ -2859,6 +3180,13 @@ CREATE UNIQUE INDEX posting_form_token ON public.posting USING btree (account_id
 
 
 --
+-- Name: posting_listed; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX posting_listed ON public.posting USING btree (listed_at);
+
+
+--
 -- Name: posting_newest; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2891,6 +3219,20 @@ CREATE INDEX posting_source_posting ON public.posting_source USING btree (postin
 --
 
 CREATE INDEX posting_updated ON public.posting USING btree (updated_at, id);
+
+
+--
+-- Name: saved_job_posting; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX saved_job_posting ON public.saved_job USING btree (posting_id);
+
+
+--
+-- Name: saved_list_used; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX saved_list_used ON public.saved_list USING btree (used_at);
 
 
 --
@@ -2999,6 +3341,13 @@ CREATE TRIGGER posting_facet_update AFTER UPDATE ON public.posting REFERENCING O
 
 
 --
+-- Name: posting posting_listed; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER posting_listed BEFORE UPDATE OF status ON public.posting FOR EACH ROW WHEN (((new.status = 'published'::text) AND (old.status IS DISTINCT FROM 'published'::text))) EXECUTE FUNCTION public.fj_posting_listed();
+
+
+--
 -- Name: posting posting_render_insert; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -3032,6 +3381,22 @@ CREATE TRIGGER posting_search_update BEFORE UPDATE OF title, company_name, city_
 
 ALTER TABLE ONLY public.account
     ADD CONSTRAINT account_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.company(id);
+
+
+--
+-- Name: alert_sent alert_sent_alert_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.alert_sent
+    ADD CONSTRAINT alert_sent_alert_id_fkey FOREIGN KEY (alert_id) REFERENCES public.alert(id) ON DELETE CASCADE;
+
+
+--
+-- Name: alert alert_subscriber_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.alert
+    ADD CONSTRAINT alert_subscriber_id_fkey FOREIGN KEY (subscriber_id) REFERENCES public.alert_subscriber(id) ON DELETE CASCADE;
 
 
 --
@@ -3144,6 +3509,22 @@ ALTER TABLE ONLY public.posting_source
 
 ALTER TABLE ONLY public.posting_source
     ADD CONSTRAINT posting_source_posting_id_fkey FOREIGN KEY (posting_id) REFERENCES public.posting(id) ON DELETE CASCADE;
+
+
+--
+-- Name: saved_job saved_job_list_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.saved_job
+    ADD CONSTRAINT saved_job_list_id_fkey FOREIGN KEY (list_id) REFERENCES public.saved_list(id) ON DELETE CASCADE;
+
+
+--
+-- Name: saved_job saved_job_posting_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.saved_job
+    ADD CONSTRAINT saved_job_posting_id_fkey FOREIGN KEY (posting_id) REFERENCES public.posting(id) ON DELETE CASCADE;
 
 
 --

@@ -30,6 +30,7 @@ static const struct command	commands[] = {
 	{ "admin",	cmd_admin,	"admin create EMAIL < password" },
 	{ "apikey",	cmd_apikey,	"apikey create NAME | list | revoke NAME" },
 	{ "mail",	cmd_mail,	"mail --once | --loop" },
+	{ "alerts",	cmd_alerts,	"alerts --once [--all] | --loop" },
 };
 
 static void	usage(void);

@@ -33,7 +33,6 @@
 #include "cli.h"
 #include "scrape.h"
 
-#define BACKOFF_MAX	30	/* seconds between reconnects, at most */
 
 static volatile sig_atomic_t	stop;
 
@@ -362,27 +361,12 @@ cmd_scrape(int argc, char **argv)
 		}
 		if (!loop || stop)
 			break;
-		if (PQstatus(conn) != CONNECTION_OK || rc == -2) {
-			/*
-			 * The database is gone or refuses us: reconnect after
-			 * 1, 2, 4 ... 30 s, one log line a try.
-			 */
-			backoff = backoff == 0 ? 1 : backoff * 2;
-			if (backoff > BACKOFF_MAX)
-				backoff = BACKOFF_MAX;
-			fprintf(stderr, "scrape: database unavailable, next try "
-			    "in %d s\n", backoff);
-			for (i = backoff; i > 0 && !stop; i--)
-				sleep(1);
-			if (PQstatus(conn) != CONNECTION_OK)
-				PQreset(conn);
-			if (PQstatus(conn) == CONNECTION_OK) {
-				PQsetClientEncoding(conn, "UTF8");
-				fprintf(stderr, "scrape: database back\n");
-			}
+		/*
+		 * The database is gone or refuses us: reconnect after 1, 2,
+		 * 4 ... 30 s, one log line a try.
+		 */
+		if (db_outage(conn, "scrape", rc == -2, &backoff, &stop))
 			continue;
-		}
-		backoff = 0;
 		(void)expire_run(conn);
 		for (i = next_due(conn); i > 0 && !stop; i--)
 			sleep(1);

@@ -17,6 +17,9 @@
 
 static int	 header_safe(const char *);
 static void	 base64(struct sbuf *, const unsigned char *, size_t);
+static void	 body(struct sbuf *, const char *);
+static void	 part(struct sbuf *, const char *, const char *,
+		    const char *);
 
 int
 mail_addr_ok(const char *s)
@@ -167,6 +170,27 @@ mail_date(struct sbuf *b, time_t t)
 	    tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
+/* A quoted-printable body that ends with a line end. */
+static void
+body(struct sbuf *b, const char *text)
+{
+	size_t	start;
+
+	start = b->len;
+	mail_qp(b, text);
+	if (b->len > start && b->data[b->len - 1] != '\n')
+		sbuf_puts(b, "\r\n");
+}
+
+static void
+part(struct sbuf *b, const char *id, const char *subtype, const char *text)
+{
+	sbuf_printf(b, "--=_%s\r\nContent-Type: text/%s; charset=utf-8\r\n"
+	    "Content-Transfer-Encoding: quoted-printable\r\n\r\n", id,
+	    subtype);
+	body(b, text);
+}
+
 int
 mail_format(struct sbuf *b, const struct mail *m)
 {
@@ -192,15 +216,34 @@ mail_format(struct sbuf *b, const struct mail *m)
 		goto bad;
 	sbuf_puts(b, "\r\nDate: ");
 	mail_date(b, m->date);
-	sbuf_printf(b, "\r\nMessage-ID: <%s@%s>\r\n"
-	    "MIME-Version: 1.0\r\n"
-	    "Content-Type: text/plain; charset=utf-8\r\n"
-	    "Content-Transfer-Encoding: quoted-printable\r\n"
-	    "Auto-Submitted: auto-generated\r\n"
-	    "\r\n", m->id, domain);
-	mail_qp(b, m->body);
-	if (b->len > start && b->data[b->len - 1] != '\n')
-		sbuf_puts(b, "\r\n");
+	sbuf_printf(b, "\r\nMessage-ID: <%s@%s>\r\n", m->id, domain);
+	if (m->unsubscribe != NULL) {
+		if (!header_safe(m->unsubscribe) ||
+		    strpbrk(m->unsubscribe, "<> ") != NULL ||
+		    strncmp(m->unsubscribe, "http", 4) != 0)
+			goto bad;
+		sbuf_printf(b, "List-Unsubscribe: <%s>\r\n"
+		    "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n",
+		    m->unsubscribe);
+	}
+	sbuf_puts(b, "MIME-Version: 1.0\r\n");
+	/*
+	 * "=_" cannot start a quoted-printable line ("=" is always =3D
+	 * there), so the boundary never occurs in a part.
+	 */
+	if (m->html != NULL)
+		sbuf_printf(b, "Content-Type: multipart/alternative;"
+		    " boundary=\"=_%s\"\r\n", m->id);
+	else
+		sbuf_puts(b, "Content-Type: text/plain; charset=utf-8\r\n"
+		    "Content-Transfer-Encoding: quoted-printable\r\n");
+	sbuf_puts(b, "Auto-Submitted: auto-generated\r\n\r\n");
+	if (m->html != NULL) {
+		part(b, m->id, "plain", m->body);
+		part(b, m->id, "html", m->html);
+		sbuf_printf(b, "--=_%s--\r\n", m->id);
+	} else
+		body(b, m->body);
 	return (0);
 bad:
 	b->len = start;

@@ -19,13 +19,19 @@ struct mail {
 	const char	*to;		/* bare address */
 	const char	*subject;	/* UTF-8, one line */
 	const char	*body;		/* UTF-8, lines end in \n or \r\n */
+	const char	*html;		/* UTF-8 HTML part, or NULL */
+	const char	*unsubscribe;	/* one-click URL (RFC 8058), or NULL */
 	time_t		 date;
 	const char	*id;		/* left part of the Message-ID */
 };
 
 /* 1 if s is a plain ASCII address (local@domain) safe in SMTP and headers. */
 int	mail_addr_ok(const char *s);
-/* The whole message, CRLF line endings, body quoted-printable. */
+/*
+ * The whole message, CRLF line endings, each part quoted-printable: text
+ * only, or multipart/alternative text and HTML when html is set.  With
+ * unsubscribe, List-Unsubscribe and List-Unsubscribe-Post (RFC 8058).
+ */
 int	mail_format(struct sbuf *, const struct mail *);
 /* A header value: as is if printable ASCII, else RFC 2047 encoded words. */
 int	mail_header_text(struct sbuf *, const char *);

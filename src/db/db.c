@@ -263,3 +263,30 @@ db_words_ok(PGconn *conn, const char *what)
 	PQclear(res);
 	return (ok);
 }
+
+int
+db_outage(PGconn *conn, const char *who, int failed, int *backoff,
+    volatile sig_atomic_t *stop)
+{
+	int	i;
+
+	if (!failed && PQstatus(conn) == CONNECTION_OK) {
+		*backoff = 0;
+		return (0);
+	}
+	*backoff = *backoff == 0 ? 1 : *backoff * 2;
+	if (*backoff > DB_BACKOFF_MAX)
+		*backoff = DB_BACKOFF_MAX;
+	fprintf(stderr, "%s: database unavailable, next try in %d s\n", who,
+	    *backoff);
+	for (i = *backoff; i > 0 && !*stop; i--)
+		sleep(1);
+	if (PQstatus(conn) == CONNECTION_OK)
+		return (1);
+	PQreset(conn);
+	if (PQstatus(conn) == CONNECTION_OK) {
+		PQsetClientEncoding(conn, "UTF8");
+		fprintf(stderr, "%s: database back\n", who);
+	}
+	return (1);
+}

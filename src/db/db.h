@@ -7,6 +7,8 @@
 #ifndef FJ_DB_H
 #define FJ_DB_H
 
+#include <signal.h>
+
 #include <libpq-fe.h>
 
 /*
@@ -44,5 +46,16 @@ void		 db_bin_trailer(struct sbuf *);
 int		 db_words_ok(PGconn *, const char *what);
 /* The connection string, with the options every connection needs. */
 char		*db_conninfo(const char *url);
+/*
+ * For a --loop worker after a pass: 0 when the connection is fine and the
+ * pass did not fail for the database (failed; *backoff is reset); else
+ * one log line "WHO: database unavailable, next try in N s", a wait of
+ * 1, 2, 4 ... 30 s (cut short by *stop), a reconnect if the connection
+ * is lost ("WHO: database back" when it works), and 1: the caller starts
+ * its next pass then.
+ */
+#define DB_BACKOFF_MAX	30
+int		 db_outage(PGconn *, const char *who, int failed, int *backoff,
+		    volatile sig_atomic_t *stop);
 
 #endif

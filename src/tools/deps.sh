@@ -9,7 +9,8 @@ PKGS="make gcc clang pkg-config kore libssl-dev libpq-dev postgresql-15
 postgresql-client-15 libxml2-dev libxml2-utils libjansson-dev
 libcurl4-openssl-dev libargon2-dev zlib1g-dev curl ca-certificates python3
 python3-feedparser python3-selenium chromium chromium-driver wrk
-libclang-rt-14-dev procps util-linux"
+libclang-rt-14-dev procps util-linux libcairo2-dev libpango1.0-dev
+fontconfig fonts-dejavu-core fonts-droid-fallback"
 
 missing=""
 for p in $PKGS; do

@@ -1,6 +1,6 @@
 #!/bin/sh
 # make run: private PostgreSQL (see pg_cluster_dir; or $DATABASE_URL),
-# migrations, demo data when the database is empty, the scraper and mail loops,
+# migrations, demo data when the database is empty, the scraper, mail and alert loops,
 # and Kore in the foreground on 127.0.0.1:$PORT.  Ctrl-C stops everything it
 # started, whichever part died first.
 set -e
@@ -39,6 +39,7 @@ stop_group() {
 pgdir=""
 scraper=""
 mailer=""
+alerter=""
 kore=""
 cleanup() {
 	set +e
@@ -46,6 +47,7 @@ cleanup() {
 	trap - EXIT
 	[ -n "$scraper" ] && stop_group "$scraper"
 	[ -n "$mailer" ] && stop_group "$mailer"
+	[ -n "$alerter" ] && stop_group "$alerter"
 	[ -n "$kore" ] && stop_group "$kore"
 	[ -n "$pgdir" ] && pg_stop "$pgdir"
 	echo "stopped."
@@ -76,6 +78,10 @@ if bin/fashionjobs 2>&1 | grep -q 'scrape'; then
 fi
 setsid bin/fashionjobs mail --loop >var/mail.log 2>&1 &
 mailer=$!
+# Job alerts; without FJ_SMTP_URL their mails land in var/mail/*.eml and
+# their links in var/alerts.log (and var/mail.log for confirmations).
+setsid bin/fashionjobs alerts --loop >var/alerts.log 2>&1 &
+alerter=$!
 echo "fashionjobs: http://127.0.0.1:$PORT/ (Ctrl-C to stop)"
 setsid kore -f -c var/kore.conf &
 kore=$!

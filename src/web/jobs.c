@@ -15,6 +15,7 @@
 #include "session.h"
 
 #define PAGE_MAX	500
+#define PAGES_AROUND	2	/* page numbers shown either side of the current */
 
 int	page_home(struct http_request *);
 int	page_jobs_search(struct http_request *);
@@ -198,6 +199,8 @@ static void	 search_href(struct sbuf *, const struct search *,
 static json_t	*search_form(const struct search *);
 static void	 facets_links(json_t *, const struct search *);
 static json_t	*pages_links(const struct search *, json_int_t);
+static json_t	*pages_numbers(const struct search *, long, struct sbuf *);
+static json_t	*search_description(json_t *, const char *);
 static json_t	*active_filters(const struct search *, json_t *);
 static const char *path_tail(struct http_request *, const char *);
 static void	 set_total(json_t *);
@@ -411,8 +414,38 @@ pages_links(const struct search *s, json_int_t total)
 		search_href(&b, s, FILTER__MAX, NULL, s->page + 1);
 		json_object_set_new(pages, "next", json_stringn(b.data, b.len));
 	}
+	json_object_set_new(pages, "numbers", pages_numbers(s, last, &b));
 	sbuf_free(&b);
 	return (pages);
+}
+
+/*
+ * The page numbers to show: the first, the last, and PAGES_AROUND on
+ * either side of the current one, with a gap where numbers are left out.
+ * b is scratch space.
+ */
+static json_t *
+pages_numbers(const struct search *s, long last, struct sbuf *b)
+{
+	json_t		*list;
+	long		 n;
+
+	list = json_array();
+	for (n = 1; n <= last; n++) {
+		if (n != 1 && n != last && labs(n - s->page) > PAGES_AROUND) {
+			json_array_append_new(list, json_pack("{s:b}",
+			    "gap", 1));
+			n = (n < s->page) ? s->page - PAGES_AROUND - 1 :
+			    last - 1;
+			continue;
+		}
+		sbuf_reset(b);
+		search_href(b, s, FILTER__MAX, NULL, n);
+		json_array_append_new(list, json_pack("{s:I, s:s#, s:b, s:b}",
+		    "n", (json_int_t)n, "href", b->data, b->len,
+		    "current", n == s->page, "last", n == last));
+	}
+	return (list);
 }
 
 /* The filters in force, each with a link that removes it. */
@@ -493,7 +526,7 @@ static int
 search_done(struct http_request *req, struct dbq *q)
 {
 	struct search	 s;
-	json_t		*model;
+	json_t		*model, *pages;
 	const char	*name;
 	char		 title[256];
 
@@ -529,8 +562,18 @@ search_done(struct http_request *req, struct dbq *q)
 	set_total(model);
 	facets_links(model, &s);
 	json_object_set_new(model, "form", search_form(&s));
-	json_object_set_new(model, "pages", pages_links(&s,
-	    json_integer_value(json_object_get(model, "total"))));
+	pages = pages_links(&s,
+	    json_integer_value(json_object_get(model, "total")));
+	/* A page past the last one does not exist (the first always does). */
+	if (s.page > 1 && s.page > json_integer_value(json_object_get(pages,
+	    "last"))) {
+		json_decref(pages);
+		json_decref(model);
+		web_error(req, HTTP_STATUS_NOT_FOUND,
+		    "This search has fewer pages.");
+		return (KORE_RESULT_OK);
+	}
+	json_object_set_new(model, "pages", pages);
 	json_object_set_new(model, "active", active_filters(&s, model));
 	if (s.fixed == FILTER_COMPANY) {
 		name = json_string_value(json_object_get(json_object_get(model,
@@ -555,11 +598,42 @@ search_done(struct http_request *req, struct dbq *q)
 		(void)snprintf(title, sizeof(title), "Fashion jobs");
 	}
 	json_object_set_new(model, "title", json_string(title));
-	/* Result pages beyond the first add nothing for search engines. */
-	if (s.page > 1 || s.v[FILTER_Q] != NULL)
+	json_object_set_new(model, "description", search_description(model,
+	    title));
+	share_board_og(model, NULL);
+	/*
+	 * Result pages beyond the first add nothing for search engines, nor
+	 * do empty ones or those of a city we do not know.
+	 */
+	if (s.page > 1 || s.v[FILTER_Q] != NULL ||
+	    json_integer_value(json_object_get(model, "total")) == 0 ||
+	    (s.v[FILTER_CITY] != NULL && json_is_null(json_object_get(model,
+	    "city"))))
 		json_object_set_new(model, "noindex", json_true());
 	web_html(req, HTTP_STATUS_OK, "jobs.html", model);
 	return (KORE_RESULT_OK);
+}
+
+/*
+ * The meta description of a result page: the company's own words on its
+ * page, else the count and what the page lists.
+ */
+static json_t *
+search_description(json_t *model, const char *title)
+{
+	const char	*about;
+	char		 buf[320];
+
+	about = json_string_value(json_object_get(json_object_get(model,
+	    "company"), "description"));
+	if (about != NULL && *about != '\0')
+		return (json_string(about));
+	(void)snprintf(buf, sizeof(buf), "%s open %s on fashionjobs: %s, "
+	    "from boutiques to headquarters.", json_string_value(
+	    json_object_get(model, "total_text")),
+	    json_integer_value(json_object_get(model, "total")) == 1 ?
+	    "job" : "jobs", title);
+	return (json_string(buf));
 }
 
 /* The slug after prefix in the path, or NULL when empty or malformed. */
@@ -676,6 +750,7 @@ static int
 home_done(struct http_request *req, struct dbq *q)
 {
 	json_t	*model;
+	char	 url[512];
 
 	if (q->failed || q->result == NULL) {
 		web_error(req, HTTP_STATUS_SERVICE_UNAVAILABLE,
@@ -687,6 +762,11 @@ home_done(struct http_request *req, struct dbq *q)
 	set_total(model);
 	json_object_set_new(model, "title", json_string("Fashion Jobs"));
 	json_object_set_new(model, "is_home", json_true());
+	json_object_set_new(model, "description", search_description(model,
+	    "jobs in fashion and luxury in Italian, French, German, Spanish "
+	    "and English"));
+	(void)snprintf(url, sizeof(url), "%s/", web_base_url());
+	share_board_og(model, url);
 	web_html(req, HTTP_STATUS_OK, "home.html", model);
 	return (KORE_RESULT_OK);
 }

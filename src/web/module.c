@@ -9,7 +9,10 @@
 #include <kore/pgsql.h>
 #include <kore/seccomp.h>
 
+#include <sys/prctl.h>
+
 #include <ctype.h>
+#include <errno.h>
 
 #include "web.h"
 #include "assets.h"
@@ -26,7 +29,15 @@ KORE_SECCOMP_FILTER("fashionjobs",
 	KORE_SYSCALL_ALLOW(newfstatat),
 	KORE_SYSCALL_ALLOW(getdents64),
 	KORE_SYSCALL_ALLOW(clone3),
-	KORE_SYSCALL_ALLOW(rseq)
+	KORE_SYSCALL_ALLOW(rseq),
+	/*
+	 * The social cards (ogimage.c): glib names its threads, fontconfig
+	 * asks whether a font's file system may be mmap()ed, and would make
+	 * its cache directory, which kore.sh fills before the start instead.
+	 */
+	KORE_SYSCALL_ALLOW_ARG(prctl, 0, PR_SET_NAME),
+	KORE_SYSCALL_ALLOW(fstatfs),
+	KORE_SYSCALL_DENY(mkdir, EACCES)
 )
 
 /*
@@ -48,10 +59,12 @@ int	page_healthz(struct http_request *);
 int	page_ping(struct http_request *);
 int	page_readme(struct http_request *);
 int	page_static(struct http_request *);
+int	page_favicon(struct http_request *);
 int	page_not_found(struct http_request *);
 
 static int	healthz_done(struct http_request *, struct dbq *);
 static const char *mime_of(const char *);
+static int	static_send(struct http_request *, const char *);
 
 static struct tmpl_set	*templates;
 
@@ -60,6 +73,7 @@ static const struct {
 	const char	*mime;
 } mimes[] = {
 	{ ".css",	"text/css; charset=utf-8" },
+	{ ".js",	"text/javascript; charset=utf-8" },
 	{ ".svg",	"image/svg+xml" },
 	{ ".png",	"image/png" },
 	{ ".ico",	"image/x-icon" },
@@ -185,10 +199,23 @@ mime_of(const char *name)
 int
 page_static(struct http_request *req)
 {
-	const struct asset	*a;
-	const char		*name, *mime;
+	return (static_send(req, req->path + strlen("/static/")));
+}
 
-	name = req->path + strlen("/static/");
+/* Browsers ask for /favicon.ico whatever the page's <link rel=icon> says. */
+int
+page_favicon(struct http_request *req)
+{
+	return (static_send(req, "favicon.ico"));
+}
+
+/* The embedded asset name, or 404. */
+static int
+static_send(struct http_request *req, const char *name)
+{
+	const struct asset	*a;
+	const char		*mime;
+
 	for (a = assets; a->name != NULL; a++) {
 		if (strcmp(a->name, name) != 0 ||
 		    (mime = mime_of(name)) == NULL)

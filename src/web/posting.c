@@ -154,6 +154,9 @@ posting_done(struct http_request *req, struct dbq *q)
 	json_object_set_new(model, "description", json_pack("s++++",
 	    str(job, "title"), " – ", str(job, "company"), ", ",
 	    str(job, "city")));
+	json_object_set_new(model, "share", share_links(b.data,
+	    str(model, "title")));
+	share_card(json_object_get(model, "og"), job);
 	views_count(json_integer_value(json_object_get(job, "id")));
 	web_html(req, HTTP_STATUS_OK, "posting.html", model);
 	sbuf_free(&b);

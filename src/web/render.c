@@ -15,7 +15,8 @@
 #define QUERY_MAX	4096
 
 static const char	csp[] =
-    "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+    "default-src 'none'; script-src 'self'; style-src 'self'; "
+    "img-src 'self' data:; "
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 void

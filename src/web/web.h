@@ -143,6 +143,11 @@ void	jobs_search_limits(const char **, const char **);
 /* views.c */
 void		 views_count(long long);
 
+/* share.c */
+json_t		*share_links(const char *url, const char *title);
+void		 share_card(json_t *og, json_t *job);
+void		 share_board_og(json_t *model, const char *url);
+
 /* output.c */
 void		 web_send(struct http_request *, int status, const char *ctype,
 		    const void *body, size_t len, time_t modified);

@@ -60,7 +60,8 @@ def client(n):
             key = st
             if st == 503 and not ra:
                 key = "503 without Retry-After"
-            elif st not in (200, 503):
+            # 404: a page past the last (known only once the query ran).
+            elif st not in (200, 404, 503):
                 bad.append("%s %s" % (st, path))
         except Exception as e:  # reset, refused, timeout
             key = type(e).__name__

@@ -106,8 +106,9 @@ try:
     facets = re.findall(r'<small>(≈ )?([0-9]+)</small>', page)
     check("facet counts are marked ≈", facets != [] and
           all(f[0] == "≈ " for f in facets), str(facets[:3]))
-    check("pages stop at the %d newest (Page 1 of %d)" % (CAP, CAP // 20),
-          "Page 1 of %d<" % (CAP // 20) in page)
+    check("pages stop at the %d newest (page %d is the last)" %
+          (CAP, CAP // 20),
+          'aria-label="Page %d, the last"' % (CAP // 20) in page)
     st, last = get("/jobs?q=team&page=%d&sort=relevance" % (CAP // 20))
     check("the last page lists the last 20 of them", st == 200 and
           len(ids(last)) == 20 and set(ids(last)) <= set(newest))

@@ -1,6 +1,8 @@
 """A small SMTP server for the tests: accepts every message on
 127.0.0.1:PORT and writes it to DIR/NNNNNN.eml as received (dot-stuffing
-undone), after two lines "X-Envelope-From:" and "X-Envelope-To:".  Plain
+undone), after two lines "X-Envelope-From:" and "X-Envelope-To:".  A
+recipient whose address starts with "bounce" is refused for good (550),
+as a server does for an address that does not exist.  Plain
 sockets, no deprecated smtpd module.  Usage: smtpsink.py PORT DIR [FILE]:
 with PORT 0 the system picks a free port, written to FILE once the
 server listens."""
@@ -36,7 +38,11 @@ class Handler(socketserver.StreamRequestHandler):
                 sender, rcpts = cmd[10:].strip(), []
                 self.say("250 ok")
             elif cmd.upper().startswith("RCPT TO:"):
-                rcpts.append(cmd[8:].strip())
+                rcpt = cmd[8:].strip()
+                if rcpt.lower().startswith("<bounce"):
+                    self.say("550 5.1.1 no such mailbox")
+                    continue
+                rcpts.append(rcpt)
                 self.say("250 ok")
             elif verb == "DATA":
                 self.say("354 go on")

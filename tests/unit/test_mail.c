@@ -175,6 +175,38 @@ main(void)
 	m.from_name = "Evil\r\nBcc: x@y";
 	CHECK("format: CRLF in the sender's name is refused",
 	    mail_format(&b, &m) == -1);
+	/* A digest: text and HTML, and the one-click unsubscribe headers. */
+	m.from_name = NULL;
+	m.body = "Jobs\n";
+	m.html = "<p>Jobs</p>\n";
+	m.unsubscribe = "https://example.com/alerts/unsubscribe?token=ab";
+	sbuf_reset(&b);
+	CHECK("format: multipart", mail_format(&b, &m) == 0);
+	CHECK_STR("format: multipart message", b.data,
+	    "From: <noreply@fashionjobs.example>\r\n"
+	    "To: <anna@example.com>\r\n"
+	    "Subject: Hi\r\n"
+	    "Date: Wed, 02 Dec 2026 11:20:36 +0000\r\n"
+	    "Message-ID: <ok@fashionjobs.example>\r\n"
+	    "List-Unsubscribe: <https://example.com/alerts/unsubscribe"
+	    "?token=ab>\r\n"
+	    "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"
+	    "MIME-Version: 1.0\r\n"
+	    "Content-Type: multipart/alternative; boundary=\"=_ok\"\r\n"
+	    "Auto-Submitted: auto-generated\r\n"
+	    "\r\n"
+	    "--=_ok\r\n"
+	    "Content-Type: text/plain; charset=utf-8\r\n"
+	    "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+	    "Jobs\r\n"
+	    "--=_ok\r\n"
+	    "Content-Type: text/html; charset=utf-8\r\n"
+	    "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+	    "<p>Jobs</p>\r\n"
+	    "--=_ok--\r\n");
+	m.unsubscribe = "https://example.com/x>\r\nBcc: y";
+	CHECK("format: a bad unsubscribe URL is refused",
+	    mail_format(&b, &m) == -1);
 	sbuf_free(&b);
 	return (DONE());
 }

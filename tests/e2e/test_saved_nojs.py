@@ -1,0 +1,67 @@
+"""Headless Chromium with JavaScript off: a seeker saves a job from the
+search results and from a posting page, finds both on /saved, removes
+one.  Screenshot in tests/out/saved.png."""
+
+import os
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..",
+                                "integration"))
+from fjtest import BASE, check, done  # noqa: E402
+
+from selenium import webdriver  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support import expected_conditions as EC  # noqa
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+OUT = os.path.join(os.path.dirname(__file__), "..", "out")
+os.makedirs(OUT, exist_ok=True)
+
+opts = webdriver.ChromeOptions()
+opts.binary_location = "/usr/bin/chromium"
+for a in ("--headless", "--no-sandbox", "--disable-gpu",
+          "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+          "--disable-background-networking", "--disable-component-update",
+          "--disable-sync", "--window-size=1280,1000",
+          "--user-data-dir=" + tempfile.mkdtemp(prefix="fj-chrome-")):
+    opts.add_argument(a)
+opts.add_experimental_option("prefs", {
+    "profile.managed_default_content_settings.javascript": 2})
+d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
+try:
+    d.get(BASE + "/jobs?sort=date")
+    first = d.find_elements(By.CSS_SELECTOR, "li.card")[0]
+    t1 = first.find_element(By.CSS_SELECTOR, ".title").text
+    first.find_element(By.CSS_SELECTOR, "form.save button").click()
+    WebDriverWait(d, 10).until(EC.url_contains("/saved"))
+    titles = [e.text for e in d.find_elements(By.CSS_SELECTOR,
+                                              "li.card .title")]
+    check("Save on a card lands on /saved with the job", titles == [t1],
+          repr(titles))
+
+    d.get(BASE + "/jobs?sort=date&page=2")
+    d.find_elements(By.CSS_SELECTOR, "li.card a")[0].click()
+    WebDriverWait(d, 10).until(EC.presence_of_element_located(
+        (By.CSS_SELECTOR, "article.posting")))
+    t2 = d.find_element(By.TAG_NAME, "h1").text
+    d.find_element(By.CSS_SELECTOR, "article.posting form.save button")\
+        .click()
+    WebDriverWait(d, 10).until(EC.url_contains("/saved"))
+    titles = [e.text for e in d.find_elements(By.CSS_SELECTOR,
+                                              "li.card .title")]
+    check("Save on a posting page adds it on top", titles == [t2, t1],
+          repr(titles))
+    d.save_screenshot(os.path.join(OUT, "saved.png"))
+
+    # The answer is /saved again: wait for the page itself to change.
+    page = d.find_element(By.TAG_NAME, "html")
+    d.find_elements(By.CSS_SELECTOR, "li.card form.save button")[0].click()
+    WebDriverWait(d, 10).until(EC.staleness_of(page))
+    titles = [e.text for e in d.find_elements(By.CSS_SELECTOR,
+                                              "li.card .title")]
+    check("Remove takes it off the list", titles == [t1], repr(titles))
+finally:
+    d.quit()
+done()
