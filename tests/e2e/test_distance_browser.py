@@ -43,8 +43,9 @@ try:
         .select_by_visible_text("Nearest")
     d.find_element(By.CSS_SELECTOR, "form.sort button").click()
     WebDriverWait(d, 10).until(EC.url_contains("sort=distance"))
-    last = int(re.search(r"of (\d+)", d.find_element(
-        By.CSS_SELECTOR, "nav.pages span").text).group(1))
+    last = max([1] + [int(m.group(1)) for m in (
+        re.search(r"[?&]page=(\d+)", a.get_attribute("href") or "")
+        for a in d.find_elements(By.CSS_SELECTOR, "nav.pages a")) if m])
     d.get(d.current_url + "&page=%d" % last)
     metas = [e.text for e in d.find_elements(By.CSS_SELECTOR,
                                              "li.card .meta")]
