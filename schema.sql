@@ -30,6 +30,34 @@ COMMENT ON EXTENSION btree_gin IS 'support for indexing common datatypes in GIN'
 
 
 --
+-- Name: cube; Type: EXTENSION; Schema: -; Owner: -
+--
+
+CREATE EXTENSION IF NOT EXISTS cube WITH SCHEMA public;
+
+
+--
+-- Name: EXTENSION cube; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON EXTENSION cube IS 'data type for multidimensional cubes';
+
+
+--
+-- Name: earthdistance; Type: EXTENSION; Schema: -; Owner: -
+--
+
+CREATE EXTENSION IF NOT EXISTS earthdistance WITH SCHEMA public;
+
+
+--
+-- Name: EXTENSION earthdistance; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON EXTENSION earthdistance IS 'calculate great-circle distances on the surface of the Earth';
+
+
+--
 -- Name: pg_trgm; Type: EXTENSION; Schema: -; Owner: -
 --
 
@@ -195,10 +223,33 @@ $$;
 
 
 --
+-- Name: fj_city_center(text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.fj_city_center(raw text) RETURNS public.earth
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+	SELECT coalesce((SELECT c.pos FROM public.city c
+	    WHERE c.id = public.fj_city_id(raw)),
+	    (SELECT public.ll_to_earth(p.lat, p.lng) FROM public.place p
+	    WHERE p.id = public.fj_place_find(raw, NULL)))
+$$;
+
+
+--
 -- Name: fj_city_ensure(text); Type: FUNCTION; Schema: public; Owner: -
 --
 
 CREATE FUNCTION public.fj_city_ensure(raw text) RETURNS integer
+    LANGUAGE sql
+    AS $$ SELECT public.fj_city_ensure(raw, NULL) $$;
+
+
+--
+-- Name: fj_city_ensure(text, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.fj_city_ensure(raw text, cc text) RETURNS integer
     LANGUAGE plpgsql
     AS $$
 DECLARE
@@ -206,6 +257,7 @@ DECLARE
 	v_name	text := btrim(regexp_replace(raw, '\s+', ' ', 'g'));
 	v_slug	text := public.fj_slug(raw);
 	v_id	int;
+	v_pid	int;
 BEGIN
 	IF v_key IS NULL OR v_key = '' THEN
 		RETURN NULL;
@@ -222,6 +274,10 @@ BEGIN
 		RETURN (SELECT a.city_id FROM public.city_alias a
 		    WHERE a.key = v_key);
 	END IF;
+	v_pid := public.fj_place_find(raw, upper(nullif(btrim(cc), '')));
+	IF v_pid IS NOT NULL THEN
+		RETURN public.fj_city_from_place(v_pid, v_key);
+	END IF;
 	IF EXISTS (SELECT 1 FROM public.city c WHERE c.slug = v_slug) THEN
 		v_slug := v_slug || '-' || substr(md5(v_key), 1, 6);
 	END IF;
@@ -235,6 +291,46 @@ $$;
 
 
 --
+-- Name: fj_city_from_place(integer, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.fj_city_from_place(pid integer, v_key text) RETURNS integer
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+	v_id	int;
+	v_slug	text;
+	p	public.place;
+BEGIN
+	SELECT c.id INTO v_id FROM public.city c WHERE c.place_id = pid
+	ORDER BY c.from_gazetteer, c.id LIMIT 1;
+	IF v_id IS NULL THEN
+		SELECT * INTO p FROM public.place WHERE id = pid;
+		v_slug := public.fj_slug(p.name);
+		IF EXISTS (SELECT 1 FROM public.city c WHERE c.slug = v_slug)
+		    THEN
+			v_slug := v_slug || '-' || lower(p.country);
+		END IF;
+		IF EXISTS (SELECT 1 FROM public.city c WHERE c.slug = v_slug)
+		    THEN
+			v_slug := v_slug || '-' || pid;
+		END IF;
+		INSERT INTO public.city (name, slug, country, known,
+		    from_gazetteer, place_id, lat, lng, pos)
+		VALUES (p.name, v_slug, p.country, true, true, pid, p.lat,
+		    p.lng, public.ll_to_earth(p.lat, p.lng))
+		RETURNING id INTO v_id;
+		INSERT INTO public.city_alias (key, city_id, lang)
+		VALUES (p.key, v_id, 'gazetteer') ON CONFLICT (key) DO NOTHING;
+	END IF;
+	INSERT INTO public.city_alias (key, city_id, lang)
+	VALUES (v_key, v_id, 'gazetteer') ON CONFLICT (key) DO NOTHING;
+	RETURN (SELECT a.city_id FROM public.city_alias a WHERE a.key = v_key);
+END
+$$;
+
+
+--
 -- Name: fj_city_id(text); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -242,6 +338,60 @@ CREATE FUNCTION public.fj_city_id(raw text) RETURNS integer
     LANGUAGE sql STABLE PARALLEL SAFE
     AS $$ SELECT coalesce((SELECT a.city_id FROM public.city_alias a
     WHERE a.key = public.fj_key(raw)), public.fj_city_qualified(raw)) $$;
+
+
+--
+-- Name: fj_city_link(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.fj_city_link() RETURNS integer
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+	v_n	int;
+BEGIN
+	UPDATE public.city c SET place_id = l.place_id, lat = l.lat,
+	    lng = l.lng, pos = public.ll_to_earth(l.lat, l.lng)
+	FROM (SELECT DISTINCT ON (c.id) c.id, p.id AS place_id, p.lat, p.lng
+	    FROM public.city c
+	    JOIN public.city_alias a ON a.city_id = c.id
+	    LEFT JOIN public.city_place_pin pin ON pin.slug = c.slug
+	    JOIN LATERAL (SELECT min(p.id) AS id, count(*) AS n
+		FROM public.place p WHERE p.key = a.key
+		AND p.country = c.country
+		AND (pin.admin IS NULL OR pin.admin IN (p.admin2, p.admin1))
+		) m ON m.n = 1
+	    JOIN public.place p ON p.id = m.id
+	    WHERE c.known AND NOT c.from_gazetteer
+	    ORDER BY c.id, a.key <> public.fj_key(c.name), a.key) l
+	WHERE c.id = l.id;
+	-- Cities made from places of an older file: found again by the
+	-- same name, country and administrative codes.
+	UPDATE public.city c SET place_id = p.id, lat = p.lat, lng = p.lng,
+	    pos = public.ll_to_earth(p.lat, p.lng)
+	FROM public.place p
+	WHERE c.from_gazetteer AND p.id = (SELECT min(q.id)
+	    FROM public.place q WHERE q.key = public.fj_key(c.name)
+	    AND q.country = c.country AND q.lat = c.lat AND q.lng = c.lng);
+	SELECT count(*) INTO v_n FROM public.city WHERE place_id IS NOT NULL;
+	RETURN v_n;
+END
+$$;
+
+
+--
+-- Name: fj_city_near(public.earth, integer); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.fj_city_near(ctr public.earth, km integer) RETURNS TABLE(city_id integer, dist real)
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+	SELECT c.id, (public.earth_distance(ctr, c.pos) / 1000)::real
+	FROM public.city c
+	WHERE c.pos IS NOT NULL
+	AND public.earth_box(ctr, km * 1000.0) OPERATOR(public.@>) c.pos
+	AND public.earth_distance(ctr, c.pos) <= km * 1000.0
+$$;
 
 
 --
@@ -346,6 +496,66 @@ BEGIN
 	DELETE FROM public.city c USING city_merge m WHERE c.id = m.old_id;
 	GET DIAGNOSTICS v_n = ROW_COUNT;
 	DROP TABLE city_merge;
+	RETURN v_n;
+END
+$$;
+
+
+--
+-- Name: fj_city_reresolve(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.fj_city_reresolve() RETURNS integer
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+	v_n	int;
+BEGIN
+	CREATE TEMP TABLE city_found ON COMMIT DROP AS
+	SELECT c.id AS old_id, public.fj_place_find(c.name, (SELECT p.country
+	    FROM public.posting p WHERE p.city_id = c.id
+	    AND p.country IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1
+	    LIMIT 1)) AS place_id
+	FROM public.city c WHERE NOT c.known;
+	DELETE FROM city_found WHERE place_id IS NULL;
+	SELECT count(*) INTO v_n FROM city_found;
+
+	UPDATE public.city c SET name = p.name, country = p.country,
+	    known = true, from_gazetteer = true, place_id = p.id,
+	    lat = p.lat, lng = p.lng, pos = public.ll_to_earth(p.lat, p.lng),
+	    slug = CASE WHEN EXISTS (SELECT 1 FROM public.city o
+		WHERE o.slug = public.fj_slug(p.name) AND o.id <> c.id)
+		THEN c.slug ELSE public.fj_slug(p.name) END
+	FROM (SELECT DISTINCT ON (f.place_id) f.old_id, f.place_id
+	    FROM city_found f WHERE NOT EXISTS (SELECT 1 FROM public.city k
+	    WHERE k.place_id = f.place_id) ORDER BY f.place_id, f.old_id) f
+	JOIN public.place p ON p.id = f.place_id
+	WHERE c.id = f.old_id;
+	INSERT INTO public.city_alias (key, city_id, lang)
+	SELECT p.key, c.id, 'gazetteer' FROM city_found f
+	JOIN public.city c ON c.id = f.old_id AND c.known
+	JOIN public.place p ON p.id = c.place_id
+	ON CONFLICT (key) DO NOTHING;
+
+	CREATE TEMP TABLE city_into ON COMMIT DROP AS
+	SELECT f.old_id, k.id AS new_id FROM city_found f
+	JOIN LATERAL (SELECT k.id FROM public.city k
+	    WHERE k.place_id = f.place_id
+	    ORDER BY k.from_gazetteer, k.id LIMIT 1) k ON k.id <> f.old_id;
+	UPDATE public.posting p SET city_id = m.new_id, updated_at = now()
+	FROM city_into m WHERE p.city_id = m.old_id;
+	UPDATE public.city_alias a SET city_id = m.new_id, lang = 'gazetteer'
+	FROM city_into m WHERE a.city_id = m.old_id;
+	DELETE FROM public.city c USING city_into m WHERE c.id = m.old_id;
+
+	UPDATE public.posting p SET city_name = c.name,
+	    country = coalesce(p.country, c.country), updated_at = now()
+	FROM public.city c
+	WHERE c.id = p.city_id AND c.id IN (SELECT f.old_id FROM city_found f
+	    UNION SELECT m.new_id FROM city_into m)
+	AND (p.city_name IS DISTINCT FROM c.name OR p.country IS NULL);
+	DROP TABLE city_into;
+	DROP TABLE city_found;
 	RETURN v_n;
 END
 $$;
@@ -548,6 +758,34 @@ $$;
 
 
 --
+-- Name: fj_facet_open_cities(integer[], text, integer, text, boolean, boolean); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.fj_facet_open_cities(cids integer[], ct text, coid integer, lg text, any_city boolean, any_company boolean) RETURNS TABLE(city_id integer, contract text, company_id integer, lang text, n integer)
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+	WITH gone AS MATERIALIZED (SELECT x.city_id, x.contract,
+		x.company_id, x.lang FROM public.posting x
+		WHERE x.status = 'published' AND public.fj_expired(x.expires_at))
+	SELECT u.city_id, u.contract, u.company_id, u.lang, u.n
+	FROM (
+		SELECT f.city_id, f.contract, f.company_id, f.lang, f.n
+		FROM public.facet_count f
+		UNION ALL
+		SELECT d.city_id, d.contract, d.company_id, d.lang, d.n
+		FROM public.facet_delta d
+		UNION ALL
+		SELECT g.city_id, g.contract, g.company_id, g.lang, -1
+		FROM gone g
+	) u
+	WHERE (any_city OR u.city_id = ANY (cids))
+	AND (ct IS NULL OR u.contract = ct)
+	AND (any_company OR u.company_id = coid)
+	AND (lg IS NULL OR u.lang = lg)
+$$;
+
+
+--
 -- Name: fj_facet_truncate(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -608,7 +846,12 @@ CREATE TABLE public.city (
     slug text NOT NULL,
     country character(2),
     known boolean DEFAULT true NOT NULL,
-    population_rank integer
+    population_rank integer,
+    place_id integer,
+    lat double precision,
+    lng double precision,
+    pos public.earth,
+    from_gazetteer boolean DEFAULT false NOT NULL
 );
 
 
@@ -1031,6 +1274,30 @@ $_$;
 
 
 --
+-- Name: fj_match_newest_cities(tsquery, integer[], text, integer, text, boolean, boolean, integer); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.fj_match_newest_cities(tq tsquery, cids integer[], ct text, coid integer, lg text, any_city boolean, any_company boolean, lim integer) RETURNS TABLE(id bigint, posted_at timestamp with time zone, city_id integer, contract text, company_id integer, lang text, rank real)
+    LANGUAGE plpgsql STABLE
+    AS $_$
+BEGIN
+	RETURN QUERY EXECUTE
+	    'SELECT x.id, x.posted_at, x.city_id, x.contract, x.company_id,'
+	    ' x.lang, ts_rank(x.search, $1) FROM public.posting x'
+	    ' WHERE x.status = ''published'' AND NOT public.fj_expired('
+	    'x.expires_at) AND x.search @@ $1'
+	    ' AND ($6 OR ' || CASE WHEN cardinality(cids) = 1
+		THEN 'x.city_id = $2[1]' ELSE 'x.city_id = ANY ($2)' END ||
+	    ') AND ($3::text IS NULL'
+	    ' OR x.contract = $3) AND ($7 OR x.company_id = $4)'
+	    ' AND ($5::text IS NULL OR x.lang = $5)'
+	    ' ORDER BY x.posted_at DESC, x.id DESC LIMIT $8'
+	    USING tq, cids, ct, coid, lg, any_city, any_company, lim;
+END
+$_$;
+
+
+--
 -- Name: fj_members(json); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -1054,6 +1321,67 @@ BEGIN
 	END IF;
 	RETURN s::timestamptz;
 EXCEPTION WHEN others THEN
+	RETURN NULL;
+END
+$$;
+
+
+--
+-- Name: fj_place_find(text, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.fj_place_find(raw text, cc text) RETURNS integer
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
+    AS $$
+DECLARE
+	k	text := public.fj_key(raw);
+	w	text[];
+	n	int;
+	len	int;
+	i	int;
+	v_n	int;
+	v_id	int;
+BEGIN
+	IF k IS NULL OR k = '' THEN
+		RETURN NULL;
+	END IF;
+	w := string_to_array(k, ' ');
+	n := array_length(w, 1);
+	IF n > 12 THEN
+		RETURN NULL;
+	END IF;
+	FOR len IN REVERSE least(n, 6) .. 1 LOOP
+		FOR i IN 1 .. n - len + 1 LOOP
+			WITH c AS MATERIALIZED (SELECT p.id, p.lat, p.lng,
+				(public.fj_key(p.admin2) = ANY (w[1:i - 1] ||
+				    w[i + len:n]) OR public.fj_key(p.admin1) =
+				    ANY (w[1:i - 1] || w[i + len:n])) AS by_code,
+				p.country IS NOT DISTINCT FROM cc OR EXISTS
+				    (SELECT 1 FROM public.city m
+				    WHERE m.country = p.country AND m.known
+				    AND NOT m.from_gazetteer) AS by_country
+			    FROM public.place p
+			    WHERE p.key = array_to_string(w[i:i + len - 1], ' ')
+			    AND (cc IS NULL OR p.country = cc)
+			    AND public.fj_city_qualifiers_ok(w[1:i - 1],
+				p.country)
+			    AND public.fj_city_qualifiers_ok(w[i + len:n],
+				p.country)),
+			top AS (SELECT * FROM c ORDER BY by_code DESC,
+			    by_country DESC, id LIMIT 1),
+			best AS (SELECT c.* FROM c, top
+			    WHERE c.by_code = top.by_code
+			    AND c.by_country = top.by_country)
+			SELECT (SELECT id FROM top), count(*) FILTER (WHERE
+			    public.earth_distance(public.ll_to_earth(b.lat,
+			    b.lng), public.ll_to_earth(t.lat, t.lng)) > 10000)
+			INTO v_id, v_n
+			FROM best b, top t;
+			IF v_id IS NOT NULL THEN
+				RETURN CASE WHEN v_n = 0 THEN v_id END;
+			END IF;
+		END LOOP;
+	END LOOP;
 	RETURN NULL;
 END
 $$;
@@ -1730,6 +2058,16 @@ ALTER SEQUENCE public.city_id_seq OWNED BY public.city.id;
 
 
 --
+-- Name: city_place_pin; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.city_place_pin (
+    slug text NOT NULL,
+    admin text NOT NULL
+);
+
+
+--
 -- Name: city_qualifier; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1793,6 +2131,18 @@ CREATE TABLE public.facet_count (
     n integer NOT NULL
 )
 WITH (fillfactor='50');
+
+
+--
+-- Name: gazetteer; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.gazetteer (
+    source text NOT NULL,
+    version text NOT NULL,
+    places integer NOT NULL,
+    loaded_at timestamp with time zone DEFAULT now() NOT NULL
+);
 
 
 --
@@ -2025,6 +2375,22 @@ CREATE SEQUENCE public.partner_run_id_seq
 --
 
 ALTER SEQUENCE public.partner_run_id_seq OWNED BY public.partner_run.id;
+
+
+--
+-- Name: place; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.place (
+    id integer NOT NULL,
+    name text NOT NULL,
+    key text NOT NULL,
+    country character(2) NOT NULL,
+    admin1 text DEFAULT ''::text NOT NULL,
+    admin2 text DEFAULT ''::text NOT NULL,
+    lat double precision NOT NULL,
+    lng double precision NOT NULL
+);
 
 
 --
@@ -2423,6 +2789,14 @@ ALTER TABLE ONLY public.city
 
 
 --
+-- Name: city_place_pin city_place_pin_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.city_place_pin
+    ADD CONSTRAINT city_place_pin_pkey PRIMARY KEY (slug);
+
+
+--
 -- Name: city_qualifier city_qualifier_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2495,6 +2869,14 @@ ALTER TABLE ONLY public.facet_count
 
 
 --
+-- Name: gazetteer gazetteer_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.gazetteer
+    ADD CONSTRAINT gazetteer_pkey PRIMARY KEY (source);
+
+
+--
 -- Name: jobtype_memo jobtype_memo_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2556,6 +2938,14 @@ ALTER TABLE ONLY public.partner
 
 ALTER TABLE ONLY public.partner_run
     ADD CONSTRAINT partner_run_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: place place_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.place
+    ADD CONSTRAINT place_pkey PRIMARY KEY (id);
 
 
 --
@@ -2718,6 +3108,20 @@ CREATE INDEX city_alias_city ON public.city_alias USING btree (city_id);
 
 
 --
+-- Name: city_place; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX city_place ON public.city USING btree (place_id) WHERE (place_id IS NOT NULL);
+
+
+--
+-- Name: city_pos; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX city_pos ON public.city USING gist (pos) WHERE (pos IS NOT NULL);
+
+
+--
 -- Name: facet_count_company; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2757,6 +3161,13 @@ CREATE INDEX mail_outbox_to ON public.mail_outbox USING btree (lower(to_addr), c
 --
 
 CREATE INDEX partner_run_partner ON public.partner_run USING btree (partner_id, started_at DESC);
+
+
+--
+-- Name: place_key; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX place_key ON public.place USING btree (key, country);
 
 
 --

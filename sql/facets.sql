@@ -133,3 +133,31 @@ CREATE OR REPLACE FUNCTION public.fj_about(x numeric) RETURNS bigint
 	ELSE (round(x / 10 ^ (floor(log(x)) - 1)) *
 	    10 ^ (floor(log(x)) - 1))::bigint END
 $$;
+
+-- fj_facet_open for the cities cids (a name of its
+-- own: an overload made fj_facet_open(NULL, ...) ambiguous).
+CREATE OR REPLACE FUNCTION public.fj_facet_open_cities(cids integer[], ct text, coid integer,
+    lg text, any_city boolean, any_company boolean)
+RETURNS TABLE (city_id integer, contract text, company_id integer,
+    lang text, n integer)
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+	WITH gone AS MATERIALIZED (SELECT x.city_id, x.contract,
+		x.company_id, x.lang FROM public.posting x
+		WHERE x.status = 'published' AND public.fj_expired(x.expires_at))
+	SELECT u.city_id, u.contract, u.company_id, u.lang, u.n
+	FROM (
+		SELECT f.city_id, f.contract, f.company_id, f.lang, f.n
+		FROM public.facet_count f
+		UNION ALL
+		SELECT d.city_id, d.contract, d.company_id, d.lang, d.n
+		FROM public.facet_delta d
+		UNION ALL
+		SELECT g.city_id, g.contract, g.company_id, g.lang, -1
+		FROM gone g
+	) u
+	WHERE (any_city OR u.city_id = ANY (cids))
+	AND (ct IS NULL OR u.contract = ct)
+	AND (any_company OR u.company_id = coid)
+	AND (lg IS NULL OR u.lang = lg)
+$$;

@@ -98,14 +98,17 @@ CREATE OR REPLACE FUNCTION public.fj_city_id(raw text) RETURNS integer
     AS $$ SELECT coalesce((SELECT a.city_id FROM public.city_alias a
     WHERE a.key = public.fj_key(raw)), public.fj_city_qualified(raw)) $$;
 
-CREATE OR REPLACE FUNCTION public.fj_city_ensure(raw text) RETURNS integer
-    LANGUAGE plpgsql
-    AS $$
+-- A label's city: an alias, a qualified alias (0042), a gazetteer place
+-- (in country cc when given), else a new provisional city.
+CREATE OR REPLACE FUNCTION public.fj_city_ensure(raw text, cc text) RETURNS integer
+LANGUAGE plpgsql
+AS $$
 DECLARE
 	v_key	text := public.fj_key(raw);
 	v_name	text := btrim(regexp_replace(raw, '\s+', ' ', 'g'));
 	v_slug	text := public.fj_slug(raw);
 	v_id	int;
+	v_pid	int;
 BEGIN
 	IF v_key IS NULL OR v_key = '' THEN
 		RETURN NULL;
@@ -122,6 +125,10 @@ BEGIN
 		RETURN (SELECT a.city_id FROM public.city_alias a
 		    WHERE a.key = v_key);
 	END IF;
+	v_pid := public.fj_place_find(raw, upper(nullif(btrim(cc), '')));
+	IF v_pid IS NOT NULL THEN
+		RETURN public.fj_city_from_place(v_pid, v_key);
+	END IF;
 	IF EXISTS (SELECT 1 FROM public.city c WHERE c.slug = v_slug) THEN
 		v_slug := v_slug || '-' || substr(md5(v_key), 1, 6);
 	END IF;
@@ -132,6 +139,11 @@ BEGIN
 	RETURN (SELECT a.city_id FROM public.city_alias a WHERE a.key = v_key);
 END
 $$;
+
+-- Without a country, as before.
+CREATE OR REPLACE FUNCTION public.fj_city_ensure(raw text) RETURNS integer
+LANGUAGE sql
+AS $$ SELECT public.fj_city_ensure(raw, NULL) $$;
 
 CREATE OR REPLACE FUNCTION public.fj_city_requalify() RETURNS integer
     LANGUAGE plpgsql

@@ -143,3 +143,29 @@ BEGIN
 	    USING tq, cid, ct, coid, lg, any_city, any_company, lim;
 END
 $_$;
+
+-- fj_match_newest for the cities cids.  One city is
+-- compared with =, so that the plan can read (city_id, posted_at) in
+-- order; several with = ANY.
+CREATE OR REPLACE FUNCTION public.fj_match_newest_cities(tq tsquery, cids integer[], ct text,
+    coid integer, lg text, any_city boolean, any_company boolean,
+    lim integer)
+RETURNS TABLE (id bigint, posted_at timestamptz, city_id integer,
+    contract text, company_id integer, lang text, rank real)
+LANGUAGE plpgsql STABLE
+AS $$
+BEGIN
+	RETURN QUERY EXECUTE
+	    'SELECT x.id, x.posted_at, x.city_id, x.contract, x.company_id,'
+	    ' x.lang, ts_rank(x.search, $1) FROM public.posting x'
+	    ' WHERE x.status = ''published'' AND NOT public.fj_expired('
+	    'x.expires_at) AND x.search @@ $1'
+	    ' AND ($6 OR ' || CASE WHEN cardinality(cids) = 1
+		THEN 'x.city_id = $2[1]' ELSE 'x.city_id = ANY ($2)' END ||
+	    ') AND ($3::text IS NULL'
+	    ' OR x.contract = $3) AND ($7 OR x.company_id = $4)'
+	    ' AND ($5::text IS NULL OR x.lang = $5)'
+	    ' ORDER BY x.posted_at DESC, x.id DESC LIMIT $8'
+	    USING tq, cids, ct, coid, lg, any_city, any_company, lim;
+END
+$$;

@@ -73,7 +73,8 @@ static const char	sql_match_table[] =
  * matches from there.  The predicate is the search page's (web.h:
  * FILTERS and WORDS) with the page's parameters taken from the alert's
  * filters: a filter given but unknown (a city or company we do not know)
- * matches nothing, as on the page.  A new filter there needs its line
+ * matches nothing, as on the page; with km, the cities within km of the
+ * city (web.h: FILTERS_P).  A new filter there needs its line
  * here.  $1 as in DUE; the run's start time is returned.
  */
 #define MATCH(g, x)							\
@@ -89,7 +90,11 @@ static const char	sql_match[] =
     "  WHERE" DUE("a", "s") "),"
     " g AS MATERIALIZED (SELECT filters, min(since) AS since,"
     "  filters ? 'q' AS by_q, fj_tsquery(filters->>'q') AS tq,"
-    "  filters ? 'city' AS by_city, fj_city_id(filters->>'city') AS cid,"
+    "  filters ? 'city' AS by_city, CASE WHEN coalesce((filters->>'km')"
+    "  ::int, 0) > 0 THEN coalesce(nullif(ARRAY(SELECT n.city_id FROM"
+    "  fj_city_near(fj_city_center(filters->>'city'), (filters->>'km')::int)"
+    "  n), '{}'), ARRAY[fj_city_id(filters->>'city')]) ELSE"
+    "  ARRAY[fj_city_id(filters->>'city')] END AS cids,"
     "  filters->>'contract' AS contract, filters ? 'company' AS by_co,"
     "  (SELECT id FROM company WHERE slug = filters->>'company') AS coid,"
     "  filters->>'lang' AS lang FROM a GROUP BY filters),"
@@ -100,7 +105,7 @@ static const char	sql_match[] =
     " i AS (INSERT INTO alert_match (filters, posting_id, listed_at,"
     "  posted_at)"
     "  SELECT g.filters, x.id, x.listed_at, x.posted_at"
-    "  FROM g JOIN n x ON x.city_id = g.cid WHERE g.by_city AND"
+    "  FROM g JOIN n x ON x.city_id = ANY (g.cids) WHERE g.by_city AND"
     MATCH("g", "x")
     "  UNION ALL SELECT g.filters, x.id, x.listed_at, x.posted_at"
     "  FROM g CROSS JOIN n x WHERE NOT g.by_city AND" MATCH("g", "x") ")"

@@ -12,6 +12,7 @@
 #include <libpq-fe.h>
 
 int	cmd_migrate(int, char **);
+int	cmd_gazetteer(int, char **);
 int	cmd_seed(int, char **);
 int	cmd_partner(int, char **);
 int	cmd_scrape(int, char **);

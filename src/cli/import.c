@@ -62,11 +62,18 @@ static const char	*sql_import[] = {
 	" SELECT DISTINCT ON (company_key) company_key, company_name,"
 	" company_slug, company_conf FROM todo"
 	" ORDER BY company_key ON CONFLICT DO NOTHING",
-	/* Keys of the distinct spellings only: a feed names few cities. */
-	"SELECT fj_city_ensure(city_raw) FROM (SELECT DISTINCT ON"
-	" (fj_key(city_raw)) city_raw FROM (SELECT DISTINCT city_raw FROM todo)"
-	" d WHERE NOT EXISTS (SELECT 1 FROM city_alias a"
-	" WHERE a.key = fj_key(d.city_raw))) u",
+	/*
+	 * Keys of the distinct spellings only: a feed names few cities.
+	 * The item's country when it is an ISO code, else the partner's,
+	 * narrows a gazetteer look-up (sql/gazetteer.sql): "Nola" in IT.
+	 */
+	"SELECT fj_city_ensure(city_raw, coalesce(country, (SELECT pa.country"
+	" FROM partner pa WHERE pa.id = $1))) FROM (SELECT DISTINCT ON"
+	" (fj_key(city_raw)) city_raw, CASE WHEN length(country) = 2"
+	" THEN upper(country) END AS country FROM (SELECT DISTINCT city_raw,"
+	" country FROM todo) d WHERE NOT EXISTS (SELECT 1 FROM city_alias a"
+	" WHERE a.key = fj_key(d.city_raw)) ORDER BY fj_key(city_raw),"
+	" (length(d.country) = 2) DESC NULLS LAST) u",
 	/*
 	 * Everything a posting needs, resolved.  Contract labels, city
 	 * spellings and titles repeat across items: each is keyed once per

@@ -19,6 +19,7 @@ struct command {
 
 static const struct command	commands[] = {
 	{ "migrate",	cmd_migrate,	"migrate" },
+	{ "gazetteer",	cmd_gazetteer,	"gazetteer [--force] [FILE]" },
 	{ "seed",	cmd_seed,	"seed [--demo] [--count N] [--if-empty] [--seed S]" },
 	{ "partner",	cmd_partner,	"partner add --name N --url U --format F "
 	    "[--every 1h] [--map FILE] [--close-after 2] [--max-bytes N] | "

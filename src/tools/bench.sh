@@ -31,6 +31,8 @@ trap cleanup EXIT INT TERM
 PG_FSYNC=off pg_start "$work/pg" "$PGPORT" || exit 1
 export DATABASE_URL=$(pg_url "$PGPORT")
 bin/fashionjobs migrate >/dev/null || exit 1
+echo "== gazetteer"
+bin/fashionjobs gazetteer || exit 1
 echo "== seeding $N postings"
 bin/fashionjobs seed --demo --count "$N" || exit 1
 
@@ -268,6 +270,23 @@ wait "$fpid"
 after=$(measure /)
 echo "${quiet%% *} ${flooded%% *} ${after%% *}" | awk '{printf "/ req/s: %s without, %s during the flood (x %.2f), %s after (x %.2f)\n", $1, $2, $2 / $1, $3, $3 / $1}'
 
+# Search by distance: the uncached rate of each search within 50 km of
+# Milano against the same search without km, in the same run (target:
+# at least 0.5).  Every request a cache miss (bench-near.lua).
+echo "== search by distance, uncached, wrk -t2 -c64 -d${SECS}s"
+near_rate() {
+	wrk -t2 -c64 -d"${SECS}s" -s src/tools/bench-near.lua "$BASE$1" \
+	    > "$work/wrk.out" 2>&1
+	awk '/Requests\/sec/ {print $2}' "$work/wrk.out"
+}
+printf '%-40s %10s %10s %8s\n' search "req/s" "km=50" "ratio"
+for path in "/jobs?city=milano" "/jobs?q=manager&city=milano"; do
+	a=$(near_rate "$path")
+	b=$(near_rate "$path&km=50")
+	echo "$path $a $b" | awk '{printf "%-40s %10s %10s %8.2f\n", $1, $2,
+	    $3, $3 / $2}'
+done
+
 # One uncached request at a time (a new r= each, which the pages ignore and
 # the cache key keeps): the median of 5 of each page, in ms and against
 # /static/ping's own median.  What a person waits for a search nobody made
@@ -283,9 +302,11 @@ if [ "${BENCH_QUERIES:-1}" = 1 ]; then
 	echo "== one uncached request at a time, median of 5, $N postings"
 	ping=$(one_by_one /static/ping)
 	printf '%-46s %9s %10s\n' page "ms" "x ping"
-	for path in /static/ping / /jobs "/jobs?city=milan" /cities/paris \
+	for path in /static/ping / /jobs "/jobs?city=milan" \
+	    "/jobs?city=milan&km=50" /cities/paris \
 	    "/jobs?contract=internship&lang=it" "/jobs?page=500" \
 	    "/jobs?q=manager" "/jobs?q=manager&city=milan" \
+	    "/jobs?q=manager&city=milan&km=50" \
 	    "/jobs?q=manager&page=500" "/jobs?q=store+manager" \
 	    "/jobs?q=sales&contract=internship&lang=de" \
 	    "/jobs?q=stage&city=paris" "/jobs?q=hermes" "/jobs?q=balenciga" \

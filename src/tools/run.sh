@@ -67,6 +67,7 @@ export DATABASE_URL
 export FJ_BASE_URL=${FJ_BASE_URL:-http://127.0.0.1:$PORT}
 
 bin/fashionjobs migrate
+bin/fashionjobs gazetteer
 bin/fashionjobs seed --if-empty --demo --count "${SEED_COUNT:-500}"
 
 kore_conf var/kore.conf "$PORT" no

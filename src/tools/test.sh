@@ -94,6 +94,10 @@ else
 	export DATABASE_URL=$(pg_url "$PGPORT")
 	run migrate sh -c 'bin/fashionjobs migrate && bin/fashionjobs migrate |
 	    grep -c applied | grep -qx 0 && echo "ok - migrate applies all, then nothing"'
+	# The gazetteer once; a second run finds its version and loads nothing.
+	run gazetteer sh -c 'bin/fashionjobs gazetteer &&
+	    bin/fashionjobs gazetteer | grep -q "already loaded" &&
+	    echo "ok - gazetteer loads once, then nothing"'
 	run seed sh -c 'bin/fashionjobs seed --demo --count 2000 && echo "ok - seed"'
 	# psql runs as the caller, over TCP (trust): the postgres user may
 	# not be able to read the checkout.

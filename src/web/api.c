@@ -80,14 +80,16 @@ int	page_api_not_found(struct http_request *);
 
 /*
  * $1 q, $2 city, $3 contract, $4 company slug, $5 lang, $6 $7 the cursor
- * (posted_at in microseconds, id), $8 limit, $9 base URL.  Newest first;
- * one row more than asked tells whether there is a next page.
+ * (posted_at in microseconds, id), $8 limit, $9 base URL, $10 km (0 or
+ * NULL: the city alone; else the cities within $10 km of it, as on
+ * /jobs).  Newest first; one row more than asked tells whether there is a
+ * next page.
  */
 static const char	sql_feed[] =
-    "WITH " FILTERS_P ","
+    "WITH " FILTERS_P("$10") ","
     " s AS MATERIALIZED (SELECT x.id, x.posted_at, row_number() OVER"
     "  (ORDER BY x.posted_at DESC, x.id DESC) AS rn FROM (SELECT id,"
-    "  posted_at FROM posting x WHERE" FILTERS("x") " AND" ANY_WORDS("x")
+    "  posted_at FROM posting x WHERE" FILTERS("x", "$10") " AND" ANY_WORDS("x")
     "  AND ($6::bigint IS NULL OR (x.posted_at, x.id) < (" USEC("$6") ","
     "  $7::bigint)) ORDER BY x.posted_at DESC, x.id DESC"
     "  LIMIT $8::int + 1) x)"
@@ -139,7 +141,7 @@ static const char	sql_job[] =
 static const char	sql_rate[] =
     "SELECT fj_api_hit($1, $2, $3::int, $4::int)";
 
-/* The search page's own statement, with the key check ($10) around it. */
+/* The search page's own statement, with the key check ($13) around it. */
 static char	*sql_facets;
 
 struct rate_slot {
@@ -521,6 +523,7 @@ feed_query(struct http_request *req,
 	(void)snprintf(num, sizeof(num), "%d", limit);
 	dbq_param(q, num);
 	dbq_param(q, web_base_url());
+	dbq_param(q, v[FILTER_KM]);	/* $10 */
 	q->ctx = json_object();
 	filters_save(q->ctx, v);
 	json_object_set_new(q->ctx, "limit", json_integer(limit));
@@ -776,7 +779,7 @@ page_api_facets(struct http_request *req)
 		sbuf_init(&sql);
 		sbuf_printf(&sql, "SELECT CASE WHEN k.ok THEN (%s) ELSE"
 		    " json_build_object('key_ok', false) END FROM (SELECT %s)"
-		    " k(ok)", jobs_sql_search, KEY_OK("$12"));
+		    " k(ok)", jobs_sql_search, KEY_OK("$13"));
 		sql_facets = sbuf_steal(&sql);
 	}
 	q = dbq_new(req, sql_facets, facets_done);
@@ -788,6 +791,7 @@ page_api_facets(struct http_request *req)
 	jobs_search_limits(&cap, &wide);
 	dbq_param(q, cap);		/* $10 $11 */
 	dbq_param(q, wide);
+	dbq_param(q, v[FILTER_KM]);	/* $12 */
 	dbq_param(q, key);
 	qs_free(&qs);
 	if (api_limit(req, q, key) != KORE_RESULT_OK)

@@ -11,7 +11,7 @@
 #include "web.h"
 
 const char *const	web_filter_names[FILTER__MAX] = {
-	"q", "city", "contract", "company", "lang"
+	"q", "city", "contract", "company", "lang", "km"
 };
 
 /* The language's name in itself, or the code when it is not ours. */
@@ -21,6 +21,29 @@ web_lang_label(const char *code)
 	const struct lex	*l;
 
 	return ((l = lex_find(lex_langs, code)) != NULL ? l->label : code);
+}
+
+/*
+ * The distance from the city, *v: a whole number of km from 0 to
+ * WEB_KM_MAX; 0 means the city alone, and *v becomes NULL.  Returns NULL,
+ * or the message for a 400.
+ */
+const char *
+web_km(const char **v)
+{
+	const char	*p;
+	long		 n;
+
+	if (*v == NULL)
+		return (NULL);
+	for (p = *v; *p >= '0' && *p <= '9'; p++)
+		;
+	n = (p - *v > 0 && p - *v <= 3) ? strtol(*v, NULL, 10) : -1;
+	if (*p != '\0' || n < 0 || n > WEB_KM_MAX)
+		return ("The distance km must be a whole number from 0 to 200.");
+	if (n == 0)
+		*v = NULL;
+	return (NULL);
 }
 
 /*
@@ -65,17 +88,26 @@ filters_read(const struct qs *qs, const char *v[FILTER__MAX],
 	*bad = "lang";
 	if (v[FILTER_LANG] != NULL && lex_find(lex_langs, v[FILTER_LANG]) == NULL)
 		return ("Unknown language: use it, fr, de, en or es.");
+	*bad = "km";
+	if ((s = web_km(&v[FILTER_KM])) != NULL)
+		return (s);
+	if (v[FILTER_KM] != NULL && v[FILTER_CITY] == NULL &&
+	    fixed != FILTER_CITY)
+		return (WEB_KM_NEEDS_CITY);
 	*bad = NULL;
 	return (NULL);
 }
 
-/* The filters as parameters $1 to $5 of q, in FILTER_ order. */
+/*
+ * The filters as parameters $1 to $5 of q, in FILTER_ order; km is not
+ * one of them: each statement takes it where it says.
+ */
 void
 filters_param(struct dbq *q, const char *const v[FILTER__MAX])
 {
 	int	f;
 
-	for (f = 0; f < FILTER__MAX; f++)
+	for (f = 0; f < FILTER_KM; f++)
 		dbq_param(q, v[f]);
 }
 

@@ -32,7 +32,13 @@ struct search {
 	int		 approx;	/* counts estimated (sql_search) */
 };
 
-static const char *const sorts[] = { "relevance", "date" };
+static const char *const sorts[] = { "relevance", "date", "distance" };
+
+/*
+ * The distances the search form offers, in km (layout.html); any other
+ * from 0 to 200 works too.
+ */
+static const char *const form_kms[] = { "10", "30", "50", "100" };
 
 /* Facet name in the model -> the filter it sets. */
 static const struct {
@@ -63,7 +69,8 @@ static const char	sql_home[] =
 /*
  * $1 q, $2 city, $3 contract, $4 company slug, $5 lang, $6 sort,
  * $7 limit, $8 offset, $9 reader's language, $10 SEARCH_CAP, $11
- * SEARCH_WIDE (jobs_search_limits()).  Parameters are known when
+ * SEARCH_WIDE (jobs_search_limits()), $12 km (0 or NULL: the city
+ * alone).  Parameters are known when
  * the unnamed statement is planned, so "$n IS NULL OR ..." folds away and
  * the full-text and filter indexes are used.
  *
@@ -83,35 +90,52 @@ static const char	sql_home[] =
  * away.  Either way the counts c are summed once over grouping sets, one
  * per facet and () for the total.
  */
+/* Nearest first (sort=distance), then best ranked or newest. */
+#define ORDER(t)							\
+    " CASE WHEN $6 = 'distance' THEN " t ".dist END,"			\
+    " CASE WHEN $6 IN ('date', 'distance') THEN 0 ELSE " t ".rank END"	\
+    " DESC, " t ".posted_at DESC, " t ".id DESC"
+
 static const char	sql_search[] =
-    "WITH " FILTERS_P ","
+    "WITH " FILTERS_P("$12") ","
     " est AS MATERIALIZED (SELECT count(*) * 100 AS n"
     "  FROM posting s TABLESAMPLE SYSTEM (1) REPEATABLE (0)"
-    "  WHERE $1::text IS NOT NULL AND" FILTERS("s") " AND" WORDS("s") "),"
+    "  WHERE $1::text IS NOT NULL AND" FILTERS("s", "$12") " AND"
+    WORDS("s") "),"
     " w AS MATERIALIZED (SELECT n > $11::int AS wide FROM est),"
     " m_all AS MATERIALIZED (SELECT x.id, x.posted_at, x.city_id,"
     "  x.contract, x.company_id, x.lang, ts_rank(x.search,"
-    "  (SELECT tq FROM p)) AS rank FROM posting x WHERE" FILTERS("x")
+    "  (SELECT tq FROM p)) AS rank FROM posting x WHERE" FILTERS("x", "$12")
     "  AND" WORDS("x") "),"
-    " m_new AS MATERIALIZED (SELECT f.* FROM p, fj_match_newest(p.tq,"
-    "  p.cid, $3, p.coid, $5, $2::text IS NULL, $4::text IS NULL,"
+    " m_new AS MATERIALIZED (SELECT f.* FROM p, fj_match_newest_cities("
+    "  p.tq, p.cids, $3, p.coid, $5, $2::text IS NULL, $4::text IS NULL,"
     "  $10::int) f),"
     " m AS (SELECT * FROM m_all WHERE NOT (SELECT wide FROM w)"
     "  UNION ALL SELECT * FROM m_new WHERE (SELECT wide FROM w)),"
     " k AS MATERIALIZED (SELECT (SELECT wide FROM w) AND (SELECT count(*)"
     "  FROM m_new) >= $10::int AS approx, (SELECT n FROM est) AS n),"
-    " pg AS ((SELECT id, rank, posted_at FROM m WHERE $1::text IS NOT NULL"
-    "  ORDER BY CASE WHEN $6 = 'date' THEN 0 ELSE rank END DESC,"
-    "  posted_at DESC, id DESC LIMIT $7::int OFFSET $8::int)"
+    " pg AS ((SELECT t.* FROM (SELECT m.id, m.rank, m.posted_at,"
+    "  nd.dist FROM m LEFT JOIN near nd ON nd.city_id = m.city_id"
+    "  WHERE $1::text IS NOT NULL) t"
+    "  ORDER BY" ORDER("t") " LIMIT $7::int OFFSET $8::int)"
     "  UNION ALL"
-    "  (SELECT x.id, 0, x.posted_at FROM posting x WHERE $1::text IS NULL"
-    "  AND" FILTERS("x")
-    "  ORDER BY x.posted_at DESC, x.id DESC LIMIT $7::int OFFSET $8::int)),"
+    "  (SELECT x.id, 0, x.posted_at, NULL::real FROM posting x"
+    "  WHERE $1::text IS NULL AND NOT " NEAR("$12") " AND"
+    FILTERS("x", "$12")
+    "  ORDER BY x.posted_at DESC, x.id DESC LIMIT $7::int OFFSET $8::int)"
+    /* Within km, without words: the page's first postings of each city. */
+    "  UNION ALL"
+    "  (SELECT t.* FROM (SELECT y.id, 0 AS rank, y.posted_at, nd.dist"
+    "  FROM near nd, LATERAL (SELECT x.id, x.posted_at FROM posting x"
+    "  WHERE x.city_id = nd.city_id AND" FILTERS_BUT_CITY("x")
+    "  ORDER BY x.posted_at DESC, x.id DESC LIMIT $7::int + $8::int) y"
+    "  WHERE $1::text IS NULL AND " NEAR("$12") ") t"
+    "  ORDER BY" ORDER("t") " LIMIT $7::int OFFSET $8::int)),"
     " c AS (SELECT city_id, contract, company_id, lang, 1 AS n FROM m"
     "  WHERE $1::text IS NOT NULL"
     "  UNION ALL"
     "  SELECT f.city_id, f.contract, f.company_id, f.lang, f.n FROM p,"
-    "  fj_facet_open(p.cid, $3, p.coid, $5, $2::text IS NULL,"
+    "  fj_facet_open_cities(p.cids, $3, p.coid, $5, $2::text IS NULL,"
     "  $4::text IS NULL) f WHERE $1::text IS NULL),"
     " g0 AS (SELECT city_id, contract, company_id, lang,"
     "  grouping(city_id, contract, company_id, lang) AS gs, sum(n) AS n"
@@ -124,9 +148,10 @@ static const char	sql_search[] =
     "SELECT json_build_object("
     " 'total', coalesce((SELECT n FROM g WHERE gs = 15), 0),"
     " 'approx', (SELECT coalesce(approx, false) FROM k),"
-    " 'jobs', coalesce((SELECT json_agg(fj_card(x, $9) ORDER BY"
-    "  CASE WHEN $6 = 'date' THEN 0 ELSE pg.rank END DESC,"
-    "  pg.posted_at DESC, pg.id DESC)"
+    " 'jobs', coalesce((SELECT json_agg(CASE WHEN " NEAR("$12") " AND"
+    "  x.city_id <> (SELECT cid FROM p) THEN (fj_card(x, $9)::jsonb ||"
+    "  jsonb_build_object('distance_km', round(pg.dist)::int))::json"
+    "  ELSE fj_card(x, $9) END ORDER BY" ORDER("pg") ")"
     "  FROM pg JOIN posting x ON x.id = pg.id), '[]'),"
     " 'facets', json_build_object("
     "  'city', (SELECT json_agg(f) FROM (SELECT c.slug AS value,"
@@ -143,8 +168,18 @@ static const char	sql_search[] =
     "   JOIN company co ON co.id = t.company_id ORDER BY n DESC, co.name) f),"
     "  'lang', (SELECT json_agg(f) FROM (SELECT g.lang AS value,"
     "   n AS count FROM g WHERE gs = 14 AND n > 0 ORDER BY 2 DESC, 1) f)),"
+    /* The city, and the nearby ones within 30 km with open postings. */
     " 'city', (SELECT json_build_object('name', c.name, 'slug', c.slug,"
-    "  'country', c.country) FROM city c WHERE c.id = (SELECT cid FROM p)),"
+    "  'country', c.country, 'near', (SELECT json_agg(json_build_object("
+    "  'name', c2.name, 'slug', c2.slug, 'count', t.n, 'km',"
+    "  round(t.dist)::int) ORDER BY t.n DESC, c2.name) FROM (SELECT"
+    "  f.city_id, sum(f.n) AS n, min(nb.dist) AS dist FROM"
+    "  fj_city_near(c.pos, 30) nb, fj_facet_open_cities("
+    "  ARRAY[nb.city_id], NULL, NULL, NULL, false, true) f"
+    "  WHERE nb.city_id <> c.id GROUP BY 1"
+    "  HAVING sum(f.n) > 0 ORDER BY 2 DESC LIMIT 8) t"
+    "  JOIN city c2 ON c2.id = t.city_id))"
+    "  FROM city c WHERE c.id = (SELECT cid FROM p)),"
     " 'company', (SELECT json_build_object('name', co.name, 'slug', co.slug,"
     "  'is_agency', co.is_agency, 'website', co.website,"
     "  'description', co.description) FROM company co"
@@ -238,7 +273,10 @@ search_parse(struct http_request *req, struct qs *qs, struct search *s)
 	if (msg == NULL && (v = qs_get(qs, "sort")) != NULL && *v != '\0') {
 		s->sort = v;
 		if (!one_of(v, sorts, sizeof(sorts) / sizeof(sorts[0])))
-			msg = "Unknown sort order: use relevance or date.";
+			msg = "Unknown sort order: use relevance, date or "
+			    "distance.";
+		else if (strcmp(v, "distance") == 0 && s->v[FILTER_KM] == NULL)
+			msg = "sort=distance needs a city and a distance (km).";
 	}
 	s->page = 1;
 	if (msg == NULL && (v = qs_get(qs, "page")) != NULL && *v != '\0') {
@@ -270,12 +308,17 @@ search_href(struct sbuf *b, const struct search *s, enum filter f,
 	memcpy(w, s->v, sizeof(w));
 	if (f != FILTER__MAX)
 		w[f] = v;
+	/* Another city, or none: the distance was from this one. */
+	if (f == FILTER_CITY)
+		w[FILTER_KM] = NULL;
 	if (s->fixed != FILTER__MAX)
 		w[s->fixed] = NULL;
 	sbuf_puts(b, s->base);
 	sep = '?';
 	filters_qs(b, w, &sep);
-	if (s->sort != NULL) {
+	/* No distance: no sort by it. */
+	if (s->sort != NULL && (w[FILTER_KM] != NULL ||
+	    strcmp(s->sort, "distance") != 0)) {
 		sbuf_printf(b, "%csort=", sep);
 		esc_url(b, s->sort);
 		sep = '&';
@@ -288,6 +331,7 @@ static json_t *
 search_form(const struct search *s)
 {
 	json_t	*form;
+	char	 key[16];
 
 	form = json_object();
 	filters_save(form, s->v);
@@ -295,8 +339,16 @@ search_form(const struct search *s)
 		json_object_set_new(form, "sort", json_string(s->sort));
 	if (s->sort == NULL || strcmp(s->sort, "relevance") == 0)
 		json_object_set_new(form, "sort_relevance", json_true());
+	else if (strcmp(s->sort, "distance") == 0)
+		json_object_set_new(form, "sort_distance", json_true());
 	else
 		json_object_set_new(form, "sort_date", json_true());
+	/* The distance choice of the search form (layout.html): km_30. */
+	if (s->v[FILTER_KM] != NULL && one_of(s->v[FILTER_KM], form_kms,
+	    sizeof(form_kms) / sizeof(form_kms[0]))) {
+		(void)snprintf(key, sizeof(key), "km_%s", s->v[FILTER_KM]);
+		json_object_set_new(form, key, json_true());
+	}
 	return (form);
 }
 
@@ -403,6 +455,7 @@ active_filters(const struct search *s, json_t *model)
 	json_t		*list;
 	struct sbuf	 b;
 	const char	*label;
+	char		 km[32];
 	int		 i;
 
 	list = json_array();
@@ -424,6 +477,14 @@ active_filters(const struct search *s, json_t *model)
 		json_array_append_new(list, json_pack("{s:s, s:s, s:s#}",
 		    "name", web_filter_names[i], "label", label ? label : s->v[i],
 		    "href", b.data, b.len));
+	}
+	if (s->v[FILTER_KM] != NULL) {
+		(void)snprintf(km, sizeof(km), "within %s km",
+		    s->v[FILTER_KM]);
+		sbuf_reset(&b);
+		search_href(&b, s, FILTER_KM, NULL, 0);
+		json_array_append_new(list, json_pack("{s:s, s:s, s:s#}",
+		    "name", "km", "label", km, "href", b.data, b.len));
 	}
 	sbuf_free(&b);
 	return (list);
@@ -449,6 +510,7 @@ search_start(struct http_request *req, struct search *s)
 	jobs_search_limits(&cap, &wide);
 	dbq_param(q, cap);
 	dbq_param(q, wide);
+	dbq_param(q, s->v[FILTER_KM]);		/* $12 */
 	/* Keep the filters for search_done(); they are copied into ctx. */
 	q->ctx = json_object();
 	filters_save(q->ctx, s->v);
@@ -524,6 +586,11 @@ search_done(struct http_request *req, struct dbq *q)
 		(void)snprintf(title, sizeof(title), "Fashion jobs in %s",
 		    name ? name : s.v[FILTER_CITY]);
 		json_object_set_new(model, "is_city", json_true());
+	} else if (s.v[FILTER_KM] != NULL) {
+		name = json_string_value(json_object_get(json_object_get(model,
+		    "city"), "name"));
+		(void)snprintf(title, sizeof(title), "Fashion jobs within %s km "
+		    "of %s", s.v[FILTER_KM], name ? name : s.v[FILTER_CITY]);
 	} else if (s.v[FILTER_Q] != NULL) {
 		(void)snprintf(title, sizeof(title), "%s: fashion jobs",
 		    s.v[FILTER_Q]);
