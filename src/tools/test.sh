@@ -38,9 +38,12 @@ trap cleanup EXIT INT TERM
 # run NAME CMD...: run one test program, keep its output, count nothing
 # here: the totals come from the ok/not ok lines.  TESTS, shell patterns
 # separated by commas (make test TESTS='test_pages*,sql-*'), runs only the
-# tests they name (and the set-up's migrate and seed).
+# tests they name (and the set-up: migrate, gazetteer, seed).
 wanted() {
-	[ -z "$TESTS" ] || [ "$1" = migrate ] || [ "$1" = seed ] && return 0
+	case "$1" in
+	migrate|seed|gazetteer) return 0 ;;	# the set-up
+	esac
+	[ -z "$TESTS" ] && return 0
 	set -f	# the patterns are for case, not file names
 	for pat in $(echo "$TESTS" | tr ',' ' '); do
 		case "$1" in

@@ -8,20 +8,16 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..",
                                 "integration"))
 from fjtest import BASE, check, done, http, sql  # noqa: E402
+from fjbrowser import browser, load, OUT  # noqa: E402
 
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
-OUT = os.path.join(os.path.dirname(__file__), "..", "out")
-os.makedirs(OUT, exist_ok=True)
 RUN = "%d" % (int(time.time()) % 1000000)
 PASSWORD = "herringbone coat 1961"
 WIDTHS = (320, 390, 1280)
@@ -46,18 +42,6 @@ return out;
 """
 
 
-def browser():
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = "/usr/bin/chromium"
-    for a in ("--headless", "--no-sandbox", "--disable-gpu",
-              "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-              "--disable-background-networking", "--disable-component-update",
-              "--disable-sync", "--window-size=1280,900",
-              "--hide-scrollbars",
-              "--user-data-dir=" + tempfile.mkdtemp(prefix="fj-chrome-")):
-        opts.add_argument(a)
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"),
-                            options=opts)
 
 
 def viewport(d, width):
@@ -68,11 +52,6 @@ def viewport(d, width):
         "mobile": width < 1000})
 
 
-def load(d, url):
-    d.get(url)
-    WebDriverWait(d, 15).until(
-        lambda x: x.execute_script("return document.readyState") ==
-        "complete")
 
 
 def fits(d, name, url):
@@ -127,7 +106,7 @@ pages = [
     ("login", "/recruiter/login"),
 ]
 
-d = browser()
+d = browser(height=900, extra=("--hide-scrollbars",))
 try:
     for name, path in pages:
         fits(d, name, BASE + path)

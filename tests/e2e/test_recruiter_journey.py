@@ -7,39 +7,24 @@ Screenshots land in tests/out/."""
 import os
 import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..",
                                 "integration"))
 from fjtest import BASE, check, confirm_path, done, sql  # noqa: E402
+from fjbrowser import browser, OUT  # noqa: E402
 
-from selenium import webdriver  # noqa: E402
 from selenium.common.exceptions import (  # noqa: E402
     NoAlertPresentException, StaleElementReferenceException,
     WebDriverException)
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa
 
-OUT = os.path.join(os.path.dirname(__file__), "..", "out")
-os.makedirs(OUT, exist_ok=True)
 RUN = "%d" % (int(time.time()) % 1000000)
 PASSWORD = "tweed jacket 1954"
 TITLE = "<script>alert(1)</script> Atelier Pattern Cutter " + RUN
 
 
-def browser():
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = "/usr/bin/chromium"
-    for a in ("--headless", "--no-sandbox", "--disable-gpu",
-              "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-              "--disable-background-networking", "--disable-component-update",
-              "--disable-sync", "--window-size=1280,1400",
-              "--user-data-dir=" + tempfile.mkdtemp(prefix="fj-chrome-")):
-        opts.add_argument(a)
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"),
-                            options=opts)
 
 
 def no_alert(d, where):
@@ -87,7 +72,7 @@ subprocess.run([os.environ.get("FJ_BIN", "bin/fashionjobs"), "admin",
                capture_output=True, text=True)
 email = "maison-%s@example.com" % RUN
 
-d = browser()
+d = browser(height=1400)
 try:
     d.get(BASE + "/recruiter")
     check("browser: signed out, the dashboard shows the log-in",

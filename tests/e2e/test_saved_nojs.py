@@ -4,32 +4,17 @@ one.  Screenshot in tests/out/saved.png."""
 
 import os
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..",
                                 "integration"))
 from fjtest import BASE, check, done  # noqa: E402
+from fjbrowser import browser, OUT  # noqa: E402
 
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as EC  # noqa
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
-OUT = os.path.join(os.path.dirname(__file__), "..", "out")
-os.makedirs(OUT, exist_ok=True)
-
-opts = webdriver.ChromeOptions()
-opts.binary_location = "/usr/bin/chromium"
-for a in ("--headless", "--no-sandbox", "--disable-gpu",
-          "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-          "--disable-background-networking", "--disable-component-update",
-          "--disable-sync", "--window-size=1280,1000",
-          "--user-data-dir=" + tempfile.mkdtemp(prefix="fj-chrome-")):
-    opts.add_argument(a)
-opts.add_experimental_option("prefs", {
-    "profile.managed_default_content_settings.javascript": 2})
-d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
+d = browser(script=False)
 try:
     d.get(BASE + "/jobs?sort=date")
     first = d.find_elements(By.CSS_SELECTOR, "li.card")[0]

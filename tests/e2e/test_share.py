@@ -8,44 +8,21 @@ import os
 import re
 import struct
 import sys
-import tempfile
 import urllib.parse
 import zlib
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..",
                                 "integration"))
 from fjtest import BASE, check, done, http, sql  # noqa: E402
+from fjbrowser import browser, load, OUT  # noqa: E402
 
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
-OUT = os.path.join(os.path.dirname(__file__), "..", "out")
-os.makedirs(OUT, exist_ok=True)
 
 
-def browser(script=True):
-    opts = webdriver.ChromeOptions()
-    if not script:
-        opts.add_experimental_option("prefs", {
-            "profile.managed_default_content_settings.javascript": 2})
-    opts.binary_location = "/usr/bin/chromium"
-    for a in ("--headless", "--no-sandbox", "--disable-gpu",
-              "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-              "--disable-background-networking", "--disable-component-update",
-              "--disable-sync", "--window-size=1280,1000",
-              "--user-data-dir=" + tempfile.mkdtemp(prefix="fj-chrome-")):
-        opts.add_argument(a)
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"),
-                            options=opts)
 
 
-def load(d, url):
-    d.get(url)
-    WebDriverWait(d, 15).until(
-        lambda x: x.execute_script("return document.readyState") ==
-        "complete")
 
 
 path = "/jobs/" + sql("SELECT id || '-' || slug FROM posting WHERE status ="
