@@ -16,6 +16,7 @@ set -e
 cd "$(dirname "$0")/../.."
 . src/tools/pg.sh
 . src/tools/kore.sh
+. src/tools/procs.sh
 
 PORT=${PORT:-8080}
 base=${CLUSTER_PORT:-54340}
@@ -39,22 +40,6 @@ if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$cdir"; then
 	mkdir -p "$pgroot"
 	chmod 755 /var/lib/fashionjobs "$pgroot"
 fi
-
-# stop_group PGID: TERM a process group, KILL what is left after 10 s.
-stop_group() {
-	kill -TERM "-$1" 2>/dev/null
-	i=0
-	while ps -e -o pgid= -o stat= |
-	    awk -v g="$1" '$1 == g && $2 !~ /^Z/ { f = 1 } END { exit !f }'; do
-		i=$((i + 1))
-		if [ $i -gt 100 ]; then
-			kill -KILL "-$1" 2>/dev/null
-			break
-		fi
-		sleep 0.1
-	done
-	wait "$1" 2>/dev/null
-}
 
 groups=""
 started_pg=""
