@@ -4,6 +4,7 @@ check: "ok - name" or "not ok - name: why"."""
 
 import email
 import email.policy
+from http.cookiejar import CookieJar
 import glob
 import json
 import os
@@ -11,6 +12,7 @@ import re
 import subprocess
 import sys
 import urllib.error
+import urllib.parse
 import urllib.request
 
 BASE = os.environ.get("BASE", "http://127.0.0.1:8080")
@@ -27,6 +29,9 @@ class Response:
     def json(self):
         return json.loads(self.body)
 
+    def location(self):
+        return self.headers.get("location") or ""
+
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
@@ -34,6 +39,49 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 _opener = urllib.request.build_opener(NoRedirect)
+
+
+class Browser:
+    """A client with its own cookie jar; redirects are not followed.  A
+    request with data (a dict, form-encoded) or raw (bytes) is a POST."""
+
+    def __init__(self):
+        self.jar = CookieJar()
+        self.opener = urllib.request.build_opener(
+            NoRedirect, urllib.request.HTTPCookieProcessor(self.jar))
+
+    def req(self, path, data=None, headers=None, raw=None):
+        body = raw
+        if data is not None:
+            body = urllib.parse.urlencode(data).encode()
+        h = {"content-type": "application/x-www-form-urlencoded"} \
+            if body is not None else {}
+        h.update(headers or {})
+        r = urllib.request.Request(BASE + path, data=body, headers=h,
+                                   method="POST" if body is not None
+                                   else "GET")
+        try:
+            with self.opener.open(r, timeout=30) as f:
+                return Response(f.status, f.headers, f.read())
+        except urllib.error.HTTPError as e:
+            return Response(e.code, e.headers, e.read())
+
+    def cookie(self, name):
+        for c in self.jar:
+            if c.name == name:
+                return c.value
+        return None
+
+    def form(self, path):
+        """GET a page; returns (response, csrf, form_token)."""
+        r = self.req(path)
+        return r, field(r.text, "csrf"), field(r.text, "form_token")
+
+
+def field(html, name):
+    """The value of the first input of that name."""
+    m = re.search(r'name="%s" value="([^"]*)"' % name, html)
+    return m.group(1) if m else None
 
 
 def http(path, method="GET", data=None, headers=None):

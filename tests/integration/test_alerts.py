@@ -7,7 +7,6 @@ closed before the mail, an unconfirmed address, a refusing server (5xx);
 the manage page, the erasure, the limits (429, 20 alerts), CSRF, and the
 .eml files written when no SMTP server is configured."""
 
-from http.cookiejar import CookieJar
 import os
 import re
 import socket
@@ -18,48 +17,13 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from fjtest import BASE, check, done, http, mail_send, mails_to, sql
+from fjtest import (BASE, Browser, check, done, http, mail_send, mails_to,
+                    sql)
 
 FJ = os.environ.get("FJ_BIN", "bin/fashionjobs")
 RUN = "%d%d" % (os.getpid() % 1000, int(time.time()) % 100000)
 TMP = tempfile.mkdtemp(prefix="fj-alerts-")
 WORD = "zzal" + RUN            # one word only this run's postings have
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-class Resp:
-    def __init__(self, status, headers, body):
-        self.status = status
-        self.headers = headers
-        self.text = body.decode("utf-8", "replace")
-
-
-class Browser:
-    """A client with its own cookie jar; redirects are not followed."""
-
-    def __init__(self):
-        self.jar = CookieJar()
-        self.opener = urllib.request.build_opener(
-            NoRedirect, urllib.request.HTTPCookieProcessor(self.jar))
-
-    def req(self, path, data=None, headers=None):
-        body = urllib.parse.urlencode(data).encode() \
-            if data is not None else None
-        h = {"content-type": "application/x-www-form-urlencoded"} \
-            if body is not None else {}
-        h.update(headers or {})
-        r = urllib.request.Request(BASE + path, data=body, headers=h,
-                                   method="POST" if body is not None
-                                   else "GET")
-        try:
-            with self.opener.open(r, timeout=30) as f:
-                return Resp(f.status, f.headers, f.read())
-        except urllib.error.HTTPError as e:
-            return Resp(e.code, e.headers, e.read())
 
 
 def fields(html, form_action):

@@ -3,77 +3,18 @@ posting form and its checks, moderation, the posting lifecycle, apply
 clicks, rate limits, and the attacks each of them must survive."""
 
 import hashlib
-from http.cookiejar import CookieJar
 import os
 import re
 import socket
 import subprocess
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 
-from fjtest import (BASE, check, confirm_path, done, http, mail_send,
-                    mail_text, mails_to, sql)
+from fjtest import (BASE, Browser, check, confirm_path, done, field, http,
+                    mail_send, mail_text, mails_to, sql)
 
 RUN = "%d%d" % (os.getpid(), int(time.time()) % 100000)
 PASSWORD = "velvet runway 2031"
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-class Resp:
-    def __init__(self, status, headers, body):
-        self.status = status
-        self.headers = headers
-        self.text = body.decode("utf-8", "replace")
-
-    def location(self):
-        return self.headers.get("location") or ""
-
-
-class Browser:
-    """A client with its own cookie jar; redirects are not followed."""
-
-    def __init__(self):
-        self.jar = CookieJar()
-        self.opener = urllib.request.build_opener(
-            NoRedirect, urllib.request.HTTPCookieProcessor(self.jar))
-
-    def req(self, path, data=None, headers=None, raw=None):
-        body = raw
-        if data is not None:
-            body = urllib.parse.urlencode(data).encode()
-        h = {"content-type": "application/x-www-form-urlencoded"} \
-            if body is not None else {}
-        h.update(headers or {})
-        r = urllib.request.Request(BASE + path, data=body, headers=h,
-                                   method="POST" if body is not None
-                                   else "GET")
-        try:
-            with self.opener.open(r, timeout=30) as f:
-                return Resp(f.status, f.headers, f.read())
-        except urllib.error.HTTPError as e:
-            return Resp(e.code, e.headers, e.read())
-
-    def cookie(self, name):
-        for c in self.jar:
-            if c.name == name:
-                return c.value
-        return None
-
-    def form(self, path):
-        """GET a page; returns (response, csrf, form_token)."""
-        r = self.req(path)
-        return r, field(r.text, "csrf"), field(r.text, "form_token")
-
-
-def field(html, name):
-    m = re.search(r'name="%s" value="([^"]*)"' % name, html)
-    return m.group(1) if m else None
 
 
 def error_for(html, name):
