@@ -29,16 +29,11 @@ page_job_apply(struct http_request *req)
 	struct dbq	*q;
 	const char	*p;
 	char		 id[24];
-	size_t		 n;
 
 	if (http_state_exists(req))
 		return (dbq_run(req));
-	p = req->path + strlen("/jobs/");
-	n = strspn(p, "0123456789");
-	if (n == 0 || n > 18 || strcmp(p + n, "/apply") != 0)
+	if ((p = web_job_id(req, id)) == NULL || strcmp(p, "/apply") != 0)
 		return (page_not_found(req));
-	memcpy(id, p, n);
-	id[n] = '\0';
 	q = dbq_new(req, sql_apply, apply_done);
 	dbq_param(q, id);
 	q->ctx = json_pack("{s:s}", "id", id);

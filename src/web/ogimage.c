@@ -50,17 +50,12 @@ page_job_card(struct http_request *req)
 	struct dbq	*q;
 	const char	*p;
 	char		 id[24], lang[3];
-	size_t		 n;
 
 	if (http_state_exists(req))
 		return (dbq_run(req));
-	p = req->path + strlen("/jobs/");
-	for (n = 0; isdigit((unsigned char)p[n]) && n < sizeof(id) - 1; n++)
-		id[n] = p[n];
-	id[n] = '\0';
-	if (n == 0 || n > 18 || strncmp(p + n, "/card-", 6) != 0)
+	if ((p = web_job_id(req, id)) == NULL || strncmp(p, "/card-", 6) != 0)
 		return (page_not_found(req));
-	p += n + 6;
+	p += 6;
 	if (strlen(p) != 6 || strcmp(p + 2, ".png") != 0)
 		return (page_not_found(req));
 	lang[0] = p[0];

@@ -45,20 +45,15 @@ page_job_show(struct http_request *req)
 	struct dbq	*q;
 	const char	*p;
 	char		 id[24];
-	size_t		 n;
 
 	if (http_state_exists(req))
 		return (dbq_run(req));
-	p = req->path + strlen("/jobs/");
-	for (n = 0; isdigit((unsigned char)p[n]) && n < sizeof(id) - 1; n++)
-		id[n] = p[n];
-	id[n] = '\0';
-	if (n == 0 || n > 18 || (p[n] != '\0' && p[n] != '-'))
+	if ((p = web_job_id(req, id)) == NULL || (*p != '\0' && *p != '-'))
 		return (page_not_found(req));
 	q = dbq_new(req, sql_posting, posting_done);
 	dbq_param(q, id);
 	dbq_param(q, web_lang(req));
-	q->ctx = json_pack("{s:s}", "slug", p[n] == '-' ? p + n + 1 : "");
+	q->ctx = json_pack("{s:s}", "slug", *p == '-' ? p + 1 : "");
 	return (dbq_run(req));
 }
 

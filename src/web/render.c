@@ -127,6 +127,21 @@ web_error(struct http_request *req, int status, const char *message)
 	web_html(req, status, "error.html", model);
 }
 
+const char *
+web_job_id(struct http_request *req, char *id)
+{
+	const char	*p;
+	size_t		 n;
+
+	p = req->path + strlen("/jobs/");
+	n = strspn(p, "0123456789");
+	if (n == 0 || n > 18)
+		return (NULL);
+	memcpy(id, p, n);
+	id[n] = '\0';
+	return (p + n);
+}
+
 /* The 503 page of a request whose statement the database did not answer. */
 void
 web_db_down(struct http_request *req)

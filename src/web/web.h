@@ -228,6 +228,11 @@ void		 web_html(struct http_request *, int status, const char *tmpl,
 int		 web_mail(const char *tmpl, json_t *model, char **subject,
 		    char **body);
 void		 web_db_down(struct http_request *);
+/*
+ * A posting's id from a path under /jobs/ (1 to 18 digits) into id (24
+ * bytes); what follows it, or NULL for a path with no id.
+ */
+const char	*web_job_id(struct http_request *, char *);
 void		 web_error(struct http_request *, int status,
 		    const char *message);
 void		 web_redirect(struct http_request *, int status,
