@@ -330,15 +330,8 @@ page_alerts_new(struct http_request *req)
 	if (http_state_exists(req))
 		return (dbq_run(req));
 	post = req->method == HTTP_METHOD_POST;
-	if (post) {
-		if (form_body(req, &qs) != KORE_RESULT_OK)
-			return (KORE_RESULT_OK);
-		if (!anon_csrf_ok(req, qs_get(&qs, "csrf"))) {
-			qs_free(&qs);
-			csrf_failed(req);
-			return (KORE_RESULT_OK);
-		}
-	} else if (web_query(req, &qs) != KORE_RESULT_OK)
+	if ((post ? anon_form(req, &qs) : web_query(req, &qs)) !=
+	    KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
 	values = json_object();
 	errors = json_object();
@@ -542,15 +535,8 @@ page_alerts_confirm(struct http_request *req)
 	if (http_state_exists(req))
 		return (dbq_run(req));
 	post = req->method == HTTP_METHOD_POST;
-	if (post) {
-		if (form_body(req, &qs) != KORE_RESULT_OK)
-			return (KORE_RESULT_OK);
-		if (!anon_csrf_ok(req, qs_get(&qs, "csrf"))) {
-			qs_free(&qs);
-			csrf_failed(req);
-			return (KORE_RESULT_OK);
-		}
-	} else if (web_query(req, &qs) != KORE_RESULT_OK)
+	if ((post ? anon_form(req, &qs) : web_query(req, &qs)) !=
+	    KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
 	token = qs_get(&qs, "token");
 	if (!is_token(token)) {
@@ -710,15 +696,8 @@ page_alerts_manage(struct http_request *req)
 	if (http_state_exists(req))
 		return (dbq_run(req));
 	post = req->method == HTTP_METHOD_POST;
-	if (post) {
-		if (form_body(req, &qs) != KORE_RESULT_OK)
-			return (KORE_RESULT_OK);
-		if (!anon_csrf_ok(req, qs_get(&qs, "csrf"))) {
-			qs_free(&qs);
-			csrf_failed(req);
-			return (KORE_RESULT_OK);
-		}
-	} else if (web_query(req, &qs) != KORE_RESULT_OK)
+	if ((post ? anon_form(req, &qs) : web_query(req, &qs)) !=
+	    KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
 	token = qs_get(&qs, "token");
 	if (!is_token(token)) {

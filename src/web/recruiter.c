@@ -349,13 +349,8 @@ page_recruiter_signup(struct http_request *req)
 	if (req->method != HTTP_METHOD_POST)
 		return (auth_form(req, "recruiter_signup.html",
 		    HTTP_STATUS_OK, NULL, NULL));
-	if (form_body(req, &qs) != KORE_RESULT_OK)
+	if (anon_form(req, &qs) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
-	if (!anon_csrf_ok(req, qs_get(&qs, "csrf"))) {
-		qs_free(&qs);
-		csrf_failed(req);
-		return (KORE_RESULT_OK);
-	}
 	values = json_object();
 	errors = json_object();
 	email = form_str(&qs, "email", 254, "The e-mail address", values,
@@ -575,13 +570,8 @@ page_recruiter_confirm(struct http_request *req)
 		qs_free(&qs);
 		return (dbq_run(req));
 	}
-	if (form_body(req, &qs) != KORE_RESULT_OK)
+	if (anon_form(req, &qs) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
-	if (!anon_csrf_ok(req, qs_get(&qs, "csrf"))) {
-		qs_free(&qs);
-		csrf_failed(req);
-		return (KORE_RESULT_OK);
-	}
 	token = qs_get(&qs, "token");
 	if (!is_link_token(token)) {
 		qs_free(&qs);
@@ -651,13 +641,8 @@ page_recruiter_login(struct http_request *req)
 	if (req->method != HTTP_METHOD_POST)
 		return (auth_form(req, "recruiter_login.html",
 		    HTTP_STATUS_OK, NULL, NULL));
-	if (form_body(req, &qs) != KORE_RESULT_OK)
+	if (anon_form(req, &qs) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
-	if (!anon_csrf_ok(req, qs_get(&qs, "csrf"))) {
-		qs_free(&qs);
-		csrf_failed(req);
-		return (KORE_RESULT_OK);
-	}
 	values = json_object();
 	errors = json_object();
 	email = form_str(&qs, "email", 254, "The e-mail address", values,

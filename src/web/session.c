@@ -277,6 +277,19 @@ client_ip(struct http_request *req, char *buf, size_t len)
 }
 
 /* Answer a POST whose CSRF token is missing or wrong. */
+int
+anon_form(struct http_request *req, struct qs *qs)
+{
+	if (form_body(req, qs) != KORE_RESULT_OK)
+		return (KORE_RESULT_ERROR);
+	if (!anon_csrf_ok(req, qs_get(qs, "csrf"))) {
+		qs_free(qs);
+		csrf_failed(req);
+		return (KORE_RESULT_ERROR);
+	}
+	return (KORE_RESULT_OK);
+}
+
 void
 csrf_failed(struct http_request *req)
 {

@@ -107,6 +107,12 @@ const char	*anon_csrf(struct http_request *, char *buf);
 int		 anon_csrf_ok(struct http_request *, const char *field);
 void		 client_ip(struct http_request *, char *, size_t);
 void		 csrf_failed(struct http_request *);
+/*
+ * A POST from a signed-out form: its body into qs (qs_free it) when it
+ * parses and carries the anonymous CSRF token; else the 4xx is answered
+ * and KORE_RESULT_ERROR returned.
+ */
+int		 anon_form(struct http_request *, struct qs *);
 int		 session_gate(struct http_request *, const json_t *,
 		    enum gate, int post);
 const char	*session_dummy_hash(void);
