@@ -597,6 +597,9 @@ search_done(struct http_request *req, struct dbq *q)
 	} else {
 		(void)snprintf(title, sizeof(title), "Fashion jobs");
 	}
+	/* The search's own heading, the count (the others have a name). */
+	if (s.fixed == FILTER__MAX)
+		json_object_set_new(model, "is_search", json_true());
 	json_object_set_new(model, "title", json_string(title));
 	json_object_set_new(model, "description", search_description(model,
 	    title));

@@ -715,6 +715,9 @@ job_form_done(struct http_request *req, struct dbq *q)
 		    json_string("/recruiter/jobs/new"));
 	json_object_set_new(model, "title", json_string(edit != NULL ?
 	    "Edit a job posting" : "Post a job"));
+	json_object_set_new(model, "description", json_string("Post a job "
+	    "in fashion and luxury on fashionjobs: title, contract, city, "
+	    "description and how to apply."));
 	json_object_set_new(model, "noindex", json_true());
 	private_html(req, status, "recruiter_job.html", model);
 	return (KORE_RESULT_OK);
