@@ -64,7 +64,8 @@ static const char	sql_home[] =
     "  (SELECT c.slug, c.name, t.n FROM (SELECT city_id, sum(n) AS n"
     "   FROM c WHERE city_id IS NOT NULL GROUP BY 1 HAVING sum(n) > 0"
     "   ORDER BY 2 DESC, 1 LIMIT 12) t JOIN city c ON c.id = t.city_id"
-    "   ORDER BY t.n DESC, c.name) c), '[]'))";
+    "   ORDER BY t.n DESC, c.name) c), '[]'),"
+    " 'suggest'," CITY_SUGGESTIONS ")";
 
 /*
  * $1 q, $2 city, $3 contract, $4 company slug, $5 lang, $6 sort,
@@ -148,6 +149,7 @@ static const char	sql_search[] =
     "SELECT json_build_object("
     " 'total', coalesce((SELECT n FROM g WHERE gs = 15), 0),"
     " 'approx', (SELECT coalesce(approx, false) FROM k),"
+    " 'suggest'," CITY_SUGGESTIONS ","
     " 'jobs', coalesce((SELECT json_agg(CASE WHEN " NEAR("$12") " AND"
     "  x.city_id <> (SELECT cid FROM p) THEN (fj_card(x, $9)::jsonb ||"
     "  jsonb_build_object('distance_km', round(pg.dist)::int))::json"

@@ -143,6 +143,21 @@ for qs, why in (("page=-1", "page=-1"), ("page=abc", "page=abc"),
     check("the 400 page explains (%s)" % why,
           "<p>" in r.text and ("Bad Request" in r.text or
                                'id="search-error"' in r.text))
+# City suggestions on the seekers' search form, as on the recruiter's
+# (a datalist: no script needed), from the board's known cities.
+known = sql("SELECT name FROM city WHERE known AND name = 'Milano'")
+for path in ("/", "/jobs?q=coat", "/cities/milano"):
+    t = http(path).text
+    m = re.search(r'<datalist id="search-cities">(.*?)</datalist>', t)
+    opts = re.findall(r'<option value="([^"]*)">', m.group(1)) if m else []
+    check("city suggestions on %s's search form" % path,
+          'name="city"' in t and 'list="search-cities"' in t and
+          bool(known) and htmlmod.unescape("Milano") in opts and
+          len(opts) == int(sql("SELECT count(*) FROM city WHERE known")
+                           [0][0]), "%d options" % len(opts))
+r = search("city=Milano")
+check("a suggested city searches", r.status == 200 and len(cards(r.text)) > 0)
+
 # A search we cannot run is the search page itself: the reader's other
 # values in the form, the message beside the field, a way out.
 r = search("q=coat&city=Milano&contract=forever&sort=date")
