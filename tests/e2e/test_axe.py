@@ -1,5 +1,6 @@
 """axe-core and pa11y (node_modules, the versions package-lock.json pins)
-on the pages test_lighthouse.py audits (fjpages.py), each at 390 and 1280
+on the pages test_lighthouse.py audits (fjpages.py) and a search answered
+400 (a bad distance), each at 390 and 1280
 CSS pixels: zero axe violations (axe.min.js injected into the system
 Chromium through selenium, every rule axe runs by default: WCAG 2.0, 2.1,
 2.2 A and AA and its best practices) and zero pa11y errors (WCAG2AA,
@@ -29,7 +30,9 @@ axe.run(document).then(function (r) {
 """
 
 cookie = recruiter_cookie("axe")
-audited = pages()
+# And the search page that answers 400 (its message, the field marked).
+audited = pages() + [("search-error", "/jobs?q=coat&city=Milano&km=abc",
+                      False, False)]
 
 # pa11y in its own process while axe runs here.
 feed = [{"name": name, "url": BASE + path, "width": w,
