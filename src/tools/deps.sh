@@ -39,8 +39,8 @@ fi
 # node_modules was installed from another lock (its copy in
 # node_modules/.fj-lock).  No browser is downloaded: the checks use the
 # system Chromium (no install scripts, PUPPETEER_SKIP_DOWNLOAD); pa11y
-# 10 says it wants Node 22 (an engine warning on Debian's Node 20, where
-# it runs).
+# 10 says it wants Node 22 (npm only warns, not shown at this log level)
+# and runs on Debian's Node 20.
 if ! cmp -s package-lock.json node_modules/.fj-lock; then
 	echo "deps: npm ci (package-lock.json)"
 	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund \
