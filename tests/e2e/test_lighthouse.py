@@ -36,7 +36,9 @@ def run(job):
            "--output=json", "--output-path=" + out,
            "--only-categories=" + ",".join(CATEGORIES),
            "--chrome-flags=" + " ".join(CHROME_FLAGS),
-           "--max-wait-for-load=30000"]
+           "--max-wait-for-load=30000",
+           # Nothing here looks at it, and it is the report's bulk.
+           "--disable-full-page-screenshot"]
     if preset == "desktop":
         cmd.append("--preset=desktop")
     if cookie:
