@@ -10,7 +10,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..",
                                 "integration"))
-from fjtest import BASE, Browser, field, sql  # noqa: E402
+from fjtest import BASE, Browser, check, field, sql  # noqa: E402
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", ".."))
 NODE_BIN = os.path.join(ROOT, "node_modules", ".bin")
@@ -74,5 +74,15 @@ def tool(name):
     return os.path.join(NODE_BIN, name)
 
 
-__all__ = ["BASE", "CHROME", "CHROME_FLAGS", "ROOT", "pages",
+def installed(*paths):
+    """Whether the npm packages are there (paths below node_modules);
+    says which are missing, and how to get them, when they are not."""
+    missing = [p for p in paths if not os.path.exists(
+        os.path.join(ROOT, "node_modules", p))]
+    check("npm packages installed", not missing,
+          "missing %s: run make deps" % ", ".join(missing))
+    return not missing
+
+
+__all__ = ["BASE", "CHROME", "CHROME_FLAGS", "ROOT", "installed", "pages",
            "recruiter_cookie", "tool"]

@@ -11,7 +11,8 @@ import os
 import subprocess
 import tempfile
 
-from fjpages import BASE, CHROME_FLAGS, ROOT, pages, recruiter_cookie
+from fjpages import BASE, CHROME_FLAGS, ROOT, installed, pages, \
+    recruiter_cookie
 from fjbrowser import browser, load
 from fjtest import check, done
 
@@ -29,6 +30,9 @@ axe.run(document).then(function (r) {
 }, function (e) { done({error: String(e)}); });
 """
 
+if not installed("axe-core/axe.min.js", "pa11y/package.json",
+                 "puppeteer/package.json"):
+    done()
 cookie = recruiter_cookie("axe")
 # And the search page that answers 400 (its message, the field marked).
 audited = pages() + [("search-error", "/jobs?q=coat&city=Milano&km=abc",

@@ -20,7 +20,8 @@ import json
 import os
 import subprocess
 
-from fjpages import BASE, CHROME_FLAGS, pages, recruiter_cookie, tool
+from fjpages import BASE, CHROME_FLAGS, installed, pages, recruiter_cookie, \
+    tool
 from fjbrowser import OUT
 from fjtest import check, done
 
@@ -104,6 +105,8 @@ def blockers(report):
     return [json.dumps(i.get("source", i), sort_keys=True) for i in items]
 
 
+if not installed(".bin/lighthouse"):
+    done()
 cookie = recruiter_cookie("lighthouse")
 jobs = [(name, path, cookie if signed else None, preset, indexable)
         for name, path, signed, indexable in pages()
