@@ -72,6 +72,18 @@ static const char *const states[] = {
 	N_("removed"), N_("pending"), N_("rejected")
 };
 
+/* The same as the dashboard's status column says them. */
+static const struct lex	status_labels[] = {
+	{ "pending", N_("Waiting for review") },
+	{ "published", N_("Published") },
+	{ "rejected", N_("Rejected") },
+	{ "expired", N_("Expired") },
+	{ "filled", N_("Filled") },
+	{ "closed", N_("Closed") },
+	{ "removed", N_("Removed by a moderator") },
+	{ NULL, NULL }
+};
+
 static void	translate(json_t *, const char *);
 static void	lang_links(struct http_request *, json_t *);
 static void	localise(json_t *, const char *, const char *);
@@ -143,6 +155,10 @@ localise(json_t *job, const char *lang, const char *today)
 			json_object_set_new(job, "status_text",
 			    json_string(tr(lang, states[i])));
 	}
+	if ((l = lex_find(status_labels, json_string_value(json_object_get(job,
+	    "status")))) != NULL)
+		json_object_set_new(job, "status_label",
+		    json_string(tr(lang, l->label)));
 	v = json_object_get(job, "lang");
 	if (json_is_string(v) && strcmp(json_string_value(v), lang) != 0)
 		json_object_set_new(job, "lang_other", json_incref((json_t *)v));
@@ -183,12 +199,14 @@ translate(json_t *model, const char *lang)
 	localise(json_object_get(model, "preview"), lang, today);
 	localise_list(json_object_get(model, "jobs"), lang, today);
 	localise_list(json_object_get(model, "similar"), lang, today);
+	localise_list(json_object_get(model, "postings"), lang, today);
 }
 
 /*
  * The page in every language: lp, the prefix of this page's links ("/it"
  * or ""); alternates, the <link rel="alternate" hreflang> of each
- * language and x-default (the root, where Accept-Language chooses);
+ * language and x-default (the root, where Accept-Language chooses), on
+ * pages that may be indexed;
  * langs, the switcher's links (/lang/<code>, which keeps the choice in a
  * cookie), each keeping the query string; a canonical URL in this
  * page's language.
@@ -196,33 +214,42 @@ translate(json_t *model, const char *lang)
 static void
 lang_links(struct http_request *req, json_t *model)
 {
-	const char	*lang, *path, *canon;
-	json_t		*alts, *langs;
+	const char	*lang, *path, *canon, *key;
+	json_t		*alts, *langs, *obj;
 	struct sbuf	 here, b;
 	size_t		 i;
+	int		 error, index;
 
 	lang = web_path_lang(req->path);
-	path = web_path(req);
+	/* An error page does not say back the address asked for. */
+	error = json_is_true(json_object_get(model, "error_page"));
+	path = error ? "/" : web_path(req);
 	sbuf_init(&here);
 	sbuf_init(&b);
 	sbuf_puts(&here, path);
-	if (req->query_string != NULL && *req->query_string != '\0') {
+	if (!error && req->query_string != NULL &&
+	    *req->query_string != '\0') {
 		sbuf_putc(&here, '?');
 		sbuf_puts(&here, req->query_string);
 	}
 	if (lang != NULL) {
 		sbuf_printf(&b, "/%s", lang);
 		json_object_set_new(model, "lp", json_string(b.data));
-		canon = json_string_value(json_object_get(model, "canonical"));
-		if (canon != NULL && strncmp(canon, web_base_url(),
-		    strlen(web_base_url())) == 0) {
+		for (i = 0; i < 2; i++) {
+			obj = i == 0 ? model : json_object_get(model, "og");
+			key = i == 0 ? "canonical" : "url";
+			canon = json_string_value(json_object_get(obj, key));
+			if (canon == NULL || strncmp(canon, web_base_url(),
+			    strlen(web_base_url())) != 0)
+				continue;
 			sbuf_reset(&b);
 			sbuf_printf(&b, "%s/%s%s", web_base_url(), lang, canon +
 			    strlen(web_base_url()));
-			json_object_set_new(model, "canonical",
-			    json_string(b.data));
+			json_object_set_new(obj, key, json_string(b.data));
 		}
 	}
+	/* Only pages search engines may index name their other languages. */
+	index = !error && !json_is_true(json_object_get(model, "noindex"));
 	alts = json_array();
 	langs = json_array();
 	for (i = 0; lex_langs[i].code != NULL; i++) {
@@ -233,9 +260,10 @@ lang_links(struct http_request *req, json_t *model)
 		if (i == 0 || strcmp(path, "/") != 0 || here.len > 1)
 			sbuf_puts(&b, i > 0 && strcmp(path, "/") == 0 ?
 			    here.data + 1 : here.data);
-		json_array_append_new(alts, json_pack("{s:s, s:s}",
-		    "hreflang", lex_langs[i].code, "href", b.data));
-		if (i == 0)
+		if (index)
+			json_array_append_new(alts, json_pack("{s:s, s:s}",
+			    "hreflang", lex_langs[i].code, "href", b.data));
+		if (index && i == 0)
 			json_array_append_new(alts, json_pack("{s:s, s:s}",
 			    "hreflang", "x-default", "href", b.data));
 		sbuf_reset(&b);
@@ -344,8 +372,8 @@ web_error(struct http_request *req, int status, const char *message)
 	for (i = 0; i < sizeof(status_titles) / sizeof(status_titles[0]); i++)
 		if (status_titles[i].status == status)
 			title = status_titles[i].title;
-	model = json_pack("{s:i, s:s, s:s, s:b}", "status", status,
-	    "message", message, "title", title, "noindex", 1);
+	model = json_pack("{s:i, s:s, s:s, s:b, s:b}", "status", status,
+	    "message", message, "title", title, "noindex", 1, "error_page", 1);
 	/* A 503 is the database away: say when to come back. */
 	if (status == HTTP_STATUS_SERVICE_UNAVAILABLE)
 		http_response_header(req, "retry-after", "5");

@@ -121,19 +121,27 @@ check("en home is English", '<html lang="en">' in r.text and
       "Newest jobs" in r.text and "Offerte più recenti" not in r.text)
 
 # 3. hreflang, x-default, the switcher keeping the search, canonical.
-r = http("/it/jobs?q=manager&city=milano")
+r = http("/it/jobs?city=milano&contract=permanent")
 base = os.environ.get("BASE", "")
 for code, prefix in (("en", ""), ("it", "/it"), ("fr", "/fr"),
                      ("de", "/de"), ("es", "/es"), ("x-default", "")):
-    want = '<link rel="alternate" hreflang="%s" href="%s%s/jobs?q=manager' \
-        '&amp;city=milano">' % (code, base, prefix)
+    want = '<link rel="alternate" hreflang="%s" href="%s%s/jobs?city=' \
+        'milano&amp;contract=permanent">' % (code, base, prefix)
     check("hreflang %s on /it/jobs" % code, want in r.text, want)
 check("switcher: a plain link per language keeping the search",
-      'href="/lang/fr?next=%2Fjobs%3Fq%3Dmanager%26city%3Dmilano"' in
-      r.text and '<span aria-current="true" lang="it">Italiano</span>' in
-      r.text)
+      'href="/lang/fr?next=%2Fjobs%3Fcity%3Dmilano%26contract%3Dpermanent"'
+      in r.text and '<span aria-current="true" lang="it">Italiano</span>'
+      in r.text)
 check("links of /it/ pages stay in /it/",
       'action="/it/jobs"' in r.text and 'href="/it/jobs/' in r.text)
+r = http("/it/jobs?q=manager")
+check("a search with words (noindex): the switcher, no hreflang",
+      'href="/lang/de?next=%2Fjobs%3Fq%3Dmanager"' in r.text and
+      'hreflang="de" href=' not in r.text)
+r = http("/it/cities/no-such-city")
+check("an error page in Italian, not saying the address back",
+      r.status == 404 and "Non trovato" in r.text and
+      "no-such-city" not in r.text)
 r = http("/de/jobs/" + posting)
 check("the posting's canonical URL is its German page",
       '<link rel="canonical" href="%s/de/jobs/%s">' % (base, posting)
