@@ -507,7 +507,10 @@ db_down(struct http_request *req, struct dbq *q)
 	return (KORE_RESULT_OK);
 }
 
-/* A form with the token (and the CSRF token) for message(). */
+/*
+ * A form with the token (and the CSRF token) for message(), posted to
+ * action on a page of this page's language.
+ */
 static json_t *
 button(struct http_request *req, const char *action, const char *token,
     const char *label, int csrf)
@@ -515,8 +518,8 @@ button(struct http_request *req, const char *action, const char *token,
 	char	buf[TOKEN_HEX + 1];
 	json_t	*form;
 
-	form = json_pack("{s:s, s:s, s:s}", "action", action, "token", token,
-	    "button", label);
+	form = json_pack("{s:s++, s:s, s:s}", "action", web_path_prefix(req),
+	    action, "token", token, "button", tr(web_lang(req), label));
 	if (csrf) {
 		if (anon_csrf(req, buf) == NULL) {
 			json_decref(form);
@@ -587,7 +590,8 @@ confirm_peeked(struct http_request *req, struct dbq *q)
 	if (strcmp(state, "ok") != 0)
 		return (confirm_state(req, state, label));
 	if ((extra = button(req, "/alerts/confirm", json_string_value(
-	    json_object_get(q->ctx, "token")), "Start this alert", 1)) == NULL) {
+	    json_object_get(q->ctx, "token")), N_("Start this alert"), 1)) ==
+	    NULL) {
 		web_error(req, HTTP_STATUS_INTERNAL_ERROR,
 		    N_("No randomness available."));
 		return (KORE_RESULT_OK);
@@ -663,7 +667,7 @@ unsub_peeked(struct http_request *req, struct dbq *q)
 	sbuf_printf(&action, "/alerts/unsubscribe?token=%s",
 	    json_string_value(json_object_get(q->ctx, "token")));
 	extra = button(req, action.data, json_string_value(json_object_get(
-	    q->ctx, "token")), "Stop this alert", 0);
+	    q->ctx, "token")), N_("Stop this alert"), 0);
 	sbuf_free(&action);
 	rc = message(req, HTTP_STATUS_OK, N_("Stop this job alert?"),
 	    N_("No more e-mails for this search:"), json_string_value(

@@ -672,7 +672,8 @@ page_jobs_search(struct http_request *req)
 	if (web_query(req, &qs) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
 	memset(&s, 0, sizeof(s));
-	s.base = "/jobs";
+	/* "/jobs" or "/it/jobs": the links stay in the page's language. */
+	s.base = req->path;
 	s.fixed = FILTER__MAX;
 	if (search_parse(req, &qs, &s) != KORE_RESULT_OK)
 		rc = KORE_RESULT_OK;

@@ -205,6 +205,16 @@ web_lang(struct http_request *req)
 }
 
 const char *
+web_path_prefix(struct http_request *req)
+{
+	static const char *const prefixes[I18N_LANGS] = {
+		"", "/it", "/fr", "/de", "/es"
+	};
+
+	return (prefixes[i18n_index(web_path_lang(req->path))]);
+}
+
+const char *
 web_lang_prefix(struct http_request *req)
 {
 	static const char *const prefixes[I18N_LANGS] = {

@@ -234,6 +234,8 @@ int		 web_mail(struct http_request *, const char *tmpl,
 		    json_t *model, char **subject, char **body);
 /* "/it" for a reader of Italian, "" in English: the prefix of links. */
 const char	*web_lang_prefix(struct http_request *);
+/* "/it" on a page of /it/, "" at the root. */
+const char	*web_path_prefix(struct http_request *);
 void		 web_db_down(struct http_request *);
 /*
  * A posting's id from a path under /jobs/ (1 to 18 digits) into id (24
