@@ -518,7 +518,7 @@ button(struct http_request *req, const char *action, const char *token,
 	char	buf[TOKEN_HEX + 1];
 	json_t	*form;
 
-	form = json_pack("{s:s++, s:s, s:s}", "action", web_path_prefix(req),
+	form = json_pack("{s:s+, s:s, s:s}", "action", web_path_prefix(req),
 	    action, "token", token, "button", tr(web_lang(req), label));
 	if (csrf) {
 		if (anon_csrf(req, buf) == NULL) {
