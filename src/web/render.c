@@ -45,7 +45,7 @@ web_headers(struct http_request *req, const char *ctype)
  * comes back from tr() as it is.
  */
 static const char *const translated[] = {
-	"title", "heading", "message", "notice", "button"
+	"title", "heading", "message", "notice", "button", "error"
 };
 
 /* The titles of error pages: http_status_text()'s, in the catalogs. */

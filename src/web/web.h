@@ -116,6 +116,15 @@ void		 feed_filters(struct sbuf *, const json_t *);
  * planned: without it the city is compared with = as before, so that
  * (city_id, posted_at) is read in order.
  */
+/*
+ * The city names a city field suggests (a <datalist>, no script): the
+ * board's known cities, biggest first.  The recruiter's posting form and
+ * the seekers' search form (home, search, company and city pages).
+ */
+#define CITY_SUGGESTIONS						\
+    " (SELECT json_agg(name ORDER BY population_rank NULLS LAST, name)"	\
+    "  FROM city WHERE known)"
+
 #define NEAR(km)	"coalesce(" km "::int, 0) > 0"
 #define FILTERS_P(km)							\
     "p0 AS MATERIALIZED (SELECT fj_city_id($2) AS cid,"			\
