@@ -22,6 +22,8 @@ DB_SRC		 = $(wildcard src/db/*.c)
 WEB_SRC		 = $(wildcard src/web/*.c)
 CLI_SRC		 = $(wildcard src/cli/*.c)
 ASSETS		 = $(wildcard assets/*)
+PO		 = $(wildcard po/*.po)
+MO		 = $(PO:po/%.po=build/mo/%.mo)
 UNIT_SRC	 = $(wildcard tests/unit/test_*.c)
 FUZZ_SRC	 = $(wildcard tests/fuzz/fuzz_*.c)
 HDRS		 = $(wildcard src/core/*.h src/db/*.h src/web/*.h src/cli/*.h)
@@ -55,8 +57,14 @@ build/embed: src/tools/embed.c
 	@mkdir -p build
 	$(CC) -O2 -Wall -o $@ $<
 
-build/assets.c: build/embed $(ASSETS) README.md
-	build/embed $(ASSETS) README.md > $@
+# Message catalogs: po/<lang>.po compiled (and checked) by msgfmt, then
+# embedded like the templates (the workers are chrooted).
+build/mo/%.mo: po/%.po
+	@mkdir -p build/mo
+	msgfmt --check -o $@ $<
+
+build/assets.c: build/embed $(ASSETS) $(MO) README.md
+	build/embed $(ASSETS) $(MO) README.md > $@
 
 build/obj/assets.o: build/assets.c
 	@mkdir -p $(dir $@)

@@ -210,7 +210,7 @@ CREATE FUNCTION public.fj_card(p public.posting, ui text) RETURNS json
 	    'href', public.fj_job_path(p.id, p.slug),
 	    'title', p.title,
 	    'company', p.company_name,
-	    'city', upper(p.city_name),
+	    'city', p.city_name,
 	    'contract', p.contract,
 	    'contract_label', public.fj_label(p.contract, ui),
 	    'schedule', p.schedule,

@@ -307,7 +307,7 @@ CREATE OR REPLACE FUNCTION public.fj_card(p public.posting, ui text) RETURNS jso
 	    'href', public.fj_job_path(p.id, p.slug),
 	    'title', p.title,
 	    'company', p.company_name,
-	    'city', upper(p.city_name),
+	    'city', p.city_name,
 	    'contract', p.contract,
 	    'contract_label', public.fj_label(p.contract, ui),
 	    'schedule', p.schedule,

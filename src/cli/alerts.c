@@ -223,6 +223,11 @@ load_templates(struct tmpl_set *set)
 	char			 err[256];
 
 	for (a = assets; a->name != NULL; a++) {
+		if (i18n_asset(a->name, a->data, a->len) == -1) {
+			fprintf(stderr, "alerts: catalog %s is bad\n",
+			    a->name);
+			return (-1);
+		}
 		if (strncmp(a->name, "mail_alert_digest.", 18) != 0)
 			continue;
 		if (tmpl_set_add(set, a->name, (const char *)a->data, a->len,
@@ -245,15 +250,22 @@ render(struct run *r, json_t *d, json_t *mails)
 {
 	struct sbuf	 text, html, url;
 	json_t		*job;
-	const char	*nl, *subject;
-	char		*subj;
+	const char	*nl, *subject, *lang;
+	char		*subj, lp[8];
 	size_t		 i;
 	json_int_t	 total;
 
+	/* The subscriber's language (kept at sign-up), its pages' prefix. */
+	lang = json_string_value(json_object_get(d, "lang"));
+	if (!i18n_known(lang))
+		lang = lex_langs[0].code;
+	json_object_set_new(d, "lang_ui", json_string(lang));
+	(void)snprintf(lp, sizeof(lp), "%s%s", i18n_index(lang) ? "/" : "",
+	    i18n_index(lang) ? lang : "");
 	sbuf_init(&url);
 	json_array_foreach(json_object_get(d, "jobs"), i, job) {
 		sbuf_reset(&url);
-		sbuf_printf(&url, "%s%s", r->base, json_string_value(
+		sbuf_printf(&url, "%s%s%s", r->base, lp, json_string_value(
 		    json_object_get(job, "href")));
 		json_object_set_new(job, "url", json_string(url.data));
 	}
@@ -263,11 +275,11 @@ render(struct run *r, json_t *d, json_t *mails)
 		json_object_set_new(d, "more", json_integer(total - i));
 	json_object_set_new(d, "one", json_boolean(total == 1));
 	sbuf_reset(&url);
-	sbuf_printf(&url, "%s%s", r->base,
+	sbuf_printf(&url, "%s%s%s", r->base, lp,
 	    json_string_value(json_object_get(d, "search")));
 	json_object_set_new(d, "search_url", json_string(url.data));
 	sbuf_reset(&url);
-	sbuf_printf(&url, "%s/alerts/manage?token=%s", r->base,
+	sbuf_printf(&url, "%s%s/alerts/manage?token=%s", r->base, lp,
 	    json_string_value(json_object_get(d, "manage")));
 	json_object_set_new(d, "manage_url", json_string(url.data));
 	sbuf_reset(&url);

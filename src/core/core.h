@@ -168,12 +168,40 @@ int	 tsv_binary(const char *, struct sbuf *);
 /* fmt.c */
 /* 1045 -> "1 045" (thin grouping with a plain space), -12 -> "-12". */
 void	 fmt_count(char *, size_t, long long);
+void	 fmt_count_sep(char *, size_t, long long, char);
 /* RFC 3339 date-time -> microseconds since the epoch; 0 or -1. */
 int	 fmt_rfc3339(const char *, long long *);
 /* Paging cursors: tag and three digit fields (the third may be NULL). */
 char	*fmt_cursor(char, const char *, const char *, const char *);
 /* Decode one of tag's kind into f (third "" when absent); 0 or -1. */
 int	 fmt_cursor_read(const char *, char, char [3][32]);
+
+/*
+ * i18n.c: the interface's languages (lex_langs, English first), their
+ * message catalogs (.mo files, English being the msgids) and how each
+ * writes numbers and dates.  tr() and trn() never return NULL: a message
+ * a catalog lacks comes back as it is.  N_() marks a message for the
+ * catalogs (src/tools/i18n.py) where it is translated later.
+ */
+#define I18N_LANGS	5
+#define N_(s)		(s)
+int	 i18n_index(const char *lang);	/* 0 (English) when unknown */
+int	 i18n_known(const char *lang);	/* 1 or 0 */
+int	 i18n_load(const char *lang, const void *mo, size_t len);
+/* An embedded asset "<lang>.mo": 1 loaded, 0 not a catalog, -1 bad. */
+int	 i18n_asset(const char *name, const void *data, size_t len);
+const char *tr(const char *lang, const char *msgid);
+const char *trn(const char *lang, const char *singular, const char *plural,
+	    long long n);
+int	 i18n_plural(const char *lang, long long n);
+/* 1045: "1,045" en, "1.045" it de es, "1 045" fr. */
+void	 i18n_number(const char *lang, char *, size_t, long long);
+/* "57.000–68.400 € all'anno": min or max may be NULL or "". */
+void	 i18n_salary(const char *lang, struct sbuf *, const char *min,
+	    const char *max, const char *currency, const char *period);
+/* "today", "3 days ago" within 30 days, else "22 Nov 2026"; 0 or -1. */
+int	 i18n_ago(const char *lang, char *, size_t, const char *date,
+	    const char *today);
 
 /* tmpl.c: a small mustache-like template language over jansson values.
  *
@@ -187,6 +215,11 @@ int	 fmt_cursor_read(const char *, char, char [3][32]);
  *   {{^name}}..{{/name}}       inverted section
  *   {{>partial}}               another template by name
  *   {{! comment }}
+ *   {{_ text}}                 text in the model's lang_ui (i18n.c), as the
+ *                              catalog has it (not escaped: catalogs are
+ *                              ours); %(x) in it is the value x, escaped,
+ *                              %(&x) raw
+ *   {{_n count|singular|plural}} the same, the form for the integer count
  * Names are looked up from the innermost context outwards.  Integers print
  * as %lld, reals as %g, true/false as "true"/"false", null as "".
  */

@@ -10,6 +10,13 @@
 void
 fmt_count(char *buf, size_t size, long long n)
 {
+	fmt_count_sep(buf, size, n, ' ');
+}
+
+/* 1045 -> "1<sep>045". */
+void
+fmt_count_sep(char *buf, size_t size, long long n, char sep)
+{
 	char			 digits[32];
 	unsigned long long	 u;
 	size_t			 len, i, o;
@@ -22,7 +29,7 @@ fmt_count(char *buf, size_t size, long long n)
 		buf[o++] = '-';
 	for (i = 0; i < len && o + 1 < size; i++) {
 		if (i > 0 && (len - i) % 3 == 0) {
-			buf[o++] = ' ';
+			buf[o++] = sep;
 			if (o + 1 >= size)
 				break;
 		}

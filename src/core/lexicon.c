@@ -33,9 +33,9 @@ const struct lex	lex_schedules[] = {
 
 /* posting.remote; the labels are the recruiter form's. */
 const struct lex	lex_remotes[] = {
-	{ "onsite", "On site" },
-	{ "hybrid", "Hybrid" },
-	{ "remote", "Remote" },
+	{ "onsite", N_("On site") },
+	{ "hybrid", N_("Hybrid") },
+	{ "remote", N_("Remote") },
 	{ NULL, NULL }
 };
 

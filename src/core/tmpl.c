@@ -22,8 +22,12 @@ enum node_type {
 	N_RAW,
 	N_SECTION,
 	N_INVERTED,
-	N_PARTIAL
+	N_PARTIAL,
+	N_TRANS,		/* {{_ text}}: text in the reader's language */
+	N_NTRANS		/* {{_n count|singular|plural}} */
 };
+
+#define ARGS_MAX	8
 
 struct node {
 	enum node_type	 type;
@@ -32,6 +36,10 @@ struct node {
 	size_t		 end;		/* sections: index after the close */
 	char		*segs[PATH_MAX_SEGS];
 	size_t		 nsegs;		/* 0: "." (the current context) */
+	/* Translations: the plural msgid, and the %(name) placeholders. */
+	char		*plural;
+	struct node	*args;
+	size_t		 nargs;
 };
 
 struct tmpl {
@@ -51,6 +59,7 @@ struct render {
 	size_t			 depth;
 	int			 partials;
 	struct sbuf		*out;
+	const char		*lang;
 };
 
 static int	 parse(struct tmpl *, const char *, size_t, char *, size_t);
@@ -64,6 +73,10 @@ static void	 render_range(struct render *, const struct tmpl *, size_t,
 static void	 render_tmpl(struct render *, const struct tmpl *);
 static void	 tmpl_free(struct tmpl *);
 static size_t	 line_of(const char *, const char *);
+static int	 parse_trans(struct node *, const char *, size_t);
+static int	 parse_args(struct node *, const char *);
+static void	 put_trans(struct render *, const struct node *);
+static void	 node_free(struct node *);
 
 struct tmpl_set *
 tmpl_set_new(void)
@@ -153,7 +166,7 @@ parse(struct tmpl *t, const char *src, size_t len, char *err, size_t errlen)
 		if (sigil == '!')
 			continue;
 		/* strchr() would find the NUL of a NUL byte in the source. */
-		if (sigil != '\0' && strchr("#^/&>", sigil) != NULL)
+		if (sigil != '\0' && strchr("#^/&>_", sigil) != NULL)
 			name++;
 		while (name < close && *name == ' ')
 			name++;
@@ -190,7 +203,17 @@ parse(struct tmpl *t, const char *src, size_t len, char *err, size_t errlen)
 		case '^': nd->type = N_INVERTED; break;
 		case '&': nd->type = N_RAW; break;
 		case '>': nd->type = N_PARTIAL; break;
+		case '_': nd->type = N_TRANS; break;
 		default: nd->type = N_VAR; break;
+		}
+		if (nd->type == N_TRANS) {
+			if (parse_trans(nd, name, nlen) == -1) {
+				(void)snprintf(err, errlen, "line %zu: bad "
+				    "translation '%.*s'", line_of(src, open),
+				    (int)nlen, name);
+				return (-1);
+			}
+			continue;
 		}
 		if (nd->type != N_PARTIAL && split_path(nd, name, nlen) == -1) {
 			(void)snprintf(err, errlen, "line %zu: bad name '%.*s'",
@@ -213,6 +236,66 @@ parse(struct tmpl *t, const char *src, size_t len, char *err, size_t errlen)
 		    line_of(src, open_at[nopen - 1]),
 		    t->nodes[open_sections[nopen - 1]].text);
 		return (-1);
+	}
+	return (0);
+}
+
+/*
+ * "{{_ text}}" (name is "text") or "{{_n count|singular|plural}}" (name
+ * "n count|singular|plural"): the msgid in text, the plural in plural,
+ * the count in segs, and each %(x) or %(&x) of the msgid in args.
+ */
+static int
+parse_trans(struct node *nd, const char *name, size_t nlen)
+{
+	const char	*bar, *bar2, *end;
+
+	end = name + nlen;
+	free(nd->text);
+	nd->text = NULL;
+	if (nlen > 2 && name[0] == 'n' && name[1] == ' ') {
+		nd->type = N_NTRANS;
+		name += 2;
+		while (name < end && *name == ' ')
+			name++;
+		if ((bar = memchr(name, '|', (size_t)(end - name))) == NULL ||
+		    (bar2 = memchr(bar + 1, '|', (size_t)(end - bar - 1))) ==
+		    NULL || bar2 == bar + 1 || bar2 + 1 == end ||
+		    split_path(nd, name, (size_t)(bar - name)) == -1)
+			return (-1);
+		nd->text = xstrndup(bar + 1, (size_t)(bar2 - bar - 1));
+		nd->plural = xstrndup(bar2 + 1, (size_t)(end - bar2 - 1));
+	} else
+		nd->text = xstrndup(name, nlen);
+	nd->len = strlen(nd->text);
+	if (nd->len == 0 || parse_args(nd, nd->text) == -1)
+		return (-1);
+	return (0);
+}
+
+/* The placeholders of msgid: %(name) escaped, %(&name) raw. */
+static int
+parse_args(struct node *nd, const char *msgid)
+{
+	const char	*p, *close;
+	struct node	*a;
+
+	for (p = msgid; (p = strstr(p, "%(")) != NULL; p = close + 1) {
+		if ((close = strchr(p, ')')) == NULL || nd->nargs == ARGS_MAX)
+			return (-1);
+		if (nd->args == NULL)
+			nd->args = xcalloc(ARGS_MAX, sizeof(*nd->args));
+		a = &nd->args[nd->nargs++];
+		p += 2;
+		a->type = N_VAR;
+		if (*p == '&') {
+			a->type = N_RAW;
+			p++;
+		}
+		a->text = xstrndup(p, (size_t)(close - p));
+		a->len = (size_t)(close - p);
+		if (a->len == 0 || split_path(a, p, a->len) == -1)
+			return (-1);
 	}
 	return (0);
 }
@@ -327,6 +410,44 @@ put_value(struct render *r, const json_t *v, int raw)
 	}
 }
 
+/*
+ * The translation, written as it is (catalogs are ours, like templates),
+ * its placeholders as values (escaped unless %(&x)).  A placeholder the
+ * msgid does not have is written as it stands.
+ */
+static void
+put_trans(struct render *r, const struct node *nd)
+{
+	const char	*s, *p, *close;
+	const json_t	*v;
+	size_t		 i, n;
+	long long	 count;
+
+	if (nd->type == N_NTRANS) {
+		v = lookup(r, nd);
+		count = json_is_integer(v) ? (long long)json_integer_value(v) :
+		    0;
+		s = trn(r->lang, nd->text, nd->plural, count);
+	} else
+		s = tr(r->lang, nd->text);
+	while ((p = strstr(s, "%(")) != NULL &&
+	    (close = strchr(p, ')')) != NULL) {
+		sbuf_append(r->out, s, (size_t)(p - s));
+		n = (size_t)(close - p - 2);
+		for (i = 0; i < nd->nargs; i++)
+			if (nd->args[i].len + (nd->args[i].type == N_RAW) ==
+			    n && memcmp(nd->args[i].text, close - nd->args[
+			    i].len, nd->args[i].len) == 0)
+				break;
+		if (i == nd->nargs)
+			sbuf_append(r->out, p, (size_t)(close + 1 - p));
+		else if ((v = lookup(r, &nd->args[i])) != NULL)
+			put_value(r, v, nd->args[i].type == N_RAW);
+		s = close + 1;
+	}
+	sbuf_puts(r->out, s);
+}
+
 static void
 render_range(struct render *r, const struct tmpl *t, size_t from, size_t to)
 {
@@ -345,6 +466,10 @@ render_range(struct render *r, const struct tmpl *t, size_t from, size_t to)
 		case N_RAW:
 			if ((v = lookup(r, nd)) != NULL)
 				put_value(r, v, nd->type == N_RAW);
+			break;
+		case N_TRANS:
+		case N_NTRANS:
+			put_trans(r, nd);
 			break;
 		case N_PARTIAL:
 			if ((partial = find(r->set, nd->text)) != NULL &&
@@ -394,27 +519,41 @@ tmpl_render(const struct tmpl_set *set, const char *name,
 {
 	const struct tmpl	*t;
 	struct render		 r;
+	const json_t		*v;
 
 	if ((t = find(set, name)) == NULL)
 		return (-1);
 	memset(&r, 0, sizeof(r));
 	r.set = set;
 	r.out = out;
+	v = json_object_get(model, "lang_ui");
+	r.lang = json_is_string(v) ? json_string_value(v) : NULL;
 	r.ctx[r.depth++] = model;
 	render_tmpl(&r, t);
 	return (0);
 }
 
 static void
+node_free(struct node *nd)
+{
+	size_t	j;
+
+	free(nd->text);
+	free(nd->plural);
+	for (j = 0; j < nd->nsegs; j++)
+		free(nd->segs[j]);
+	for (j = 0; j < nd->nargs; j++)
+		node_free(&nd->args[j]);
+	free(nd->args);
+}
+
+static void
 tmpl_free(struct tmpl *t)
 {
-	size_t	i, j;
+	size_t	i;
 
-	for (i = 0; i < t->n; i++) {
-		free(t->nodes[i].text);
-		for (j = 0; j < t->nodes[i].nsegs; j++)
-			free(t->nodes[i].segs[j]);
-	}
+	for (i = 0; i < t->n; i++)
+		node_free(&t->nodes[i]);
 	free(t->nodes);
 	free(t->name);
 	free(t);

@@ -2,7 +2,9 @@
 -- city settings), taken in turn, so the page cache meets each search once
 -- per page lifetime and worker, not one URL over and over.  With the
 -- argument "uncached" every request also carries a new r=N, which the
--- search ignores and the cache key keeps: every request is a miss.
+-- search ignores and the cache key keeps: every request is a miss.  A
+-- second argument is a language prefix ("/it"): the same searches on the
+-- Italian pages.
 local words = { "manager", "sales", "assistant", "store+manager",
 	"customer+service", "designer", "stylist", "buyer",
 	"visual+merchandiser", "supervisor", "retail", "logistics",
@@ -22,6 +24,7 @@ end
 local n = 0
 local i = 0
 local uncached = false
+local prefix = ""
 
 function setup(thread)
 	thread:set("id", n)
@@ -30,6 +33,7 @@ end
 
 function init(args)
 	uncached = args[1] == "uncached"
+	prefix = args[2] or ""
 	i = (tonumber(id) or 0) * 97
 end
 
@@ -38,5 +42,5 @@ request = function()
 	i = i + 1
 	p = paths[i % #paths + 1]
 	if uncached then p = p .. "&r=" .. (tonumber(id) or 0) .. "-" .. i end
-	return wrk.format("GET", p)
+	return wrk.format("GET", prefix .. p)
 end

@@ -139,16 +139,17 @@ until curl -fs "$BASE/static/ping" >/dev/null 2>&1; do sleep 0.1; done
 posting=$(curl -s "$BASE/jobs?q=manager&city=milan" |
     grep -o 'href="/jobs/[0-9][^"]*"' | head -1 | cut -d'"' -f2)
 
-# measure PATH [CONNS [SCRIPT_ARG]]: prints "requests/s p99_ms errors" for
-# PATH with CONNS connections (64); with SCRIPT_ARG, PATH is "search" and
-# wrk takes its URLs from bench-search.lua (cached or uncached).
+# measure PATH [CONNS [SCRIPT_ARG [PREFIX]]]: prints "requests/s p99_ms
+# errors" for PATH with CONNS connections (64); with SCRIPT_ARG, PATH is
+# "search" and wrk takes its URLs from bench-search.lua (cached or
+# uncached), under PREFIX ("/it": the Italian pages) when given.
 measure() {
 	c=${2:-64}
 	t=2
 	[ "$c" -lt 2 ] && t=1
 	if [ -n "$3" ]; then
 		wrk -t$t -c"$c" -d"${SECS}s" --latency \
-		    -s src/tools/bench-search.lua "$BASE/jobs" -- "$3"
+		    -s src/tools/bench-search.lua "$BASE/jobs" -- "$3" "$4"
 	elif [ "${1#/api/}" != "$1" ]; then
 		wrk -t$t -c"$c" -d"${SECS}s" --latency \
 		    -H "Authorization: Bearer $KEY" "$BASE$1"
@@ -204,6 +205,36 @@ row /feed.json /feed.json
 row /jobs.rss /jobs.rss
 row "/api/v1/jobs?limit=100" "/api/v1/jobs?limit=100"
 row "/static/ping (again, for the noise)" /static/ping-again
+
+# The interface's language costs nothing a reader can measure: the cached
+# home and search pages and the uncached search rate in Italian (the
+# catalog look-ups, relative dates, grouped numbers, the /it/ links)
+# against the same in English, in this run (target: within 10 %).
+echo "== Italian pages against English ones, wrk -t2 -c64 -d${SECS}s"
+wrk -t2 -c64 -d3s "$BASE/it/" >/dev/null 2>&1
+wrk -t2 -c64 -d3s "$BASE/it/jobs?q=manager&city=milan" >/dev/null 2>&1
+printf '%-40s %10s %10s %8s\n' page "en req/s" "it req/s" "it/en"
+# lang_row ARGS...: the best of three of each, English and Italian taken
+# in turn (the machine is shared: one measure each is mostly noise).
+lang_row() {
+	en=0
+	it=0
+	for i in 1 2 3; do
+		r=$(measure "$@")
+		en=$(echo "${r%% *} $en" | awk '{print ($1 > $2) ? $1 : $2}')
+		case "$1" in
+		search)	r=$(measure "$1" "$2" "$3" /it) ;;
+		*)	r=$(measure "/it$1") ;;
+		esac
+		it=$(echo "${r%% *} $it" | awk '{print ($1 > $2) ? $1 : $2}')
+	done
+	printf '%-40s %10s %10s %8.2f\n' "$label" "$en" "$it" \
+	    "$(echo "$en $it" | awk '{print $2 / $1}')"
+}
+label=/; lang_row /
+label="/jobs?q=manager&city=milan"; lang_row "/jobs?q=manager&city=milan"
+label="200 searches in turn (cached)"; lang_row search 64 cached
+label="200 searches in turn (uncached)"; lang_row search 64 uncached
 
 # The API's rate limit counted in PostgreSQL (one upsert on the primary
 # before each API statement, shared by every worker and instance) against

@@ -10,7 +10,7 @@ postgresql-client-15 libxml2-dev libxml2-utils libjansson-dev
 libcurl4-openssl-dev libargon2-dev zlib1g-dev curl ca-certificates python3
 python3-feedparser python3-selenium chromium chromium-driver wrk
 libclang-rt-14-dev procps util-linux libcairo2-dev libpango1.0-dev
-fontconfig fonts-dejavu-core fonts-droid-fallback haproxy"
+fontconfig fonts-dejavu-core fonts-droid-fallback haproxy gettext"
 
 missing=""
 for p in $PKGS; do

@@ -81,12 +81,12 @@ static const struct {
 	const char	*code;
 	const char	*message;
 } notices[] = {
-	{ "approve",	"Approved: the posting is live." },
-	{ "reject",	"Rejected: the recruiter sees your reason." },
-	{ "trust",	"The recruiter is trusted: new postings go live "
-			"without review." },
-	{ "untrust",	"The recruiter's postings go through review again." },
-	{ "moderate_edits", "The setting is saved." },
+	{ "approve",	N_("Approved: the posting is live.") },
+	{ "reject",	N_("Rejected: the recruiter sees your reason.") },
+	{ "trust",	N_("The recruiter is trusted: new postings go live "
+			"without review.") },
+	{ "untrust",	N_("The recruiter's postings go through review again.") },
+	{ "moderate_edits", N_("The setting is saved.") },
 };
 
 static int	admin_done(struct http_request *, struct dbq *);
@@ -128,7 +128,7 @@ page_admin(struct http_request *req)
 	reason = qs_get(&qs, "reason");
 	if (!one_of(action, actions, sizeof(actions) / sizeof(actions[0]))) {
 		qs_free(&qs);
-		web_error(req, HTTP_STATUS_BAD_REQUEST, "Unknown action.");
+		web_error(req, HTTP_STATUS_BAD_REQUEST, N_("Unknown action."));
 		return (KORE_RESULT_OK);
 	}
 	if (strcmp(action, "moderate_edits") == 0) {
@@ -137,21 +137,21 @@ page_admin(struct http_request *req)
 		    strcmp(reason, "off"))) {
 			qs_free(&qs);
 			web_error(req, HTTP_STATUS_BAD_REQUEST,
-			    "The setting is either on or off.");
+			    N_("The setting is either on or off."));
 			return (KORE_RESULT_OK);
 		}
 	} else if (id == NULL || *id == '\0' || strlen(id) > 18 ||
 	    strspn(id, "0123456789") != strlen(id)) {
 		qs_free(&qs);
-		web_error(req, HTTP_STATUS_BAD_REQUEST, "Which one?");
+		web_error(req, HTTP_STATUS_BAD_REQUEST, N_("Which one?"));
 		return (KORE_RESULT_OK);
 	}
 	if (strcmp(action, "reject") == 0 && (reason == NULL ||
 	    utf8_chars(reason) < 3 || utf8_chars(reason) > REASON_MAX)) {
 		qs_free(&qs);
 		web_error(req, HTTP_STATUS_BAD_REQUEST,
-		    "Give the recruiter a reason for the rejection "
-		    "(3 to 500 characters).");
+		    N_("Give the recruiter a reason for the rejection "
+		    "(3 to 500 characters)."));
 		return (KORE_RESULT_OK);
 	}
 	if (strcmp(action, "reject") != 0 &&
@@ -194,9 +194,9 @@ admin_acted(struct http_request *req, struct dbq *q)
 	    KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
 	if (!json_is_true(json_object_get(q->result, "done"))) {
-		web_error(req, HTTP_STATUS_CONFLICT, "Nothing changed: the "
+		web_error(req, HTTP_STATUS_CONFLICT, N_("Nothing changed: the "
 		    "posting was moderated meanwhile, or the account is not a "
-		    "recruiter's.");
+		    "recruiter's."));
 		return (KORE_RESULT_OK);
 	}
 	(void)snprintf(loc, sizeof(loc), "/admin?done=%s",

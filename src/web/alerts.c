@@ -38,10 +38,10 @@ static const struct {
 	const char	*label;
 	const char	*text;
 } freqs[] = {
-	{ "instant",	"As soon as they are posted",
-	    "as soon as they are posted" },
-	{ "daily",	"Once a day",	"once a day" },
-	{ "weekly",	"Once a week",	"once a week" },
+	{ "instant",	N_("As soon as they are posted"),
+	    N_("as soon as they are posted") },
+	{ "daily",	N_("Once a day"),	N_("once a day") },
+	{ "weekly",	N_("Once a week"),	N_("once a week") },
 };
 
 /*
@@ -287,7 +287,7 @@ new_form(struct http_request *req, int status, json_t *values,
 		json_decref(values);
 		json_decref(errors);
 		web_error(req, HTTP_STATUS_INTERNAL_ERROR,
-		    "No randomness available.");
+		    N_("No randomness available."));
 		return (KORE_RESULT_OK);
 	}
 	hidden = json_array();
@@ -300,7 +300,8 @@ new_form(struct http_request *req, int status, json_t *values,
 	opts = json_array();
 	for (i = 0; i < sizeof(freqs) / sizeof(freqs[0]); i++)
 		json_array_append_new(opts, json_pack("{s:s, s:s, s:b}",
-		    "value", freqs[i].value, "label", freqs[i].label,
+		    "value", freqs[i].value, "label", tr(web_lang(req),
+		    freqs[i].label),
 		    "selected", strcmp(freq, freqs[i].value) == 0));
 	sbuf_init(&label);
 	sbuf_init(&path);
@@ -382,7 +383,7 @@ subscribe(struct http_request *req, const char *email, const char *freq,
 		json_decref(filters);
 		json_decref(values);
 		web_error(req, HTTP_STATUS_INTERNAL_ERROR,
-		    "No randomness available.");
+		    N_("No randomness available."));
 		return (KORE_RESULT_OK);
 	}
 	sbuf_init(&label);
@@ -390,17 +391,19 @@ subscribe(struct http_request *req, const char *email, const char *freq,
 	sbuf_init(&link);
 	sbuf_init(&manage);
 	search_describe(filters, &label, &path);
-	sbuf_printf(&link, "%s/alerts/confirm?token=%s", web_base_url(),
-	    token);
+	sbuf_printf(&link, "%s%s/alerts/confirm?token=%s", web_base_url(),
+	    web_lang_prefix(req), token);
 	/* chr(1): the statement puts the address's manage token there. */
-	sbuf_printf(&manage, "%s/alerts/manage?token=\001", web_base_url());
+	sbuf_printf(&manage, "%s%s/alerts/manage?token=\001", web_base_url(),
+	    web_lang_prefix(req));
 	model = json_pack("{s:s, s:s, s:s, s:s, s:s, s:i}", "email", email,
 	    "label", label.data, "link", link.data, "manage", manage.data,
-	    "frequency_text", freq_text(freq), "days", CONFIRM_DAYS);
-	rc = web_mail("mail_alert_confirm.txt", model, &subj[0], &body[0]);
+	    "frequency_text", tr(web_lang(req), freq_text(freq)), "days",
+	    CONFIRM_DAYS);
+	rc = web_mail(req, "mail_alert_confirm.txt", model, &subj[0], &body[0]);
 	model = json_pack("{s:s, s:s, s:s, s:i}", "email", email, "label",
 	    label.data, "manage", manage.data, "max", ALERTS_MAX);
-	rc |= web_mail("mail_alert_full.txt", model, &subj[1], &body[1]);
+	rc |= web_mail(req, "mail_alert_full.txt", model, &subj[1], &body[1]);
 	explicit_bzero(link.data, link.len);
 	if (rc == 0) {
 		client_ip(req, ip, sizeof(ip));
@@ -437,7 +440,7 @@ subscribe(struct http_request *req, const char *email, const char *freq,
 	json_decref(values);
 	if (rc != 0) {
 		web_error(req, HTTP_STATUS_INTERNAL_ERROR,
-		    "The e-mail could not be written.");
+		    N_("The e-mail could not be written."));
 		return (KORE_RESULT_OK);
 	}
 	return (dbq_run(req));
@@ -455,7 +458,7 @@ subscribed(struct http_request *req, struct dbq *q)
 	limited = json_string_value(json_object_get(q->result, "limited"));
 	if (limited != NULL) {
 		model = json_pack("{s:i, s:s, s:s, s:b}", "status", 429,
-		    "title", "Too many sign-ups", "message",
+		    "title", N_("Too many sign-ups"), "message",
 		    strcmp(limited, "address") == 0 ?
 		    "This e-mail address was given too many times in the last "
 		    "hour. Check its inbox for the links already sent, or try "
@@ -467,7 +470,7 @@ subscribed(struct http_request *req, struct dbq *q)
 		return (KORE_RESULT_OK);
 	}
 	model = json_pack("{s:O}", "email", json_object_get(q->ctx, "email"));
-	return (message(req, HTTP_STATUS_OK, "Check your e-mail",
+	return (message(req, HTTP_STATUS_OK, N_("Check your e-mail"),
 	    NULL, json_string_value(json_object_get(q->ctx, "label")),
 	    model));
 }
@@ -500,11 +503,14 @@ db_down(struct http_request *req, struct dbq *q)
 {
 	(void)q;
 	web_error(req, HTTP_STATUS_SERVICE_UNAVAILABLE,
-	    "The database is not answering. Try again shortly.");
+	    N_("The database is not answering. Try again shortly."));
 	return (KORE_RESULT_OK);
 }
 
-/* A form with the token (and the CSRF token) for message(). */
+/*
+ * A form with the token (and the CSRF token) for message(), posted to
+ * action on a page of this page's language.
+ */
 static json_t *
 button(struct http_request *req, const char *action, const char *token,
     const char *label, int csrf)
@@ -512,8 +518,8 @@ button(struct http_request *req, const char *action, const char *token,
 	char	buf[TOKEN_HEX + 1];
 	json_t	*form;
 
-	form = json_pack("{s:s, s:s, s:s}", "action", action, "token", token,
-	    "button", label);
+	form = json_pack("{s:s+, s:s, s:s}", "action", web_path_prefix(req),
+	    action, "token", token, "button", tr(web_lang(req), label));
 	if (csrf) {
 		if (anon_csrf(req, buf) == NULL) {
 			json_decref(form);
@@ -541,9 +547,9 @@ page_alerts_confirm(struct http_request *req)
 	token = qs_get(&qs, "token");
 	if (!is_token(token)) {
 		qs_free(&qs);
-		return (message(req, HTTP_STATUS_NOT_FOUND, "Unknown link",
-		    "This confirmation link is not one we sent. Copy the "
-		    "whole link from the e-mail.", NULL, NULL));
+		return (message(req, HTTP_STATUS_NOT_FOUND, N_("Unknown link"),
+		    N_("This confirmation link is not one we sent. Copy the "
+		    "whole link from the e-mail."), NULL, NULL));
 	}
 	q = dbq_new(req, post ? sql_confirm : sql_confirm_peek,
 	    post ? confirm_done : confirm_peeked);
@@ -558,17 +564,17 @@ confirm_state(struct http_request *req, const char *state,
     const char *label)
 {
 	if (strcmp(state, "used") == 0)
-		return (message(req, HTTP_STATUS_OK, "Alert already confirmed",
-		    "This alert is on: new jobs like these come by e-mail.",
+		return (message(req, HTTP_STATUS_OK, N_("Alert already confirmed"),
+		    N_("This alert is on: new jobs like these come by e-mail."),
 		    label, NULL));
 	if (strcmp(state, "expired") == 0)
-		return (message(req, HTTP_STATUS_GONE, "Link expired",
+		return (message(req, HTTP_STATUS_GONE, N_("Link expired"),
 		    "This link was valid for " STR(CONFIRM_DAYS) " days. "
 		    "Subscribe again from the search to get a new one.",
 		    label, NULL));
-	return (message(req, HTTP_STATUS_NOT_FOUND, "Unknown link",
-	    "This confirmation link is not one we sent, or its alert was "
-	    "deleted.", NULL, NULL));
+	return (message(req, HTTP_STATUS_NOT_FOUND, N_("Unknown link"),
+	    N_("This confirmation link is not one we sent, or its alert was "
+	    "deleted."), NULL, NULL));
 }
 
 static int
@@ -584,13 +590,14 @@ confirm_peeked(struct http_request *req, struct dbq *q)
 	if (strcmp(state, "ok") != 0)
 		return (confirm_state(req, state, label));
 	if ((extra = button(req, "/alerts/confirm", json_string_value(
-	    json_object_get(q->ctx, "token")), "Start this alert", 1)) == NULL) {
+	    json_object_get(q->ctx, "token")), N_("Start this alert"), 1)) ==
+	    NULL) {
 		web_error(req, HTTP_STATUS_INTERNAL_ERROR,
-		    "No randomness available.");
+		    N_("No randomness available."));
 		return (KORE_RESULT_OK);
 	}
-	return (message(req, HTTP_STATUS_OK, "Confirm your job alert",
-	    "One more click starts this alert:", label, extra));
+	return (message(req, HTTP_STATUS_OK, N_("Confirm your job alert"),
+	    N_("One more click starts this alert:"), label, extra));
 }
 
 static int
@@ -604,9 +611,9 @@ confirm_done(struct http_request *req, struct dbq *q)
 	label = json_string_value(json_object_get(q->result, "label"));
 	if (strcmp(state, "confirmed") != 0)
 		return (confirm_state(req, state, label));
-	return (message(req, HTTP_STATUS_OK, "Alert confirmed",
-	    "New jobs like these will come by e-mail. Each e-mail has a link "
-	    "that stops the alert in one click.", label,
+	return (message(req, HTTP_STATUS_OK, N_("Alert confirmed"),
+	    N_("New jobs like these will come by e-mail. Each e-mail has a link "
+	    "that stops the alert in one click."), label,
 	    json_pack("{s:O}", "manage", json_object_get(q->result,
 	    "manage"))));
 }
@@ -632,9 +639,9 @@ page_alerts_unsubscribe(struct http_request *req)
 	token = qs_get(&qs, "token");
 	if (!is_token(token)) {
 		qs_free(&qs);
-		return (message(req, HTTP_STATUS_NOT_FOUND, "Unknown link",
-		    "This link is not one we sent. Copy the whole link from "
-		    "the e-mail.", NULL, NULL));
+		return (message(req, HTTP_STATUS_NOT_FOUND, N_("Unknown link"),
+		    N_("This link is not one we sent. Copy the whole link from "
+		    "the e-mail."), NULL, NULL));
 	}
 	q = dbq_new(req, post ? sql_unsub : sql_unsub_peek,
 	    post ? unsub_done : unsub_peeked);
@@ -654,16 +661,16 @@ unsub_peeked(struct http_request *req, struct dbq *q)
 	if (q->failed)
 		return (db_down(req, q));
 	if (q->result == NULL)
-		return (message(req, HTTP_STATUS_NOT_FOUND, "Alert not found",
-		    "This alert was already stopped or deleted.", NULL, NULL));
+		return (message(req, HTTP_STATUS_NOT_FOUND, N_("Alert not found"),
+		    N_("This alert was already stopped or deleted."), NULL, NULL));
 	sbuf_init(&action);
 	sbuf_printf(&action, "/alerts/unsubscribe?token=%s",
 	    json_string_value(json_object_get(q->ctx, "token")));
 	extra = button(req, action.data, json_string_value(json_object_get(
-	    q->ctx, "token")), "Stop this alert", 0);
+	    q->ctx, "token")), N_("Stop this alert"), 0);
 	sbuf_free(&action);
-	rc = message(req, HTTP_STATUS_OK, "Stop this job alert?",
-	    "No more e-mails for this search:", json_string_value(
+	rc = message(req, HTTP_STATUS_OK, N_("Stop this job alert?"),
+	    N_("No more e-mails for this search:"), json_string_value(
 	    json_object_get(q->result, "label")), extra);
 	return (rc);
 }
@@ -674,10 +681,10 @@ unsub_done(struct http_request *req, struct dbq *q)
 	if (q->failed || q->result == NULL)
 		return (db_down(req, q));
 	if (!json_is_true(json_object_get(q->result, "done")))
-		return (message(req, HTTP_STATUS_NOT_FOUND, "Alert not found",
-		    "This alert was already stopped or deleted.", NULL, NULL));
-	return (message(req, HTTP_STATUS_OK, "Alert stopped",
-	    "You will get no more e-mails for this search.",
+		return (message(req, HTTP_STATUS_NOT_FOUND, N_("Alert not found"),
+		    N_("This alert was already stopped or deleted."), NULL, NULL));
+	return (message(req, HTTP_STATUS_OK, N_("Alert stopped"),
+	    N_("You will get no more e-mails for this search."),
 	    json_string_value(json_object_get(q->result, "label")),
 	    json_pack("{s:O}", "manage", json_object_get(q->result,
 	    "manage"))));
@@ -702,9 +709,9 @@ page_alerts_manage(struct http_request *req)
 	token = qs_get(&qs, "token");
 	if (!is_token(token)) {
 		qs_free(&qs);
-		return (message(req, HTTP_STATUS_NOT_FOUND, "Unknown link",
-		    "This link is not one we sent. Copy the whole link from "
-		    "an alert e-mail.", NULL, NULL));
+		return (message(req, HTTP_STATUS_NOT_FOUND, N_("Unknown link"),
+		    N_("This link is not one we sent. Copy the whole link from "
+		    "an alert e-mail."), NULL, NULL));
 	}
 	if (!post) {
 		q = dbq_new(req, sql_manage_page, manage_page);
@@ -730,8 +737,8 @@ page_alerts_manage(struct http_request *req)
 	    strspn(id, "0123456789") != strlen(id) ||
 	    (freq != NULL && *freq == '\0')) {
 		qs_free(&qs);
-		web_error(req, HTTP_STATUS_BAD_REQUEST, "Unknown change: use "
-		    "the buttons of the page.");
+		web_error(req, HTTP_STATUS_BAD_REQUEST, N_("Unknown change: use "
+		    "the buttons of the page."));
 		return (KORE_RESULT_OK);
 	}
 	q = dbq_new(req, sql_manage, manage_done);
@@ -755,12 +762,12 @@ manage_page(struct http_request *req, struct dbq *q)
 	if (q->failed)
 		return (db_down(req, q));
 	if (q->result == NULL)
-		return (message(req, HTTP_STATUS_NOT_FOUND, "Unknown link",
-		    "We hold nothing for this link: its address was erased, "
-		    "or it is not one we sent.", NULL, NULL));
+		return (message(req, HTTP_STATUS_NOT_FOUND, N_("Unknown link"),
+		    N_("We hold nothing for this link: its address was erased, "
+		    "or it is not one we sent."), NULL, NULL));
 	if (anon_csrf(req, csrf) == NULL) {
 		web_error(req, HTTP_STATUS_INTERNAL_ERROR,
-		    "No randomness available.");
+		    N_("No randomness available."));
 		return (KORE_RESULT_OK);
 	}
 	model = q->result;
@@ -770,14 +777,16 @@ manage_page(struct http_request *req, struct dbq *q)
 		opts = json_array();
 		for (j = 0; j < sizeof(freqs) / sizeof(freqs[0]); j++)
 			json_array_append_new(opts, json_pack("{s:s, s:s, s:b}",
-			    "value", freqs[j].value, "label", freqs[j].label,
+			    "value", freqs[j].value, "label", tr(web_lang(req),
+			    freqs[j].label),
 			    "selected", f != NULL &&
 			    strcmp(f, freqs[j].value) == 0));
 		json_object_set_new(a, "frequencies", opts);
 		json_object_set_new(a, "frequency_text",
-		    json_string(freq_text(f) ? freq_text(f) : ""));
+		    json_string(freq_text(f) ? tr(web_lang(req),
+		    freq_text(f)) : ""));
 	}
-	json_object_set_new(model, "title", json_string("Your job alerts"));
+	json_object_set_new(model, "title", json_string(N_("Your job alerts")));
 	json_object_set(model, "token", json_object_get(q->ctx, "token"));
 	json_object_set_new(model, "csrf", json_string(csrf));
 	json_object_set_new(model, "noindex", json_true());
@@ -793,14 +802,14 @@ manage_done(struct http_request *req, struct dbq *q)
 	if (q->failed || q->result == NULL)
 		return (db_down(req, q));
 	if (!json_is_true(json_object_get(q->result, "found")))
-		return (message(req, HTTP_STATUS_NOT_FOUND, "Unknown link",
-		    "We hold nothing for this link: its address was erased, "
-		    "or it is not one we sent.", NULL, NULL));
+		return (message(req, HTTP_STATUS_NOT_FOUND, N_("Unknown link"),
+		    N_("We hold nothing for this link: its address was erased, "
+		    "or it is not one we sent."), NULL, NULL));
 	if (json_is_true(json_object_get(q->result, "erased")))
-		return (message(req, HTTP_STATUS_OK, "Everything deleted",
-		    "The address, its alerts, what they sent and our records "
+		return (message(req, HTTP_STATUS_OK, N_("Everything deleted"),
+		    N_("The address, its alerts, what they sent and our records "
 		    "of its sign-ups are deleted. Nothing more will be sent "
-		    "to it.", NULL, NULL));
+		    "to it."), NULL, NULL));
 	sbuf_init(&to);
 	sbuf_printf(&to, "/alerts/manage?token=%s", json_string_value(
 	    json_object_get(q->ctx, "token")));

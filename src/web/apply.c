@@ -48,7 +48,7 @@ apply_done(struct http_request *req, struct dbq *q)
 
 	if (q->failed || q->result == NULL) {
 		web_error(req, HTTP_STATUS_SERVICE_UNAVAILABLE,
-		    "The job database is not answering. Try again shortly.");
+		    N_("The job database is not answering. Try again shortly."));
 		return (KORE_RESULT_OK);
 	}
 	sbuf_init(&loc);
@@ -64,7 +64,7 @@ apply_done(struct http_request *req, struct dbq *q)
 	if (loc.len == 0) {
 		sbuf_free(&loc);
 		web_error(req, HTTP_STATUS_NOT_FOUND,
-		    "This posting gives no way to apply.");
+		    N_("This posting gives no way to apply."));
 		return (KORE_RESULT_OK);
 	}
 	http_response_header(req, "cache-control", "no-store");

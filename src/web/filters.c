@@ -40,7 +40,7 @@ web_km(const char **v)
 		;
 	n = (p - *v > 0 && p - *v <= 3) ? strtol(*v, NULL, 10) : -1;
 	if (*p != '\0' || n < 0 || n > WEB_KM_MAX)
-		return ("The distance km must be a whole number from 0 to 200.");
+		return (N_("The distance km must be a whole number from 0 to 200."));
 	if (n == 0)
 		*v = NULL;
 	return (NULL);
@@ -66,7 +66,7 @@ filters_read(const struct qs *qs, const char *v[FILTER__MAX],
 	if ((s = v[FILTER_Q]) != NULL) {
 		*bad = "q";
 		if (strlen(s) > FILTER_Q_MAX)
-			return ("The search text is limited to 200 characters.");
+			return (N_("The search text is limited to 200 characters."));
 		/* Punctuation alone searches for nothing: no filter. */
 		key = text_key(s);
 		if (*key == '\0')
@@ -75,19 +75,19 @@ filters_read(const struct qs *qs, const char *v[FILTER__MAX],
 	}
 	*bad = "city";
 	if (v[FILTER_CITY] != NULL && strlen(v[FILTER_CITY]) > FILTER_MAX)
-		return ("A city name is limited to 100 characters.");
+		return (N_("A city name is limited to 100 characters."));
 	*bad = "company";
 	if (v[FILTER_COMPANY] != NULL && strlen(v[FILTER_COMPANY]) > FILTER_MAX)
-		return ("A company name is limited to 100 characters.");
+		return (N_("A company name is limited to 100 characters."));
 	*bad = "contract";
 	if (v[FILTER_CONTRACT] != NULL &&
 	    lex_find(lex_contracts, v[FILTER_CONTRACT]) == NULL)
-		return ("Unknown contract type: use permanent, fixed_term, "
+		return (N_("Unknown contract type: use permanent, fixed_term, "
 		    "internship, apprenticeship, freelance, temporary_agency, "
-		    "seasonal or other.");
+		    "seasonal or other."));
 	*bad = "lang";
 	if (v[FILTER_LANG] != NULL && lex_find(lex_langs, v[FILTER_LANG]) == NULL)
-		return ("Unknown language: use it, fr, de, en or es.");
+		return (N_("Unknown language: use it, fr, de, en or es."));
 	*bad = "km";
 	if ((s = web_km(&v[FILTER_KM])) != NULL)
 		return (s);

@@ -32,14 +32,14 @@ form_body(struct http_request *req, struct qs *qs)
 	memset(qs, 0, sizeof(*qs));
 	if (req->content_length > FORM_BODY_MAX) {
 		web_error(req, HTTP_STATUS_REQUEST_ENTITY_TOO_LARGE,
-		    "This form is too large.");
+		    N_("This form is too large."));
 		return (KORE_RESULT_ERROR);
 	}
 	if (http_request_header(req, "content-type", &ctype) &&
 	    strncasecmp(ctype, "application/x-www-form-urlencoded",
 	    strlen("application/x-www-form-urlencoded")) != 0) {
 		web_error(req, HTTP_STATUS_UNSUPPORTED_MEDIA_TYPE,
-		    "Send the form as application/x-www-form-urlencoded.");
+		    N_("Send the form as application/x-www-form-urlencoded."));
 		return (KORE_RESULT_ERROR);
 	}
 	sbuf_init(&body);
@@ -47,7 +47,7 @@ form_body(struct http_request *req, struct qs *qs)
 	while ((n = http_body_read(req, buf, sizeof(buf))) > 0) {
 		if (body.len + n > FORM_BODY_MAX) {
 			web_error(req, HTTP_STATUS_REQUEST_ENTITY_TOO_LARGE,
-			    "This form is too large.");
+			    N_("This form is too large."));
 			rc = KORE_RESULT_ERROR;
 			break;
 		}
@@ -55,14 +55,14 @@ form_body(struct http_request *req, struct qs *qs)
 	}
 	if (rc == KORE_RESULT_OK && n == -1) {
 		web_error(req, HTTP_STATUS_BAD_REQUEST,
-		    "The form could not be read.");
+		    N_("The form could not be read."));
 		rc = KORE_RESULT_ERROR;
 	}
 	if (rc == KORE_RESULT_OK && qs_parse(qs, body.data ? body.data : "",
 	    body.len, FORM_ARGS_MAX) == -1) {
 		web_error(req, HTTP_STATUS_BAD_REQUEST,
-		    "The form is malformed: too many fields, a bad %-escape, "
-		    "a control character or text that is not valid UTF-8.");
+		    N_("The form is malformed: too many fields, a bad %-escape, "
+		    "a control character or text that is not valid UTF-8."));
 		rc = KORE_RESULT_ERROR;
 	}
 	sbuf_free(&body);

@@ -204,10 +204,10 @@ static json_t	*search_form(const struct search *);
 static void	 facets_links(json_t *, const struct search *);
 static json_t	*pages_links(const struct search *, json_int_t);
 static json_t	*pages_numbers(const struct search *, long, struct sbuf *);
-static json_t	*search_description(json_t *, const char *);
+static json_t	*search_description(const char *, json_t *, const char *);
 static json_t	*active_filters(const struct search *, json_t *);
 static const char *path_tail(struct http_request *, const char *);
-static void	 set_total(json_t *);
+static void	 set_total(struct http_request *, json_t *);
 
 /*
  * A search whose words match more than SEARCH_WIDE postings ranks only the
@@ -251,13 +251,13 @@ jobs_search_limits(const char **cap, const char **wide)
 	*wide = search_wide_text;
 }
 
-/* "1 045" for the header, beside the raw number. */
+/* "1.045" for the header in the reader's way, beside the raw number. */
 static void
-set_total(json_t *model)
+set_total(struct http_request *req, json_t *model)
 {
 	char	buf[32];
 
-	fmt_count(buf, sizeof(buf),
+	i18n_number(web_lang(req), buf, sizeof(buf),
 	    json_integer_value(json_object_get(model, "total")));
 	json_object_set_new(model, "total_text", json_string(buf));
 }
@@ -279,8 +279,8 @@ search_parse(struct http_request *req, struct qs *qs, struct search *s)
 	if (msg == NULL && (v = s->sort) != NULL) {
 		bad = "sort";
 		if (!one_of(v, sorts, sizeof(sorts) / sizeof(sorts[0])))
-			msg = "Unknown sort order: use relevance, date or "
-			    "distance.";
+			msg = N_("Unknown sort order: use relevance, date or "
+			    "distance.");
 		else if (strcmp(v, "distance") == 0 && s->v[FILTER_KM] == NULL)
 			msg = "sort=distance needs a city and a distance (km).";
 	}
@@ -291,8 +291,8 @@ search_parse(struct http_request *req, struct qs *qs, struct search *s)
 		s->page = strtol(v, &end, 10);
 		if (errno != 0 || *end != '\0' || s->page < 1 ||
 		    s->page > PAGE_MAX)
-			msg = "The page number must be a whole number from 1 "
-			    "to 500.";
+			msg = N_("The page number must be a whole number from 1 "
+			    "to 500.");
 	}
 	if (msg != NULL) {
 		search_bad(req, s, msg, bad);
@@ -569,12 +569,13 @@ search_done(struct http_request *req, struct dbq *q)
 {
 	struct search	 s;
 	json_t		*model, *pages;
-	const char	*name;
+	const char	*name, *lang;
 	char		 title[256];
 
+	lang = web_lang(req);
 	if (q->failed || q->result == NULL) {
 		web_error(req, HTTP_STATUS_SERVICE_UNAVAILABLE,
-		    "The job database is not answering. Try again shortly.");
+		    N_("The job database is not answering. Try again shortly."));
 		return (KORE_RESULT_OK);
 	}
 	memset(&s, 0, sizeof(s));
@@ -590,18 +591,18 @@ search_done(struct http_request *req, struct dbq *q)
 	    "company"))) {
 		json_decref(model);
 		web_error(req, HTTP_STATUS_NOT_FOUND,
-		    "We know no company at this address.");
+		    N_("We know no company at this address."));
 		return (KORE_RESULT_OK);
 	}
 	if (s.fixed == FILTER_CITY && json_is_null(json_object_get(model,
 	    "city"))) {
 		json_decref(model);
 		web_error(req, HTTP_STATUS_NOT_FOUND,
-		    "We know no city at this address.");
+		    N_("We know no city at this address."));
 		return (KORE_RESULT_OK);
 	}
 	s.approx = json_is_true(json_object_get(model, "approx"));
-	set_total(model);
+	set_total(req, model);
 	facets_links(model, &s);
 	json_object_set_new(model, "form", search_form(&s));
 	pages = pages_links(&s,
@@ -612,7 +613,7 @@ search_done(struct http_request *req, struct dbq *q)
 		json_decref(pages);
 		json_decref(model);
 		web_error(req, HTTP_STATUS_NOT_FOUND,
-		    "This search has fewer pages.");
+		    N_("This search has fewer pages."));
 		return (KORE_RESULT_OK);
 	}
 	json_object_set_new(model, "pages", pages);
@@ -620,31 +621,34 @@ search_done(struct http_request *req, struct dbq *q)
 	if (s.fixed == FILTER_COMPANY) {
 		name = json_string_value(json_object_get(json_object_get(model,
 		    "company"), "name"));
-		(void)snprintf(title, sizeof(title), "Jobs at %s", name);
+		(void)snprintf(title, sizeof(title), tr(lang, "Jobs at %s"),
+		    name);
 		json_object_set_new(model, "is_company", json_true());
 	} else if (s.fixed == FILTER_CITY) {
 		name = json_string_value(json_object_get(json_object_get(model,
 		    "city"), "name"));
-		(void)snprintf(title, sizeof(title), "Fashion jobs in %s",
-		    name ? name : s.v[FILTER_CITY]);
+		(void)snprintf(title, sizeof(title), tr(lang,
+		    "Fashion jobs in %s"), name ? name : s.v[FILTER_CITY]);
 		json_object_set_new(model, "is_city", json_true());
 	} else if (s.v[FILTER_KM] != NULL) {
 		name = json_string_value(json_object_get(json_object_get(model,
 		    "city"), "name"));
-		(void)snprintf(title, sizeof(title), "Fashion jobs within %s km "
-		    "of %s", s.v[FILTER_KM], name ? name : s.v[FILTER_CITY]);
+		(void)snprintf(title, sizeof(title), tr(lang, "Fashion jobs "
+		    "within %s km of %s"), s.v[FILTER_KM], name ? name :
+		    s.v[FILTER_CITY]);
 	} else if (s.v[FILTER_Q] != NULL) {
-		(void)snprintf(title, sizeof(title), "%s: fashion jobs",
-		    s.v[FILTER_Q]);
+		(void)snprintf(title, sizeof(title), tr(lang,
+		    "%s: fashion jobs"), s.v[FILTER_Q]);
 	} else {
-		(void)snprintf(title, sizeof(title), "Fashion jobs");
+		(void)snprintf(title, sizeof(title), "%s", tr(lang,
+		    "Fashion jobs"));
 	}
 	/* The search's own heading, the count (the others have a name). */
 	if (s.fixed == FILTER__MAX)
 		json_object_set_new(model, "is_search", json_true());
 	json_object_set_new(model, "title", json_string(title));
-	json_object_set_new(model, "description", search_description(model,
-	    title));
+	json_object_set_new(model, "description", search_description(lang,
+	    model, title));
 	share_board_og(model, NULL);
 	/*
 	 * Result pages beyond the first add nothing for search engines, nor
@@ -664,7 +668,7 @@ search_done(struct http_request *req, struct dbq *q)
  * page, else the count and what the page lists.
  */
 static json_t *
-search_description(json_t *model, const char *title)
+search_description(const char *lang, json_t *model, const char *title)
 {
 	const char	*about;
 	char		 buf[320];
@@ -673,11 +677,11 @@ search_description(json_t *model, const char *title)
 	    "company"), "description"));
 	if (about != NULL && *about != '\0')
 		return (json_string(about));
-	(void)snprintf(buf, sizeof(buf), "%s open %s on fashionjobs: %s, "
-	    "from boutiques to headquarters.", json_string_value(
-	    json_object_get(model, "total_text")),
-	    json_integer_value(json_object_get(model, "total")) == 1 ?
-	    "job" : "jobs", title);
+	(void)snprintf(buf, sizeof(buf), trn(lang, "%s open job on "
+	    "fashionjobs: %s, from boutiques to headquarters.", "%s open jobs "
+	    "on fashionjobs: %s, from boutiques to headquarters.",
+	    json_integer_value(json_object_get(model, "total"))),
+	    json_string_value(json_object_get(model, "total_text")), title);
 	return (json_string(buf));
 }
 
@@ -687,7 +691,7 @@ path_tail(struct http_request *req, const char *prefix)
 {
 	const char	*p;
 
-	p = req->path + strlen(prefix);
+	p = web_path(req) + strlen(prefix);
 	if (*p == '\0' || strlen(p) > FILTER_MAX)
 		return (NULL);
 	return (p);
@@ -713,7 +717,8 @@ page_jobs_search(struct http_request *req)
 	if (web_query(req, &qs) != KORE_RESULT_OK)
 		return (KORE_RESULT_OK);
 	memset(&s, 0, sizeof(s));
-	s.base = "/jobs";
+	/* "/jobs" or "/it/jobs": the links stay in the page's language. */
+	s.base = req->path;
 	s.fixed = FILTER__MAX;
 	if (search_parse(req, &qs, &s) != KORE_RESULT_OK)
 		rc = KORE_RESULT_OK;
@@ -799,17 +804,17 @@ home_done(struct http_request *req, struct dbq *q)
 
 	if (q->failed || q->result == NULL) {
 		web_error(req, HTTP_STATUS_SERVICE_UNAVAILABLE,
-		    "The job database is not answering. Try again shortly.");
+		    N_("The job database is not answering. Try again shortly."));
 		return (KORE_RESULT_OK);
 	}
 	model = q->result;
 	q->result = NULL;
-	set_total(model);
-	json_object_set_new(model, "title", json_string("Fashion Jobs"));
+	set_total(req, model);
+	json_object_set_new(model, "title", json_string(N_("Fashion Jobs")));
 	json_object_set_new(model, "is_home", json_true());
-	json_object_set_new(model, "description", search_description(model,
-	    "jobs in fashion and luxury in Italian, French, German, Spanish "
-	    "and English"));
+	json_object_set_new(model, "description", search_description(
+	    web_lang(req), model, tr(web_lang(req), "jobs in fashion and "
+	    "luxury in Italian, French, German, Spanish and English")));
 	(void)snprintf(url, sizeof(url), "%s/", web_base_url());
 	share_board_og(model, url);
 	web_html(req, HTTP_STATUS_OK, "home.html", model);

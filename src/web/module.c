@@ -61,6 +61,7 @@ int	page_readme(struct http_request *);
 int	page_static(struct http_request *);
 int	page_favicon(struct http_request *);
 int	page_not_found(struct http_request *);
+int	page_lang_switch(struct http_request *);
 
 static int	healthz_done(struct http_request *, struct dbq *);
 static const char *mime_of(const char *);
@@ -103,6 +104,8 @@ fj_init(int state)
 
 	templates = tmpl_set_new();
 	for (a = assets; a->name != NULL; a++) {
+		if (i18n_asset(a->name, a->data, a->len) == -1)
+			fatal("catalog %s is not a .mo file", a->name);
 		/* Pages, and the e-mails' text (mail_*.txt). */
 		len = strlen(a->name);
 		if ((len < 5 || strcmp(a->name + len - 5, ".html") != 0) &&
@@ -123,8 +126,60 @@ web_templates(void)
 }
 
 /*
- * The reader's language for labels: the first Accept-Language tag we know,
- * "en" otherwise.  Weights are ignored: browsers list by preference.
+ * The interface language a path names ("/it/jobs", "/it"), or NULL: the
+ * root is English, or what the reader chose (cookie) or asks for
+ * (Accept-Language).
+ */
+const char *
+web_path_lang(const char *path)
+{
+	size_t	i;
+
+	if (path == NULL || path[0] != '/')
+		return (NULL);
+	/* lex_langs[0], English, lives at the root. */
+	for (i = 1; lex_langs[i].code != NULL; i++)
+		if (strncmp(path + 1, lex_langs[i].code, 2) == 0 &&
+		    (path[3] == '/' || path[3] == '\0'))
+			return (lex_langs[i].code);
+	return (NULL);
+}
+
+/* The path without its language: "/it/jobs" -> "/jobs", "/it" -> "/". */
+const char *
+web_path(struct http_request *req)
+{
+	if (web_path_lang(req->path) == NULL)
+		return (req->path);
+	return (req->path[3] == '\0' ? "/" : req->path + 3);
+}
+
+/* The language of the fj_lang cookie (set by /lang/<code>), or NULL. */
+static const char *
+cookie_lang(struct http_request *req)
+{
+	const char	*hdr, *p;
+	size_t		 i;
+
+	if (!http_request_header(req, "cookie", &hdr))
+		return (NULL);
+	for (p = hdr; (p = strstr(p, LANG_COOKIE "=")) != NULL; p++) {
+		if (p != hdr && p[-1] != ' ' && p[-1] != ';')
+			continue;
+		p += strlen(LANG_COOKIE "=");
+		for (i = 0; lex_langs[i].code != NULL; i++)
+			if (strncmp(p, lex_langs[i].code, 2) == 0 &&
+			    (p[2] == ';' || p[2] == '\0' || p[2] == ' '))
+				return (lex_langs[i].code);
+		return (NULL);
+	}
+	return (NULL);
+}
+
+/*
+ * The reader's language: the one the path names, else the one the reader
+ * chose (cookie), else the first Accept-Language tag we know, "en"
+ * otherwise.  Weights are ignored: browsers list by preference.
  */
 const char *
 web_lang(struct http_request *req)
@@ -132,6 +187,10 @@ web_lang(struct http_request *req)
 	const char	*al, *p;
 	size_t		 i;
 
+	if ((p = web_path_lang(req->path)) != NULL)
+		return (p);
+	if ((p = cookie_lang(req)) != NULL)
+		return (p);
 	if (!http_request_header(req, "accept-language", &al))
 		return (lex_langs[0].code);
 	for (p = al; *p != '\0'; p++) {
@@ -143,6 +202,71 @@ web_lang(struct http_request *req)
 				return (lex_langs[i].code);
 	}
 	return (lex_langs[0].code);
+}
+
+const char *
+web_path_prefix(struct http_request *req)
+{
+	static const char *const prefixes[I18N_LANGS] = {
+		"", "/it", "/fr", "/de", "/es"
+	};
+
+	return (prefixes[i18n_index(web_path_lang(req->path))]);
+}
+
+const char *
+web_lang_prefix(struct http_request *req)
+{
+	static const char *const prefixes[I18N_LANGS] = {
+		"", "/it", "/fr", "/de", "/es"
+	};
+
+	return (prefixes[i18n_index(web_lang(req))]);
+}
+
+/*
+ * GET /lang/<code>?next=/path: the language switcher's link.  Keeps the
+ * choice in the fj_lang cookie (a year) and answers 303 to next in that
+ * language (a path of this site only; else the home page).
+ */
+int
+page_lang_switch(struct http_request *req)
+{
+	struct qs	 qs;
+	const char	*code, *next;
+	struct sbuf	 to;
+	char		 cookie[96];
+
+	code = req->path + strlen("/lang/");
+	if (!i18n_known(code)) {
+		web_error(req, HTTP_STATUS_NOT_FOUND,
+		    N_("There is no page at this address. Search the open jobs "
+		    "instead."));
+		return (KORE_RESULT_OK);
+	}
+	if (web_query(req, &qs) != KORE_RESULT_OK)
+		return (KORE_RESULT_OK);
+	next = qs_get(&qs, "next");
+	if (next == NULL || next[0] != '/' || next[1] == '/' ||
+	    next[1] == '\\' || strpbrk(next, "\r\n") != NULL ||
+	    web_path_lang(next) != NULL)
+		next = "/";
+	sbuf_init(&to);
+	if (i18n_index(code) != 0) {
+		sbuf_putc(&to, '/');
+		sbuf_puts(&to, code);
+		if (strcmp(next, "/") == 0 || next[1] == '?')
+			next++;
+	}
+	sbuf_puts(&to, next);
+	(void)snprintf(cookie, sizeof(cookie), LANG_COOKIE "=%s; Path=/; "
+	    "SameSite=Lax; Max-Age=31536000", code);
+	http_response_header(req, "set-cookie", cookie);
+	http_response_header(req, "cache-control", "no-store");
+	web_redirect(req, HTTP_STATUS_SEE_OTHER, to.data);
+	sbuf_free(&to);
+	qs_free(&qs);
+	return (KORE_RESULT_OK);
 }
 
 static const char	sql_healthz[] = "SELECT to_json(1)";
@@ -266,6 +390,6 @@ int
 page_not_found(struct http_request *req)
 {
 	web_error(req, HTTP_STATUS_NOT_FOUND,
-	    "There is no page at this address. Search the open jobs instead.");
+	    N_("There is no page at this address. Search the open jobs instead."));
 	return (KORE_RESULT_OK);
 }

@@ -91,7 +91,7 @@ posting_done(struct http_request *req, struct dbq *q)
 
 	if (q->failed) {
 		web_error(req, HTTP_STATUS_SERVICE_UNAVAILABLE,
-		    "The job database is not answering. Try again shortly.");
+		    N_("The job database is not answering. Try again shortly."));
 		return (KORE_RESULT_OK);
 	}
 	job = json_object_get(q->result, "job");

@@ -155,10 +155,6 @@ static const char	sql_dashboard[] =
     "  ON c.id = me.company_id),"
     " 'postings', (SELECT json_agg(json_build_object('id', p.id,"
     "  'title', p.title, 'city', p.city_name, 'status', st.s,"
-    "  'status_label', CASE st.s WHEN 'pending' THEN 'Waiting for review'"
-    "   WHEN 'published' THEN 'Published' WHEN 'rejected' THEN 'Rejected'"
-    "   WHEN 'expired' THEN 'Expired' WHEN 'filled' THEN 'Filled'"
-    "   WHEN 'closed' THEN 'Closed' ELSE 'Removed by a moderator' END,"
     "  'reject_reason', CASE WHEN st.s = 'rejected' THEN p.reject_reason"
     "   END,"
     "  'expires', to_char((p.expires_at AT TIME ZONE 'UTC') -"
@@ -215,16 +211,16 @@ static const struct {
 	const char	*code;
 	const char	*message;
 } notices[] = {
-	{ "submitted",	"Thank you: your posting waits for a moderator. "
-			"It goes live once approved." },
-	{ "published",	"Your posting is live." },
-	{ "saved",	"Your changes are saved." },
-	{ "review",	"Your changes are saved and wait for a moderator; "
-			"the posting is offline until then." },
-	{ "filled",	"The posting is marked as filled." },
-	{ "closed",	"The posting is closed." },
-	{ "relisted",	"The posting is open again for 30 days." },
-	{ "company",	"Your company profile is saved." },
+	{ "submitted",	N_("Thank you: your posting waits for a moderator. "
+			"It goes live once approved.") },
+	{ "published",	N_("Your posting is live.") },
+	{ "saved",	N_("Your changes are saved.") },
+	{ "review",	N_("Your changes are saved and wait for a moderator; "
+			"the posting is offline until then.") },
+	{ "filled",	N_("The posting is marked as filled.") },
+	{ "closed",	N_("The posting is closed.") },
+	{ "relisted",	N_("The posting is open again for 30 days.") },
+	{ "company",	N_("Your company profile is saved.") },
 	{ "welcome",	"Welcome! Create your company profile to post jobs." },
 };
 
@@ -235,19 +231,19 @@ static const struct {
 	const char	*heading;
 	const char	*message;
 } confirm_pages[] = {
-	{ "ok",		200, "Create your account",
-	  "One more click creates the recruiter account for this address." },
-	{ "used",	410, "This link was used already",
-	  "The account was created with this link: log in with your e-mail "
-	  "address and password." },
-	{ "expired",	410, "This link has expired",
+	{ "ok",		200, N_("Create your account"),
+	  N_("One more click creates the recruiter account for this address.") },
+	{ "used",	410, N_("This link was used already"),
+	  N_("The account was created with this link: log in with your e-mail "
+	  "address and password.") },
+	{ "expired",	410, N_("This link has expired"),
 	  "Links to confirm an account work for " STR(SIGNUP_HOURS) " hours. "
 	  "Sign up again to get a new one." },
-	{ "exists",	409, "You have an account already",
-	  "An account with this e-mail address exists already: log in." },
-	{ "unknown",	404, "This link is not valid",
-	  "Check that you opened the whole link from the e-mail, or sign up "
-	  "again." },
+	{ "exists",	409, N_("You have an account already"),
+	  N_("An account with this e-mail address exists already: log in.") },
+	{ "unknown",	404, N_("This link is not valid"),
+	  N_("Check that you opened the whole link from the e-mail, or sign up "
+	  "again.") },
 };
 
 static int		 auth_form(struct http_request *, const char *,
@@ -298,9 +294,9 @@ too_many(struct http_request *req)
 	json_t	*model;
 
 	model = json_pack("{s:i, s:s, s:s, s:b}", "status", 429,
-	    "title", "Too many attempts", "message",
-	    "Too many failed log-ins for this account or from your network. "
-	    "Wait 15 minutes, then try again.", "noindex", 1);
+	    "title", N_("Too many attempts"), "message",
+	    N_("Too many failed log-ins for this account or from your network. "
+	    "Wait 15 minutes, then try again."), "noindex", 1);
 	private_html(req, 429, "error.html", model);
 }
 
@@ -309,7 +305,7 @@ busy(struct http_request *req)
 {
 	http_response_header(req, "retry-after", "2");
 	web_error(req, HTTP_STATUS_SERVICE_UNAVAILABLE,
-	    "The server is busy, retry in a few seconds.");
+	    N_("The server is busy, retry in a few seconds."));
 }
 
 /* The sign-up or log-in form, with the double-submit CSRF token. */
@@ -322,7 +318,7 @@ auth_form(struct http_request *req, const char *tmpl, int status,
 
 	if (anon_csrf(req, csrf) == NULL) {
 		web_error(req, HTTP_STATUS_INTERNAL_ERROR,
-		    "No randomness available.");
+		    N_("No randomness available."));
 		return (KORE_RESULT_OK);
 	}
 	model = json_pack("{s:s, s:s, s:s, s:b}", "title",
@@ -370,7 +366,7 @@ page_recruiter_signup(struct http_request *req)
 		json_object_set_new(errors, "password", json_string(problem));
 	else if (strcmp(pw, pw2) != 0)
 		json_object_set_new(errors, "password2",
-		    json_string("The two passwords differ."));
+		    json_string(N_("The two passwords differ.")));
 	if (json_object_size(errors) > 0) {
 		qs_free(&qs);
 		return (auth_form(req, "recruiter_signup.html",
@@ -409,7 +405,7 @@ start_session(struct http_request *req, struct flow *f, const char *sql,
 	if (token_new(token) != KORE_RESULT_OK ||
 	    token_new(csrf) != KORE_RESULT_OK) {
 		web_error(req, HTTP_STATUS_INTERNAL_ERROR,
-		    "No randomness available.");
+		    N_("No randomness available."));
 		return (KORE_RESULT_ERROR);
 	}
 	(void)snprintf(secs, sizeof(secs), "%d", SESSION_SECONDS);
@@ -436,27 +432,28 @@ signup_save(struct http_request *req, struct flow *f)
 
 	if (f->hashed[0] == '\0') {
 		web_error(req, HTTP_STATUS_INTERNAL_ERROR,
-		    "The password could not be hashed.");
+		    N_("The password could not be hashed."));
 		return (FLOW_DONE);
 	}
 	if (token_new(token) != KORE_RESULT_OK) {
 		web_error(req, HTTP_STATUS_INTERNAL_ERROR,
-		    "No randomness available.");
+		    N_("No randomness available."));
 		return (FLOW_DONE);
 	}
 	email = json_string_value(json_object_get(json_object_get(f->ctx,
 	    "values"), "email"));
 	sbuf_init(&link);
-	sbuf_printf(&link, "%s/recruiter/confirm?token=%s", web_base_url(),
-	    token);
+	sbuf_printf(&link, "%s%s/recruiter/confirm?token=%s", web_base_url(),
+	    web_lang_prefix(req), token);
 	model = json_pack("{s:s, s:s, s:i}", "email", email, "link",
 	    link.data, "hours", SIGNUP_HOURS);
 	explicit_bzero(link.data, link.len);
 	sbuf_reset(&link);
-	sbuf_printf(&link, "%s/recruiter/login", web_base_url());
-	rc = web_mail("mail_signup_confirm.txt", model, &subj[0], &body[0]);
+	sbuf_printf(&link, "%s%s/recruiter/login", web_base_url(),
+	    web_lang_prefix(req));
+	rc = web_mail(req, "mail_signup_confirm.txt", model, &subj[0], &body[0]);
 	model = json_pack("{s:s, s:s}", "email", email, "login", link.data);
-	rc |= web_mail("mail_signup_exists.txt", model, &subj[1], &body[1]);
+	rc |= web_mail(req, "mail_signup_exists.txt", model, &subj[1], &body[1]);
 	sbuf_free(&link);
 	if (rc == 0) {
 		flow_query(f, sql_signup);
@@ -477,7 +474,7 @@ signup_save(struct http_request *req, struct flow *f)
 	free(body[1]);
 	if (rc != 0) {
 		web_error(req, HTTP_STATUS_INTERNAL_ERROR,
-		    "The e-mail could not be written.");
+		    N_("The e-mail could not be written."));
 		return (FLOW_DONE);
 	}
 	f->next = signup_done;
@@ -494,7 +491,7 @@ signup_done(struct http_request *req, struct flow *f)
 		web_db_down(req);
 		return (FLOW_DONE);
 	}
-	model = json_pack("{s:s, s:O, s:i, s:b}", "title", "Check your e-mail",
+	model = json_pack("{s:s, s:O, s:i, s:b}", "title", N_("Check your e-mail"),
 	    "email", json_object_get(json_object_get(f->ctx, "values"),
 	    "email"), "hours", SIGNUP_HOURS, "noindex", 1);
 	private_html(req, HTTP_STATUS_OK, "recruiter_signup_sent.html", model);
@@ -529,7 +526,7 @@ confirm_page(struct http_request *req, const char *state,
 		if (anon_csrf(req, csrf) == NULL) {
 			json_decref(model);
 			web_error(req, HTTP_STATUS_INTERNAL_ERROR,
-			    "No randomness available.");
+			    N_("No randomness available."));
 			return (KORE_RESULT_OK);
 		}
 		json_object_set_new(model, "form", json_true());
@@ -654,10 +651,10 @@ page_recruiter_login(struct http_request *req)
 	pw = qs_get(&qs, "password");
 	if (pw == NULL || *pw == '\0')
 		json_object_set_new(errors, "password",
-		    json_string("The password is required."));
+		    json_string(N_("The password is required.")));
 	else if (strlen(pw) > PASSWORD_MAX)
 		json_object_set_new(errors, "password",
-		    json_string("A password is limited to 256 bytes."));
+		    json_string(N_("A password is limited to 256 bytes.")));
 	if (json_object_size(errors) > 0) {
 		qs_free(&qs);
 		return (auth_form(req, "recruiter_login.html",
@@ -798,7 +795,7 @@ static int
 password_form(struct http_request *req, int status, json_t *model,
     json_t *errors, const char *notice)
 {
-	json_object_set_new(model, "title", json_string("Change password"));
+	json_object_set_new(model, "title", json_string(N_("Change password")));
 	json_object_set_new(model, "noindex", json_true());
 	if (notice != NULL)
 		json_object_set_new(model, "notice", json_string(notice));
@@ -833,10 +830,10 @@ page_recruiter_password(struct http_request *req)
 	errors = json_object();
 	if ((cur = qs_get(&qs, "current")) == NULL || *cur == '\0')
 		json_object_set_new(errors, "current",
-		    json_string("Your current password is required."));
+		    json_string(N_("Your current password is required.")));
 	else if (strlen(cur) > PASSWORD_MAX)
 		json_object_set_new(errors, "current",
-		    json_string("A password is limited to 256 bytes."));
+		    json_string(N_("A password is limited to 256 bytes.")));
 	if ((pw = qs_get(&qs, "password")) == NULL)
 		pw = "";
 	if ((pw2 = qs_get(&qs, "password2")) == NULL)
@@ -845,7 +842,7 @@ page_recruiter_password(struct http_request *req)
 		json_object_set_new(errors, "password", json_string(problem));
 	else if (strcmp(pw, pw2) != 0)
 		json_object_set_new(errors, "password2",
-		    json_string("The two passwords differ."));
+		    json_string(N_("The two passwords differ.")));
 	client_ip(req, ip, sizeof(ip));
 	f = flow_new(req, password_lookup);
 	if (json_object_size(errors) == 0) {
@@ -930,7 +927,7 @@ password_hashed(struct http_request *req, struct flow *f)
 	}
 	if (f->hashed[0] == '\0') {
 		web_error(req, HTTP_STATUS_INTERNAL_ERROR,
-		    "The password could not be hashed.");
+		    N_("The password could not be hashed."));
 		return (FLOW_DONE);
 	}
 	flow_query(f, sql_password_save);
@@ -1008,7 +1005,7 @@ dashboard_done(struct http_request *req, struct dbq *q)
 	model = q->result;
 	q->result = NULL;
 	json_object_update(model, q->ctx);
-	json_object_set_new(model, "title", json_string("Your job postings"));
+	json_object_set_new(model, "title", json_string(N_("Your job postings")));
 	json_object_set_new(model, "noindex", json_true());
 	private_html(req, HTTP_STATUS_OK, "recruiter_dashboard.html", model);
 	return (KORE_RESULT_OK);
@@ -1099,7 +1096,7 @@ company_done(struct http_request *req, struct dbq *q)
 		values = json_object_get(model, "company");
 	json_model_form(model, json_is_object(values) ? values : NULL,
 	    json_object_get(q->ctx, "errors"));
-	json_object_set_new(model, "title", json_string("Company profile"));
+	json_object_set_new(model, "title", json_string(N_("Company profile")));
 	json_object_set_new(model, "noindex", json_true());
 	private_html(req, json_integer_value(json_object_get(q->ctx,
 	    "status")), "recruiter_company.html", model);

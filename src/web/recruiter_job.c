@@ -30,9 +30,9 @@ int	page_recruiter_job_edit(struct http_request *);
  * two are the form's own.
  */
 static const struct lex	periods[] = {
-	{ "year",	"per year" },
-	{ "month",	"per month" },
-	{ "hour",	"per hour" },
+	{ "year",	N_("per year") },
+	{ "month",	N_("per month") },
+	{ "hour",	N_("per hour") },
 	{ NULL,		NULL }
 };
 static const struct lex	currencies[] = {
@@ -199,8 +199,7 @@ static const char	sql_job_action[] =
     "  'done', EXISTS (SELECT 1 FROM upd))";
 
 static json_t		*job_check(const struct qs *, json_t *, json_t *);
-static json_t		*options(const struct lex *, const char *);
-static const char	*lex_label(const struct lex *, const char *);
+static json_t		*options(const char *, const struct lex *, const char *);
 static int		 is_form_token(const char *);
 static const char	*label_of(json_t *, const char *);
 static void		 job_preview(json_t *, json_t *);
@@ -234,25 +233,19 @@ is_form_token(const char *s)
 	return (1);
 }
 
-/* The label of code in list, "" when it is none of them. */
-static const char *
-lex_label(const struct lex *list, const char *code)
-{
-	const struct lex	*l;
-
-	return ((l = lex_find(list, code)) != NULL ? l->label : "");
-}
-
-/* An option list for a <select>, value marked selected. */
+/*
+ * An option list for a <select>, value marked selected, labels in lang
+ * (the languages keep their own names: they are no message).
+ */
 static json_t *
-options(const struct lex *o, const char *value)
+options(const char *lang, const struct lex *o, const char *value)
 {
 	json_t	*list;
 
 	list = json_array();
 	for (; o->code != NULL; o++)
 		json_array_append_new(list, json_pack("{s:s, s:s, s:b}",
-		    "code", o->code, "label", o->label, "selected",
+		    "code", o->code, "label", tr(lang, o->label), "selected",
 		    value != NULL && strcmp(value, o->code) == 0));
 	return (list);
 }
@@ -311,15 +304,15 @@ job_check(const struct qs *qs, json_t *values, json_t *errors)
 	}
 	if (contract != NULL && lex_find(lex_contracts, contract) == NULL)
 		json_object_set_new(errors, "contract",
-		    json_string("Choose a contract from the list."));
+		    json_string(N_("Choose a contract from the list.")));
 	if (schedule != NULL && lex_find(lex_schedules, schedule) == NULL)
 		json_object_set_new(errors, "schedule",
-		    json_string("Choose a schedule from the list."));
+		    json_string(N_("Choose a schedule from the list.")));
 	if (remote == NULL)
 		remote = "onsite";
 	if (lex_find(lex_remotes, remote) == NULL)
 		json_object_set_new(errors, "remote",
-		    json_string("Choose on site, hybrid or remote."));
+		    json_string(N_("Choose on site, hybrid or remote.")));
 	else if (city == NULL && strcmp(remote, "remote") != 0 &&
 	    json_object_get(errors, "city") == NULL)
 		json_object_set_new(errors, "city", json_string(
@@ -367,18 +360,18 @@ job_check(const struct qs *qs, json_t *values, json_t *errors)
 	if (smin != NULL || smax != NULL) {
 		if (lex_find(currencies, cur) == NULL)
 			json_object_set_new(errors, "salary_currency",
-			    json_string("Choose the salary's currency."));
+			    json_string(N_("Choose the salary's currency.")));
 		if (lex_find(periods, period) == NULL)
 			json_object_set_new(errors, "salary_period",
-			    json_string("Say whether the salary is per year, "
-			    "month or hour."));
+			    json_string(N_("Say whether the salary is per year, "
+			    "month or hour.")));
 	} else {
 		cur = NULL;
 		period = NULL;
 	}
 	if (lang != NULL && lex_find(lex_langs, lang) == NULL)
 		json_object_set_new(errors, "lang",
-		    json_string("Choose the posting's language."));
+		    json_string(N_("Choose the posting's language.")));
 	if (expires == NULL) {
 		date_in_days(deflt, sizeof(deflt), EXPIRY_DEFAULT);
 		json_object_set_new(values, "expires", json_string(deflt));
@@ -432,7 +425,7 @@ job_preview(json_t *model, json_t *values)
 	json_t		*p;
 	struct sbuf	 html;
 	char		*title;
-	const char	*city, *smin, *smax;
+	const char	*city;
 
 	sbuf_init(&html);
 	text_html_paragraphs(&html, str(values, "description"));
@@ -449,18 +442,16 @@ job_preview(json_t *model, json_t *values)
 	    "description_html", html.data ? html.data : "", html.len,
 	    "apply_url", str(values, "apply_url"),
 	    "apply_email", str(values, "apply_email"));
-	smin = str(values, "salary_min");
-	smax = str(values, "salary_max");
-	if ((smin != NULL && *smin != '\0') || (smax != NULL && *smax != '\0'))
-		json_object_set_new(p, "salary", json_pack("s++++++",
-		    smin != NULL ? smin : "",
-		    smin != NULL && *smin != '\0' && smax != NULL &&
-		    *smax != '\0' ? " – " : "", smax != NULL ? smax : "",
-		    " ", str(values, "salary_currency"), " ",
-		    lex_label(periods, str(values, "salary_period"))));
-	if (strcmp(str(values, "remote"), "onsite") != 0)
-		json_object_set_new(p, "remote", json_string(
-		    str(values, "remote")));
+	/* The salary and work place are written by web_render(). */
+	json_object_set_new(p, "salary_min", json_string(str(values,
+	    "salary_min")));
+	json_object_set_new(p, "salary_max", json_string(str(values,
+	    "salary_max")));
+	json_object_set_new(p, "salary_currency", json_string(str(values,
+	    "salary_currency")));
+	json_object_set_new(p, "salary_period", json_string(str(values,
+	    "salary_period")));
+	json_object_set_new(p, "remote", json_string(str(values, "remote")));
 	json_object_set_new(model, "preview", p);
 	free(title);
 	sbuf_free(&html);
@@ -527,7 +518,7 @@ page_recruiter_job_edit(struct http_request *req)
 
 	if (http_state_exists(req))
 		return (dbq_run(req));
-	p = req->path + strlen("/recruiter/jobs/");
+	p = web_path(req) + strlen("/recruiter/jobs/");
 	n = strspn(p, "0123456789");
 	if (n == 0 || n > 18 || strcmp(p + n, "/edit") != 0)
 		return (page_not_found(req));
@@ -560,7 +551,7 @@ job_post(struct http_request *req, const char *id)
 		act = ACT_PREVIEW;
 	if (id == NULL && act != ACT_PREVIEW && act != ACT_PUBLISH) {
 		qs_free(&qs);
-		web_error(req, HTTP_STATUS_BAD_REQUEST, "Unknown action.");
+		web_error(req, HTTP_STATUS_BAD_REQUEST, N_("Unknown action."));
 		return (KORE_RESULT_OK);
 	}
 	csrf = qs_get(&qs, "csrf");
@@ -596,7 +587,7 @@ job_post(struct http_request *req, const char *id)
 			json_decref(save);
 			qs_free(&qs);
 			web_error(req, HTTP_STATUS_INTERNAL_ERROR,
-			    "No randomness available.");
+			    N_("No randomness available."));
 			return (KORE_RESULT_OK);
 		}
 		ftok = fresh;
@@ -656,7 +647,7 @@ job_form_done(struct http_request *req, struct dbq *q)
 	if (edit != NULL && !json_is_object(posting)) {
 		json_decref(model);
 		web_error(req, HTTP_STATUS_NOT_FOUND,
-		    "You have no posting at this address.");
+		    N_("You have no posting at this address."));
 		return (KORE_RESULT_OK);
 	}
 	if (!json_is_object(json_object_get(model, "company"))) {
@@ -680,7 +671,7 @@ job_form_done(struct http_request *req, struct dbq *q)
 			json_decref(values);
 			json_decref(model);
 			web_error(req, HTTP_STATUS_INTERNAL_ERROR,
-			    "No randomness available.");
+			    N_("No randomness available."));
 			return (KORE_RESULT_OK);
 		}
 		json_object_set_new(values, "form_token", json_string(fresh));
@@ -692,13 +683,13 @@ job_form_done(struct http_request *req, struct dbq *q)
 	    str(values, "contract"));
 	mark_selected(json_object_get(model, "schedules"), "code",
 	    str(values, "schedule"));
-	json_object_set_new(model, "remotes", options(lex_remotes,
+	json_object_set_new(model, "remotes", options(web_lang(req), lex_remotes,
 	    str(values, "remote")));
-	json_object_set_new(model, "langs", options(lex_langs,
+	json_object_set_new(model, "langs", options(web_lang(req), lex_langs,
 	    str(values, "lang")));
-	json_object_set_new(model, "periods", options(periods,
+	json_object_set_new(model, "periods", options(web_lang(req), periods,
 	    str(values, "salary_period")));
-	json_object_set_new(model, "currencies", options(currencies,
+	json_object_set_new(model, "currencies", options(web_lang(req), currencies,
 	    str(values, "salary_currency")));
 	json_model_form(model, values, errors);
 	if (json_is_true(json_object_get(q->ctx, "preview")))
@@ -755,7 +746,7 @@ job_retry(struct http_request *req, struct dbq *q)
 	model = json_pack("{s:O, s:o, s:s, s:s, s:s, s:b}", "f", values,
 	    "fields", fields, "action", action, "csrf",
 	    str(q->ctx, "csrf") ? str(q->ctx, "csrf") : "",
-	    "title", "Not saved yet", "noindex", 1);
+	    "title", N_("Not saved yet"), "noindex", 1);
 	http_response_header(req, "retry-after", "5");
 	private_html(req, HTTP_STATUS_SERVICE_UNAVAILABLE,
 	    "recruiter_retry.html", model);
@@ -808,7 +799,7 @@ job_saved(struct http_request *req, struct dbq *q)
 	}
 	if (!json_is_true(json_object_get(q->result, "found"))) {
 		web_error(req, HTTP_STATUS_NOT_FOUND,
-		    "You have no posting at this address.");
+		    N_("You have no posting at this address."));
 		return (KORE_RESULT_OK);
 	}
 	if ((status = str(q->result, "status")) == NULL) {
@@ -835,7 +826,7 @@ job_acted(struct http_request *req, struct dbq *q)
 		return (KORE_RESULT_OK);
 	if (!json_is_true(json_object_get(q->result, "found"))) {
 		web_error(req, HTTP_STATUS_NOT_FOUND,
-		    "You have no posting at this address.");
+		    N_("You have no posting at this address."));
 		return (KORE_RESULT_OK);
 	}
 	a = str(q->ctx, "action");

@@ -195,22 +195,24 @@ replica_failed(int n, const char *why)
 static int
 replica_public(struct http_request *req)
 {
-	char	tok[TOKEN_HEX + 1];
-	size_t	i, len;
+	char		 tok[TOKEN_HEX + 1];
+	size_t		 i, len;
+	const char	*path;
 
 	if (req->method != HTTP_METHOD_GET && req->method != HTTP_METHOD_HEAD)
 		return (0);
+	path = web_path(req);
 	if (cookie_token(req, SESSION_COOKIE, tok))
 		return (0);
-	if (strncmp(req->path, "/jobs/", 6) == 0 &&
-	    (len = strlen(req->path)) > 6 &&
-	    strcmp(req->path + len - 6, "/apply") == 0)
+	if (strncmp(path, "/jobs/", 6) == 0 &&
+	    (len = strlen(path)) > 6 &&
+	    strcmp(path + len - 6, "/apply") == 0)
 		return (0);
 	for (i = 0; i < sizeof(public_paths) / sizeof(public_paths[0]); i++) {
 		len = strlen(public_paths[i].prefix);
 		if (public_paths[i].exact ?
-		    strcmp(req->path, public_paths[i].prefix) == 0 :
-		    strncmp(req->path, public_paths[i].prefix, len) == 0)
+		    strcmp(path, public_paths[i].prefix) == 0 :
+		    strncmp(path, public_paths[i].prefix, len) == 0)
 			return (1);
 	}
 	return (0);

@@ -72,7 +72,7 @@ same_origin(struct http_request *req)
 static void
 saved_page(struct http_request *req, json_t *model)
 {
-	json_object_set_new(model, "title", json_string("Saved jobs"));
+	json_object_set_new(model, "title", json_string(N_("Saved jobs")));
 	json_object_set_new(model, "in_saved", json_true());
 	json_object_set_new(model, "noindex", json_true());
 	private_html(req, HTTP_STATUS_OK, "saved.html", model);
@@ -114,8 +114,8 @@ page_saved(struct http_request *req)
 	    strspn(job, "0123456789") != strlen(job) ||
 	    (strcmp(action, "save") != 0 && strcmp(action, "remove") != 0)) {
 		qs_free(&qs);
-		web_error(req, HTTP_STATUS_BAD_REQUEST, "Use the Save and "
-		    "Remove buttons of the pages.");
+		web_error(req, HTTP_STATUS_BAD_REQUEST, N_("Use the Save and "
+		    "Remove buttons of the pages."));
 		return (KORE_RESULT_OK);
 	}
 	if (!have) {
@@ -127,7 +127,7 @@ page_saved(struct http_request *req)
 		if (token_new(token) != KORE_RESULT_OK) {
 			qs_free(&qs);
 			web_error(req, HTTP_STATUS_INTERNAL_ERROR,
-			    "No randomness available.");
+			    N_("No randomness available."));
 			return (KORE_RESULT_OK);
 		}
 		cookie_set(req, SAVED_COOKIE, token, SAVED_SECONDS);
@@ -146,11 +146,11 @@ saved_changed(struct http_request *req, struct dbq *q)
 {
 	if (q->failed || q->result == NULL) {
 		web_error(req, HTTP_STATUS_SERVICE_UNAVAILABLE,
-		    "The database is not answering. Try again shortly.");
+		    N_("The database is not answering. Try again shortly."));
 		return (KORE_RESULT_OK);
 	}
 	if (!json_is_true(json_object_get(q->result, "found"))) {
-		web_error(req, HTTP_STATUS_NOT_FOUND, "We know no such job.");
+		web_error(req, HTTP_STATUS_NOT_FOUND, N_("We know no such job."));
 		return (KORE_RESULT_OK);
 	}
 	http_response_header(req, "cache-control", "no-store");
@@ -165,7 +165,7 @@ saved_list(struct http_request *req, struct dbq *q)
 
 	if (q->failed) {
 		web_error(req, HTTP_STATUS_SERVICE_UNAVAILABLE,
-		    "The database is not answering. Try again shortly.");
+		    N_("The database is not answering. Try again shortly."));
 		return (KORE_RESULT_OK);
 	}
 	model = q->result != NULL ? q->result : json_pack("{s:[]}", "jobs");

@@ -294,8 +294,8 @@ void
 csrf_failed(struct http_request *req)
 {
 	web_error(req, HTTP_STATUS_FORBIDDEN,
-	    "This form has expired or was not sent from this site. "
-	    "Go back, reload the page and try again.");
+	    N_("This form has expired or was not sent from this site. "
+	    "Go back, reload the page and try again."));
 }
 
 /*
@@ -328,7 +328,7 @@ session_gate(struct http_request *req, const json_t *model, enum gate gate,
 	role = json_string_value(json_object_get(me, "role"));
 	if (gate == GATE_ADMIN && (role == NULL || strcmp(role, "admin"))) {
 		web_error(req, HTTP_STATUS_FORBIDDEN,
-		    "This page is for administrators.");
+		    N_("This page is for administrators."));
 		return (KORE_RESULT_ERROR);
 	}
 	return (KORE_RESULT_OK);

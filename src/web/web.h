@@ -180,6 +180,11 @@ int		 web_asset(struct http_request *, const char *name,
 int		 fj_init(int);
 const struct tmpl_set *web_templates(void);
 const char	*web_lang(struct http_request *);
+/* The interface language a path names ("/it/..."), NULL for the root. */
+const char	*web_path_lang(const char *);
+/* req->path without its language prefix. */
+const char	*web_path(struct http_request *);
+#define LANG_COOKIE	"fj_lang"
 
 /* cache.c: cache_send() answers one of these. */
 enum cache_state {
@@ -234,8 +239,12 @@ int		 web_render(struct http_request *, const char *tmpl,
 		    json_t *model, struct sbuf *);
 void		 web_html(struct http_request *, int status, const char *tmpl,
 		    json_t *model);
-int		 web_mail(const char *tmpl, json_t *model, char **subject,
-		    char **body);
+int		 web_mail(struct http_request *, const char *tmpl,
+		    json_t *model, char **subject, char **body);
+/* "/it" for a reader of Italian, "" in English: the prefix of links. */
+const char	*web_lang_prefix(struct http_request *);
+/* "/it" on a page of /it/, "" at the root. */
+const char	*web_path_prefix(struct http_request *);
 void		 web_db_down(struct http_request *);
 /*
  * A posting's id from a path under /jobs/ (1 to 18 digits) into id (24

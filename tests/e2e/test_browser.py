@@ -33,8 +33,8 @@ try:
           str(len(cards)))
     first = cards[0].text if cards else ""
     plain = unicodedata.normalize("NFKD", first).encode("ascii", "ignore")
-    check("browser: first card is Hermès in MILANO",
-          b"HERMES" in plain.upper() and "MILANO" in first, first)
+    check("browser: first card is Hermès in Milano",
+          b"HERMES" in plain.upper() and "Milano" in first, first)
     check("browser: the search box keeps the query",
           d.find_element(By.CSS_SELECTOR, "header input[name=q]")
           .get_attribute("value") == "hermes milan")

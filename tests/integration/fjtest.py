@@ -127,7 +127,7 @@ def cards(html):
         c = m.group(1)
 
         def field(cls):
-            f = re.search(r'<span class="%s">(.*?)</span>(?=\s*<span|\s*<time)'
+            f = re.search(r'<span class="%s"[^>]*>(.*?)</span>(?=\s*<span|\s*<time)'
                           % cls, c, re.S)
             return re.sub(r"<[^>]+>", "", f.group(1)).strip() if f else ""
         out.append((field("company"), field("title"), field("meta")))

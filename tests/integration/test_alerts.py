@@ -231,7 +231,7 @@ if d:
     unsub = (m["List-Unsubscribe"] or "").strip("<>")
     check("the digest lists the matching posting with company, city, "
           "contract and its link", T1 in text and "Zz Alert Maison" in text
-          and "MILANO" in text and "Permanent" in text and
+          and "Milano" in text and "Permanent" in text and
           "%s/jobs/%s-" % (BASE, pid) in text, text)
     check("the digest leaves out the posting in another city",
           T_ROMA not in text)

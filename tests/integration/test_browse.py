@@ -12,8 +12,8 @@ from fjtest import check, done, http, sql, cards
 
 
 def total(page):
-    m = re.search(r'<span class="count">([0-9 ]+)</span> jobs', page.text)
-    return int(m.group(1).replace(" ", "")) if m else -1
+    m = re.search(r'<span class="count">([0-9 ,]+)</span> jobs', page.text)
+    return int(m.group(1).replace(" ", "").replace(",", "")) if m else -1
 
 
 def search(qs):
@@ -26,7 +26,7 @@ time.sleep(1.1)
 home = http("/")
 OPEN = "status = 'published' AND (expires_at IS NULL OR expires_at > now())"
 n = int(sql("SELECT count(*) FROM posting WHERE " + OPEN)[0][0])
-grouped = "{:,}".format(n).replace(",", " ")
+grouped = "{:,}".format(n)
 check("home answers 200", home.status == 200, str(home.status))
 check("home header shows the count grouped (%s Fashion Jobs)" % grouped,
       re.search(r'<span class="count">%s</span> Fashion Jobs' % grouped,
@@ -56,19 +56,19 @@ c = cards(r.text)
 check("seed posting found: HERMES ITALIE S.P.A. / Stock Operations Manager",
       any(x[0] == "HERMES ITALIE S.P.A." and
           x[1] == "Stock Operations Manager - Boutique Milano" and
-          x[2].endswith("MILANO") for x in c), repr(c[:3]))
+          x[2].endswith("Milano") for x in c), repr(c[:3]))
 
-# City aliases: Milan finds MILANO, florence finds FIRENZE, Mailand too.
-for q, city in (("milan", "MILANO"), ("florence", "FIRENZE"),
-                ("Mailand", "MILANO"), ("MILANO", "MILANO")):
+# City aliases: Milan finds Milano, florence finds Firenze, Mailand too.
+for q, city in (("milan", "Milano"), ("florence", "Firenze"),
+                ("Mailand", "Milano"), ("MILANO", "Milano")):
     r = search("q=" + q)
     c = cards(r.text)
     check("q=%s finds postings in %s" % (q, city),
           r.status == 200 and any(x[2].endswith(city) for x in c),
           "%d %r" % (r.status, c[:2]))
 
-for city, want in (("milan", "MILANO"), ("Florence", "FIRENZE"),
-                   ("MILAN", "MILANO")):
+for city, want in (("milan", "Milano"), ("Florence", "Firenze"),
+                   ("MILAN", "Milano")):
     r = search("city=" + city)
     c = cards(r.text)
     check("city=%s keeps only %s" % (city, want),
@@ -270,8 +270,8 @@ for slug in ("no-such-city", "mil%00an", "mil%C3an"):
 r = http("/cities/milan")
 check("a city's other name finds its page", r.status == 200)
 r = http("/cities/firenze")
-check("city page for Firenze has FIRENZE cards",
-      all(x[2].endswith("FIRENZE") for x in cards(r.text)) and
+check("city page for Firenze has Firenze cards",
+      all(x[2].endswith("Firenze") for x in cards(r.text)) and
       len(cards(r.text)) > 0)
 
 # Search pages are cached per normalised query string: the same search
@@ -288,7 +288,7 @@ for q in ("Manager", "manager", "MANAGER"):
           'value="%s"' % q in r.text)
 r = search("q=manager&city=florence")
 check("another city is another page", total(r) != total(a) and
-      all(x[2].endswith("FIRENZE") for x in cards(r.text)))
+      all(x[2].endswith("Firenze") for x in cards(r.text)))
 for i in (1, 2):
     r = search("q=manager&page=abc")
     check("a 400 is not cached (%d)" % i, r.status == 400)

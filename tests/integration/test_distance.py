@@ -18,8 +18,8 @@ OPEN = "status = 'published' AND (expires_at IS NULL OR expires_at > now())"
 
 
 def total(page):
-    m = re.search(r'<span class="count">([0-9 ]+)</span> jobs', page.text)
-    return int(m.group(1).replace(" ", "")) if m else -1
+    m = re.search(r'<span class="count">([0-9 ,]+)</span> jobs', page.text)
+    return int(m.group(1).replace(" ", "").replace(",", "")) if m else -1
 
 
 def esc(t):

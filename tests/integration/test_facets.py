@@ -30,8 +30,8 @@ def diff():
 
 
 def total(page):
-    m = re.search(r'<span class="count">([0-9 ]+)</span>', page.text)
-    return int(m.group(1).replace(" ", "")) if m else -1
+    m = re.search(r'<span class="count">([0-9 ,]+)</span>', page.text)
+    return int(m.group(1).replace(" ", "").replace(",", "")) if m else -1
 
 
 n_open = int(sql("SELECT count(*) FROM posting WHERE " + OPEN)[0][0])

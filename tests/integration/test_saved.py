@@ -37,7 +37,7 @@ class Browser:
 
 
 def saved_titles(html):
-    return re.findall(r'<span class="title">([^<]*)</span>', html)
+    return re.findall(r'<span class="title"[^>]*>([^<]*)</span>', html)
 
 
 rows = sql("SELECT id, title FROM posting WHERE status = 'published' AND "

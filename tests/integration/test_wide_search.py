@@ -48,8 +48,8 @@ def ids(page):
 
 def total(page):
     m = re.search(r'<p class="total">(About )?<span class="count">'
-                  r'([0-9 ]+)</span>', page)
-    return (m.group(1) is not None, int(m.group(2).replace(" ", ""))) \
+                  r'([0-9 ,]+)</span>', page)
+    return (m.group(1) is not None, int(m.group(2).replace(" ", "").replace(",", ""))) \
         if m else (None, -1)
 
 
