@@ -30,36 +30,36 @@ struct catalog {
 
 static struct catalog	 catalogs[I18N_LANGS];
 
+static int	 slot(const char *);
 static uint32_t	 word(const struct catalog *, size_t);
 static const char *entry(const struct catalog *, uint32_t, uint32_t,
 		    uint32_t *);
 static const char *find(const char *, const char *, uint32_t *);
 static void	 amount(const char *, struct sbuf *, const char *);
 
+/* The slot of a language in lex_langs (and catalogs), or -1. */
+static int
+slot(const char *lang)
+{
+	const struct lex	*l;
+
+	l = lex_find(lex_langs, lang);
+	return (l != NULL && l - lex_langs < I18N_LANGS ? (int)(l - lex_langs) :
+	    -1);
+}
+
 int
 i18n_index(const char *lang)
 {
 	int	i;
 
-	if (lang == NULL)
-		return (0);
-	for (i = 0; i < I18N_LANGS && lex_langs[i].code != NULL; i++)
-		if (strcmp(lex_langs[i].code, lang) == 0)
-			return (i);
-	return (0);
+	return ((i = slot(lang)) < 0 ? 0 : i);
 }
 
 int
 i18n_known(const char *lang)
 {
-	int	i;
-
-	if (lang == NULL)
-		return (0);
-	for (i = 0; i < I18N_LANGS && lex_langs[i].code != NULL; i++)
-		if (strcmp(lex_langs[i].code, lang) == 0)
-			return (1);
-	return (0);
+	return (slot(lang) >= 0);
 }
 
 static uint32_t
