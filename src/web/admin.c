@@ -77,10 +77,7 @@ static const char *const	actions[] = {
 	"approve", "reject", "trust", "untrust", "moderate_edits"
 };
 
-static const struct {
-	const char	*code;
-	const char	*message;
-} notices[] = {
+static const struct web_notice notices[] = {
 	{ "approve",	N_("Approved: the posting is live.") },
 	{ "reject",	N_("Rejected: the recruiter sees your reason.") },
 	{ "trust",	N_("The recruiter is trusted: new postings go live "
@@ -99,7 +96,6 @@ page_admin(struct http_request *req)
 	struct qs	 qs;
 	const char	*action, *id, *reason;
 	char		 token[TOKEN_HEX + 1];
-	size_t		 i;
 
 	if (http_state_exists(req))
 		return (dbq_run(req));
@@ -113,11 +109,8 @@ page_admin(struct http_request *req)
 		dbq_param(q, web_lang(req));
 		q->ctx = json_object();
 		action = qs_get(&qs, "done");
-		for (i = 0; action != NULL &&
-		    i < sizeof(notices) / sizeof(notices[0]); i++)
-			if (strcmp(action, notices[i].code) == 0)
-				json_object_set_new(q->ctx, "notice",
-				    json_string(notices[i].message));
+		web_notice(q->ctx, notices,
+		    sizeof(notices) / sizeof(notices[0]), action);
 		qs_free(&qs);
 		return (dbq_run(req));
 	}

@@ -207,10 +207,7 @@ static const char	sql_company_save[] =
     "  'saved', EXISTS (SELECT 1 FROM link) OR EXISTS (SELECT 1 FROM upd))";
 
 /* What ?done= on the dashboard says. */
-static const struct {
-	const char	*code;
-	const char	*message;
-} notices[] = {
+static const struct web_notice notices[] = {
 	{ "submitted",	N_("Thank you: your posting waits for a moderator. "
 			"It goes live once approved.") },
 	{ "published",	N_("Your posting is live.") },
@@ -974,7 +971,6 @@ page_recruiter_dashboard(struct http_request *req)
 	struct qs	 qs;
 	char		 token[TOKEN_HEX + 1];
 	const char	*done;
-	size_t		 i;
 
 	if (http_state_exists(req))
 		return (dbq_run(req));
@@ -985,11 +981,8 @@ page_recruiter_dashboard(struct http_request *req)
 	dbq_param(q, NULL);
 	q->ctx = json_object();
 	done = qs_get(&qs, "done");
-	for (i = 0; done != NULL && i < sizeof(notices) / sizeof(notices[0]);
-	    i++)
-		if (strcmp(done, notices[i].code) == 0)
-			json_object_set_new(q->ctx, "notice",
-			    json_string(notices[i].message));
+	web_notice(q->ctx, notices, sizeof(notices) / sizeof(notices[0]),
+	    done);
 	qs_free(&qs);
 	return (dbq_run(req));
 }

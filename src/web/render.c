@@ -444,3 +444,17 @@ web_query(struct http_request *req, struct qs *qs)
 	}
 	return (KORE_RESULT_OK);
 }
+
+void
+web_notice(json_t *model, const struct web_notice *list, size_t n,
+    const char *code)
+{
+	size_t	i;
+
+	for (i = 0; code != NULL && i < n; i++)
+		if (strcmp(code, list[i].code) == 0) {
+			json_object_set_new(model, "notice",
+			    json_string(list[i].message));
+			return;
+		}
+}

@@ -246,6 +246,13 @@ const char	*web_lang_prefix(struct http_request *);
 /* "/it" on a page of /it/, "" at the root. */
 const char	*web_path_prefix(struct http_request *);
 void		 web_db_down(struct http_request *);
+/* The "notice" of a page told ?done=code: the message of code in list. */
+struct web_notice {
+	const char	*code;
+	const char	*message;	/* N_(): web_render translates it */
+};
+void		 web_notice(json_t *model, const struct web_notice *, size_t,
+		    const char *code);
 /*
  * A posting's id from a path under /jobs/ (1 to 18 digits) into id (24
  * bytes); what follows it, or NULL for a path with no id.
