@@ -218,7 +218,7 @@ static const struct web_notice notices[] = {
 	{ "closed",	N_("The posting is closed.") },
 	{ "relisted",	N_("The posting is open again for 30 days.") },
 	{ "company",	N_("Your company profile is saved.") },
-	{ "welcome",	"Welcome! Create your company profile to post jobs." },
+	{ "welcome",	N_("Welcome! Create your company profile to post jobs.") },
 };
 
 /* The confirm page for each state of a link. */
