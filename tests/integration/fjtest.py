@@ -106,6 +106,21 @@ def sql(query, *args):
     return [line.split("\t") for line in out.splitlines() if line]
 
 
+def sample_pages():
+    """(posting, company, city): the path parts after /jobs/, /companies/
+    and /cities/ of the first open posting and of the first company and
+    city with published postings."""
+    return (sql("SELECT id || '-' || slug FROM posting WHERE status ="
+                " 'published' AND NOT fj_expired(expires_at)"
+                " ORDER BY id LIMIT 1")[0][0],
+            sql("SELECT co.slug FROM company co WHERE EXISTS (SELECT 1 FROM"
+                " posting p WHERE p.company_id = co.id AND p.status ="
+                " 'published') ORDER BY co.id LIMIT 1")[0][0],
+            sql("SELECT ci.slug FROM city ci WHERE EXISTS (SELECT 1 FROM"
+                " posting p WHERE p.city_id = ci.id AND p.status ="
+                " 'published') ORDER BY ci.id LIMIT 1")[0][0])
+
+
 def check(name, cond, why=""):
     global FAILED
     if cond:

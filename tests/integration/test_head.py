@@ -5,7 +5,7 @@ cities we do not know."""
 
 import re
 
-from fjtest import check, done, http, sql
+from fjtest import check, done, http, sample_pages, sql
 
 
 def robots_noindex(text):
@@ -17,15 +17,7 @@ def description(text):
     return m.group(1) if m else None
 
 
-posting = sql("SELECT id || '-' || slug FROM posting WHERE status ="
-              " 'published' AND (expires_at IS NULL OR expires_at > now())"
-              " ORDER BY id LIMIT 1")[0][0]
-company = sql("SELECT co.slug FROM company co WHERE EXISTS (SELECT 1 FROM"
-              " posting p WHERE p.company_id = co.id AND p.status ="
-              " 'published') ORDER BY co.id LIMIT 1")[0][0]
-city = sql("SELECT ci.slug FROM city ci WHERE EXISTS (SELECT 1 FROM"
-           " posting p WHERE p.city_id = ci.id AND p.status = 'published')"
-           " ORDER BY ci.id LIMIT 1")[0][0]
+posting, company, city = sample_pages()
 empty_city = sql("SELECT ci.slug FROM city ci WHERE NOT EXISTS (SELECT 1"
                  " FROM posting p WHERE p.city_id = ci.id AND p.status ="
                  " 'published') ORDER BY ci.id LIMIT 1")[0][0]

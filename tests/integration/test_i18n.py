@@ -13,7 +13,7 @@ import sys
 import urllib.parse
 
 from fjtest import Browser, check, done, http, mail_send, mail_text, \
-    mails_to, sql
+    mails_to, sample_pages, sql
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 sys.path.insert(0, os.path.join(ROOT, "src", "tools"))
@@ -33,15 +33,7 @@ check("catalogs: the checker ran", r.returncode in (0, 1), r.stderr[-300:])
 
 pot, _ = i18n.read_po(os.path.join(ROOT, "po", "fashionjobs.pot"))
 
-posting = sql("SELECT id || '-' || slug FROM posting WHERE status ="
-              " 'published' AND NOT fj_expired(expires_at)"
-              " ORDER BY id LIMIT 1")[0][0]
-company = sql("SELECT co.slug FROM company co WHERE EXISTS (SELECT 1 FROM"
-              " posting p WHERE p.company_id = co.id AND p.status ="
-              " 'published') ORDER BY co.id LIMIT 1")[0][0]
-city = sql("SELECT ci.slug FROM city ci WHERE EXISTS (SELECT 1 FROM"
-           " posting p WHERE p.city_id = ci.id AND p.status = 'published')"
-           " ORDER BY ci.id LIMIT 1")[0][0]
+posting, company, city = sample_pages()
 PAGES = {
     "home": "/",
     "search": "/jobs?q=manager",
