@@ -1,0 +1,11 @@
+/*
+ * The search filters' names (filter.h), for the web module that reads
+ * them from a request and the alert worker that reads them from an
+ * alert's saved filters.
+ */
+
+#include "filter.h"
+
+const char *const	web_filter_names[FILTER__MAX] = {
+	"q", "city", "contract", "company", "lang", "km"
+};
