@@ -11,9 +11,9 @@
  * filters' names), and keeps each search's matches in memory, newest
  * first.  Then the due alerts are claimed a batch at a time with FOR
  * UPDATE SKIP LOCKED, and each takes its search's matches inside its own
- * window less what it already mailed (alert.sent_ids); the digests are
+ * window less what a run already counted (alert.seen_ids); the digests are
  * rendered from cards fetched once per posting and language, queued in
- * mail_outbox, and each alert's window and sent_ids moved on, all in the
+ * mail_outbox, and each alert's window and seen_ids moved on, all in the
  * batch's transaction: a second worker skips the locked alerts, a worker
  * that dies mid-batch leaves nothing behind, and a posting is queued at
  * most once to an alert.  The digests are then sent by the outbox sender
@@ -61,7 +61,7 @@
  * A posting is new for an alert when it was listed after the alert's
  * since_at and no more than an hour before its last run: an import whose
  * transaction began before that run and ended after it is not missed,
- * and sent_ids drops what was already mailed.
+ * and seen_ids drops what a run already counted.
  */
 #define SINCE(a)							\
     " greatest(coalesce(" a ".checked_upto, " a ".since_at)"		\
@@ -104,13 +104,13 @@ static const char	sql_search[] =
  * batch, $3 the batch size.  The columns are read by position (A_*).
  */
 static const char	sql_claim[] =
-    "SELECT a.id, a.filters::text, " US(SINCE("a")) ", a.sent_ids::text,"
+    "SELECT a.id, a.filters::text, " US(SINCE("a")) ", a.seen_ids::text,"
     " s.email, s.manage_token, a.unsub_token, a.label, a.search, s.lang"
     " FROM alert a CROSS JOIN LATERAL (SELECT email, manage_token, lang"
     "  FROM alert_subscriber s WHERE s.id = a.subscriber_id) s"
     " WHERE a.id > $2::bigint AND" DUE("a", "s")
     " ORDER BY a.id LIMIT $3::int FOR UPDATE OF a SKIP LOCKED";
-enum { A_ID, A_FILTERS, A_SINCE, A_SENT, A_EMAIL, A_MANAGE, A_UNSUB,
+enum { A_ID, A_FILTERS, A_SINCE, A_SEEN, A_EMAIL, A_MANAGE, A_UNSUB,
     A_LABEL, A_SEARCH, A_LANG };
 
 /*
@@ -122,14 +122,14 @@ static const char	sql_cards[] =
     " THEN fj_card(p, u.lang) END FROM unnest($1::bigint[], $2::text[])"
     " AS u(id, lang) LEFT JOIN posting p ON p.id = u.id";
 
-/* $1 the run's start, $2 [{id, sent}]: each claimed alert moves on. */
+/* $1 the run's start, $2 [{id, seen}]: each claimed alert moves on. */
 static const char	sql_done[] =
     "UPDATE alert a SET checked_upto = $1::timestamptz,"
     " next_run_at = $1::timestamptz + CASE a.frequency"
     "  WHEN 'daily' THEN interval '1 day'"
     "  WHEN 'weekly' THEN interval '7 days' ELSE interval '0' END,"
-    " sent_ids = u.sent::bigint[]"
-    " FROM json_to_recordset($2::json) AS u(id bigint, sent text)"
+    " seen_ids = u.seen::bigint[]"
+    " FROM json_to_recordset($2::json) AS u(id bigint, seen text)"
     " WHERE a.id = u.id";
 
 static const char	sql_queue[] =
@@ -185,8 +185,8 @@ struct run {
 
 /* One claimed alert's share of its search, in a batch. */
 struct pick {
-	long long	*sent;		/* sorted */
-	size_t		 nsent;
+	long long	*seen;		/* sorted */
+	size_t		 nseen;
 	long long	 jobs[JOBS_MAX];
 	size_t		 njobs;
 	long		 total;
@@ -209,8 +209,8 @@ static void	pick(const struct run *, const struct search *, long long,
 		    struct pick *, const char *);
 static void	card_key(char *, size_t, long long, const char *);
 static int	cards(PGconn *, struct run *, PGresult *, struct pick *);
-static void	keep(const struct run *, const struct search *,
-		    const struct pick *, struct sbuf *);
+static void	keep(const struct run *, const struct search *, long long,
+		    struct sbuf *);
 static int	batch(PGconn *, struct run *, int, long long *);
 static int	run_due(PGconn *, struct run *, int);
 
@@ -471,7 +471,7 @@ card_key(char *key, size_t len, long long id, const char *lang)
 
 /*
  * An alert's new postings: its search's matches listed after since, not
- * in p->sent and not known to be closed (a null card in lang), the
+ * in p->seen and not known to be closed (a null card in lang), the
  * first JOBS_MAX of them in p->jobs.
  */
 static void
@@ -485,7 +485,7 @@ pick(const struct run *r, const struct search *s, long long since,
 	p->njobs = 0;
 	p->total = 0;
 	for (i = 0; i < s->n; i++) {
-		if (s->m[i].listed <= since || has(p->sent, p->nsent,
+		if (s->m[i].listed <= since || has(p->seen, p->nseen,
 		    s->m[i].id))
 			continue;
 		card_key(key, sizeof(key), s->m[i].id, lang);
@@ -572,28 +572,24 @@ cards(PGconn *conn, struct run *r, PGresult *res, struct pick *p)
 }
 
 /*
- * The alert's sent_ids after this run, as a bigint[]'s text into b: what
- * it mailed before or mails now that its next window still holds (listed
- * less than an hour before this run).  Earlier postings fall out of that
- * window, so the list stays small.
+ * The alert's seen_ids after this run, as a bigint[]'s text into b: the
+ * postings of its search that its next window still holds (listed less
+ * than an hour before this run) and that this run counted or that it had
+ * seen before: the next run neither mails nor counts them again.  Older
+ * postings fall out of that window, so the list stays small.
  */
 static void
-keep(const struct run *r, const struct search *s, const struct pick *p,
+keep(const struct run *r, const struct search *s, long long since,
     struct sbuf *b)
 {
-	size_t	i, j;
-	int	n = 0, mailed;
+	size_t	i;
+	int	n = 0;
 
 	sbuf_putc(b, '{');
-	for (i = 0; i < s->n; i++) {
-		if (s->m[i].listed <= r->start_us - OVERLAP_US)
-			continue;
-		mailed = has(p->sent, p->nsent, s->m[i].id);
-		for (j = 0; j < p->njobs && !mailed; j++)
-			mailed = p->jobs[j] == s->m[i].id;
-		if (mailed)
+	for (i = 0; i < s->n; i++)
+		if (s->m[i].listed > r->start_us - OVERLAP_US &&
+		    s->m[i].listed > since)
 			sbuf_printf(b, "%s%lld", n++ ? "," : "", s->m[i].id);
-	}
 	sbuf_putc(b, '}');
 }
 
@@ -634,7 +630,7 @@ batch(PGconn *conn, struct run *r, int all, long long *last)
 	p = xcalloc(n + 1, sizeof(*p));
 	for (i = 0; i < n; i++) {
 		s[i] = find(r, PQgetvalue(res, i, A_FILTERS));
-		p[i].sent = ids_parse(PQgetvalue(res, i, A_SENT), &p[i].nsent);
+		p[i].seen = ids_parse(PQgetvalue(res, i, A_SEEN), &p[i].nseen);
 	}
 	rc = -1;
 	mails = json_array();
@@ -653,9 +649,10 @@ batch(PGconn *conn, struct run *r, int all, long long *last)
 		if (s[i] == NULL)
 			continue;
 		sbuf_reset(&sent);
-		keep(r, s[i], &p[i], &sent);
+		keep(r, s[i], strtoll(PQgetvalue(res, i, A_SINCE), NULL, 10),
+		    &sent);
 		json_array_append_new(done, json_pack("{s:s, s:s}", "id",
-		    PQgetvalue(res, i, A_ID), "sent", sent.data));
+		    PQgetvalue(res, i, A_ID), "seen", sent.data));
 		r->matched += p[i].total;
 		if (p[i].njobs == 0)
 			continue;
@@ -708,7 +705,7 @@ done:
 	if (rc == -1 && PQstatus(conn) == CONNECTION_OK)
 		(void)db_run(conn, "alerts: rollback", "ROLLBACK", 0, NULL);
 	for (i = 0; i < n; i++)
-		free(p[i].sent);
+		free(p[i].seen);
 	free(p);
 	free(s);
 	sbuf_free(&sent);
