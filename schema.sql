@@ -3128,7 +3128,7 @@ CREATE INDEX login_attempt_ip ON public.login_attempt USING btree (ip, at) WHERE
 -- Name: mail_outbox_due; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX mail_outbox_due ON public.mail_outbox USING btree (next_attempt_at) WHERE (sent_at IS NULL);
+CREATE INDEX mail_outbox_due ON public.mail_outbox USING btree (next_attempt_at, id) WHERE (sent_at IS NULL);
 
 
 --

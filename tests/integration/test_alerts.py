@@ -410,6 +410,36 @@ check("erase: everything about the address is deleted", r.status == 200
           "'alert%'", anna), r.text[-400:])
 check("the manage link afterwards: 404", br.req(mpath).status == 404)
 
+# --- the worker dies mid-send: that digest is not sent again -------------
+# A server that takes the connection and never answers holds the send;
+# the worker is killed there, its lease then runs out.
+jon = "jon-%s@example.com" % RUN
+ready(jon, {"q": WORD + " embroiderer"})
+feed(P + "-j", [job("J1", "%s Embroiderer" % WORD.capitalize())])
+mute = socket.socket()
+mute.bind(("127.0.0.1", 0))
+mute.listen(1)
+e = dict(os.environ, FJ_SMTP_URL="smtp://127.0.0.1:%d" %
+         mute.getsockname()[1])
+w = subprocess.Popen([os.path.abspath(FJ), "alerts", "--once"], env=e,
+                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+for _ in range(300):
+    if sql("SELECT 1 FROM mail_outbox WHERE to_addr = :'p1' AND kind = "
+           "'alert_digest' AND locked_by IS NOT NULL", jon):
+        break
+    time.sleep(0.1)
+w.kill()
+w.wait()
+mute.close()
+sql("UPDATE mail_outbox SET locked_until = now() - interval '1 second' "
+    "WHERE to_addr = :'p1'", jon)
+alerts()
+alerts("--all")
+check("a worker killed mid-send: the digest it held is not sent again, "
+      "nor its posting queued again", digests(jon) == [] and
+      sql("SELECT count(*) FROM mail_outbox WHERE to_addr = :'p1' AND "
+          "kind = 'alert_digest'", jon) == [["1"]])
+
 # --- more than 20 matches: 20 listed, "and N more", none counted twice ----
 kim = "kim-%s@example.com" % RUN
 ready(kim, {"q": WORD + " seamstress"})
