@@ -133,12 +133,11 @@ static const char	sql_done[] =
     " FROM json_to_recordset($2::json) AS u(id bigint, seen text)"
     " WHERE a.id = u.id";
 
+/* The batch's digests, rows of QUEUE_FIELDS in binary (render()). */
 static const char	sql_queue[] =
-    "INSERT INTO mail_outbox (kind, to_addr, subject, body, body_html,"
-    " list_unsubscribe, at_most_once)"
-    " SELECT 'alert_digest', r.to_addr, r.subject, r.body, r.html, r.unsub,"
-    " true FROM json_to_recordset($1::json)"
-    " AS r(to_addr text, subject text, body text, html text, unsub text)";
+    "COPY mail_outbox (kind, to_addr, subject, body, body_html,"
+    " list_unsubscribe, at_most_once) FROM STDIN (FORMAT binary)";
+#define QUEUE_FIELDS	7
 
 /*
  * Links that were not confirmed in time and what they leave behind, and
@@ -203,7 +202,8 @@ static int	has(const long long *, size_t, long long);
 static long long *ids_parse(const char *, size_t *);
 static void	run_free(struct run *);
 static int	load_templates(struct tmpl_set *);
-static int	render(struct run *, json_t *, json_t *);
+static int	render(struct run *, json_t *, struct sbuf *);
+static int	queue(PGconn *, struct sbuf *);
 static int	match(PGconn *, struct run *, int);
 static const struct search *find(const struct run *, const char *);
 static void	pick(const struct run *, const struct search *, long long,
@@ -314,12 +314,12 @@ load_templates(struct tmpl_set *set)
 }
 
 /*
- * One digest d (from batch()) as a mail for sql_queue, appended to
- * mails.  The text template's first line is the subject.  -1 when a
- * template is missing.
+ * One digest d (from batch()) as a row of sql_queue, appended to rows.
+ * The text template's first line is the subject.  -1 when a template is
+ * missing.
  */
 static int
-render(struct run *r, json_t *d, json_t *mails)
+render(struct run *r, json_t *d, struct sbuf *rows)
 {
 	struct sbuf	 text, html, url;
 	const char	*nl, *subject;
@@ -362,14 +362,50 @@ render(struct run *r, json_t *d, json_t *mails)
 	nl++;
 	if (*nl == '\n')
 		nl++;
-	json_array_append_new(mails, json_pack("{s:O, s:s, s:s, s:s, s:s}",
-	    "to_addr", json_object_get(d, "email"), "subject", subject,
-	    "body", nl, "html", html.data, "unsub", url.data));
+	db_bin_row(rows, QUEUE_FIELDS);
+	db_bin_text(rows, "alert_digest");
+	db_bin_text(rows, json_string_value(json_object_get(d, "email")));
+	db_bin_text(rows, subject);
+	db_bin_text(rows, nl);
+	db_bin_text(rows, html.data);
+	db_bin_text(rows, url.data);
+	db_bin_bool(rows, 1);
 	free(subj);
 	sbuf_free(&text);
 	sbuf_free(&html);
 	sbuf_free(&url);
 	return (0);
+}
+
+/* The rows render() made (a binary COPY's), into mail_outbox; 0 or -1. */
+static int
+queue(PGconn *conn, struct sbuf *rows)
+{
+	PGresult	*res;
+	int		 rc = -1;
+
+	res = PQexec(conn, sql_queue);
+	if (PQresultStatus(res) != PGRES_COPY_IN) {
+		fprintf(stderr, "alerts: queue: %s", PQerrorMessage(conn));
+		PQclear(res);
+		return (-1);
+	}
+	PQclear(res);
+	db_bin_trailer(rows);
+	if (PQputCopyData(conn, rows->data, (int)rows->len) == 1 &&
+	    PQputCopyEnd(conn, NULL) == 1) {
+		res = PQgetResult(conn);
+		if (PQresultStatus(res) == PGRES_COMMAND_OK)
+			rc = 0;
+		else
+			fprintf(stderr, "alerts: queue: %s",
+			    PQresultErrorMessage(res));
+		PQclear(res);
+	} else
+		fprintf(stderr, "alerts: queue: %s", PQerrorMessage(conn));
+	while ((res = PQgetResult(conn)) != NULL)
+		PQclear(res);
+	return (rc);
 }
 
 /*
@@ -606,11 +642,11 @@ batch(PGconn *conn, struct run *r, int all, long long *last)
 	PGresult		 *res;
 	const struct search	**s;
 	struct pick		 *p;
-	json_t			 *d, *jobs, *mails, *done;
-	struct sbuf		  sent;
+	json_t			 *d, *jobs, *done;
+	struct sbuf		  sent, rows;
 	const char		 *params[3];
 	char			  after[32], key[64], *dump;
-	size_t			  i, j, n;
+	size_t			  i, j, n, mails;
 	int			  rc, again, queued;
 
 	if (db_run(conn, "alerts: begin", "BEGIN", 0, NULL) == -1)
@@ -634,9 +670,11 @@ batch(PGconn *conn, struct run *r, int all, long long *last)
 		p[i].seen = ids_parse(PQgetvalue(res, i, A_SEEN), &p[i].nseen);
 	}
 	rc = -1;
-	mails = json_array();
+	mails = 0;
 	done = json_array();
 	sbuf_init(&sent);
+	sbuf_init(&rows);
+	db_bin_header(&rows);
 	do {
 		for (i = 0; i < n; i++)
 			if (s[i] != NULL)
@@ -672,20 +710,15 @@ batch(PGconn *conn, struct run *r, int all, long long *last)
 		    "manage", PQgetvalue(res, i, A_MANAGE),
 		    "lang", PQgetvalue(res, i, A_LANG),
 		    "total", (json_int_t)p[i].total, "jobs", jobs);
-		if (render(r, d, mails) == -1) {
+		if (render(r, d, &rows) == -1) {
 			json_decref(d);
 			goto done;
 		}
 		json_decref(d);
+		mails++;
 	}
-	if (json_array_size(mails) > 0) {
-		dump = json_dumps(mails, JSON_COMPACT);
-		params[0] = dump;
-		queued = db_run(conn, "alerts: queue", sql_queue, 1, params);
-		free(dump);
-		if (queued == -1)
-			goto done;
-	}
+	if (mails > 0 && queue(conn, &rows) == -1)
+		goto done;
 	if (json_array_size(done) > 0) {
 		dump = json_dumps(done, JSON_COMPACT);
 		params[0] = r->start;
@@ -698,7 +731,7 @@ batch(PGconn *conn, struct run *r, int all, long long *last)
 	if (db_run(conn, "alerts: commit", "COMMIT", 0, NULL) == -1)
 		goto done;
 	r->claimed += json_array_size(done);
-	r->queued += json_array_size(mails);
+	r->queued += mails;
 	rc = n > 0;
 	if (rc == 1)
 		*last = strtoll(PQgetvalue(res, n - 1, A_ID), NULL, 10);
@@ -710,8 +743,8 @@ done:
 	free(p);
 	free(s);
 	sbuf_free(&sent);
+	sbuf_free(&rows);
 	PQclear(res);
-	json_decref(mails);
 	json_decref(done);
 	return (rc);
 }
