@@ -224,7 +224,6 @@ static int	 db_down(struct http_request *, struct dbq *);
 static int	 is_id(const char *);
 static json_t	*freq_options(const char *);
 static int	 edit_page(struct http_request *, struct dbq *);
-static int	 edit_done(struct http_request *, struct dbq *);
 
 /* A link's token: TOKEN_HEX lower-case hex digits. */
 static int
@@ -920,7 +919,7 @@ page_alerts_edit(struct http_request *req)
 		sbuf_init(&path);
 		search_describe(filters, &label, &path);
 		dump = json_dumps(filters, JSON_COMPACT);
-		q = dbq_new(req, sql_edit, edit_done);
+		q = dbq_new(req, sql_edit, manage_done);
 		dbq_param(q, token);
 		dbq_param(q, id);
 		dbq_param(q, dump);
@@ -991,16 +990,4 @@ edit_page(struct http_request *req, struct dbq *q)
 	private_html(req, errors != NULL ? HTTP_STATUS_BAD_REQUEST :
 	    HTTP_STATUS_OK, "alerts_edit.html", model);
 	return (KORE_RESULT_OK);
-}
-
-static int
-edit_done(struct http_request *req, struct dbq *q)
-{
-	if (q->failed || q->result == NULL)
-		return (db_down(req, q));
-	if (!json_is_true(json_object_get(q->result, "found")))
-		return (message(req, HTTP_STATUS_NOT_FOUND, "Alert not found",
-		    "This alert was deleted, or the link is not one we sent.",
-		    NULL, NULL));
-	return (manage_done(req, q));
 }
