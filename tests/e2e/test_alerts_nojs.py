@@ -33,16 +33,17 @@ d = browser(script=False)
 try:
     d.get(BASE + "/alerts/manage?token=" + tok)
     d.find_element(By.CSS_SELECTOR, "#alert-%s a.alert-edit" % aid).click()
-    WebDriverWait(d, 10).until(EC.url_contains("/alerts/edit"))
+    WebDriverWait(d, 20).until(EC.url_contains("/alerts/edit"))
     q = d.find_element(By.ID, "q")
     check("the change form shows the alert's words",
           q.get_attribute("value") == "buyer", q.get_attribute("value"))
     q.clear()
     q.send_keys("store manager")
     d.find_element(By.ID, "km").send_keys("20")
-    page = d.find_element(By.TAG_NAME, "html")
     d.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
-    WebDriverWait(d, 10).until(EC.staleness_of(page))
+    # The form page had no message: its presence is the answer's page.
+    WebDriverWait(d, 20).until(EC.presence_of_element_located(
+        (By.ID, "km-error")))
     err = d.find_elements(By.ID, "km-error")
     check("a distance without a city: the field's message, the words kept",
           err and "needs a city" in err[0].text and
@@ -52,7 +53,7 @@ try:
     d.find_element(By.CSS_SELECTOR,
                    "input[name=frequency][value=weekly]").click()
     d.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
-    WebDriverWait(d, 10).until(EC.url_contains("/alerts/manage"))
+    WebDriverWait(d, 20).until(EC.url_contains("/alerts/manage"))
     label = d.find_element(By.CSS_SELECTOR, "#alert-%s .alert-label a"
                            % aid).text
     state = d.find_element(By.CSS_SELECTOR, "#alert-%s .alert-state"
