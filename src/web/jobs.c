@@ -64,7 +64,8 @@ static const char	sql_home[] =
     "  (SELECT c.slug, c.name, t.n FROM (SELECT city_id, sum(n) AS n"
     "   FROM c WHERE city_id IS NOT NULL GROUP BY 1 HAVING sum(n) > 0"
     "   ORDER BY 2 DESC, 1 LIMIT 12) t JOIN city c ON c.id = t.city_id"
-    "   ORDER BY t.n DESC, c.name) c), '[]'))";
+    "   ORDER BY t.n DESC, c.name) c), '[]'),"
+    " 'suggest'," CITY_SUGGESTIONS ")";
 
 /*
  * $1 q, $2 city, $3 contract, $4 company slug, $5 lang, $6 sort,
@@ -148,6 +149,7 @@ static const char	sql_search[] =
     "SELECT json_build_object("
     " 'total', coalesce((SELECT n FROM g WHERE gs = 15), 0),"
     " 'approx', (SELECT coalesce(approx, false) FROM k),"
+    " 'suggest'," CITY_SUGGESTIONS ","
     " 'jobs', coalesce((SELECT json_agg(CASE WHEN " NEAR("$12") " AND"
     "  x.city_id <> (SELECT cid FROM p) THEN (fj_card(x, $9)::jsonb ||"
     "  jsonb_build_object('distance_km', round(pg.dist)::int))::json"
@@ -190,6 +192,8 @@ const char *const	jobs_sql_search = sql_search;
 
 static int	 search_parse(struct http_request *, struct qs *,
 		    struct search *);
+static void	 search_bad(struct http_request *, struct search *,
+		    const char *, const char *);
 static int	 search_start(struct http_request *, struct search *);
 static int	 search_done(struct http_request *, struct dbq *);
 static int	 home_done(struct http_request *, struct dbq *);
@@ -270,8 +274,10 @@ search_parse(struct http_request *req, struct qs *qs, struct search *s)
 	char		*end;
 
 	msg = filters_read(qs, s->v, s->fixed, &bad);
-	if (msg == NULL && (v = qs_get(qs, "sort")) != NULL && *v != '\0') {
+	if ((v = qs_get(qs, "sort")) != NULL && *v != '\0')
 		s->sort = v;
+	if (msg == NULL && (v = s->sort) != NULL) {
+		bad = "sort";
 		if (!one_of(v, sorts, sizeof(sorts) / sizeof(sorts[0])))
 			msg = "Unknown sort order: use relevance, date or "
 			    "distance.";
@@ -280,6 +286,7 @@ search_parse(struct http_request *req, struct qs *qs, struct search *s)
 	}
 	s->page = 1;
 	if (msg == NULL && (v = qs_get(qs, "page")) != NULL && *v != '\0') {
+		bad = "page";
 		errno = 0;
 		s->page = strtol(v, &end, 10);
 		if (errno != 0 || *end != '\0' || s->page < 1 ||
@@ -288,10 +295,45 @@ search_parse(struct http_request *req, struct qs *qs, struct search *s)
 			    "to 500.";
 	}
 	if (msg != NULL) {
-		web_error(req, HTTP_STATUS_BAD_REQUEST, msg);
+		search_bad(req, s, msg, bad);
 		return (KORE_RESULT_ERROR);
 	}
 	return (KORE_RESULT_OK);
+}
+
+/*
+ * A search we cannot run answers 400 with the search page itself: the
+ * reader's values in the form (the header's words, city and distance,
+ * the field in error marked and described by the message), the message,
+ * and a link to the same search without the value in error.  bad names
+ * the parameter: a filter, "sort" or "page".
+ */
+static void
+search_bad(struct http_request *req, struct search *s, const char *msg,
+    const char *bad)
+{
+	json_t		*model, *form;
+	struct sbuf	 b;
+	char		 key[24];
+	int		 f;
+
+	form = search_form(s);
+	(void)snprintf(key, sizeof(key), "bad_%s", bad);
+	json_object_set_new(form, key, json_true());
+	for (f = 0; f < FILTER__MAX; f++)
+		if (strcmp(bad, web_filter_names[f]) == 0)
+			break;
+	if (strcmp(bad, "sort") == 0)
+		s->sort = NULL;
+	sbuf_init(&b);
+	search_href(&b, s, f, NULL, 0);
+	model = json_pack("{s:o, s:s, s:s, s:s, s:s#, s:b, s:b, s:i, s:s,"
+	    " s:[], s:{}}", "form", form, "title", "Check your search",
+	    "error", msg, "error_field", bad, "retry", b.data, b.len,
+	    "is_search", 1, "noindex", 1, "total", 0, "total_text", "0",
+	    "jobs", "facets");
+	sbuf_free(&b);
+	web_html(req, HTTP_STATUS_BAD_REQUEST, "jobs.html", model);
 }
 
 /*
@@ -597,6 +639,9 @@ search_done(struct http_request *req, struct dbq *q)
 	} else {
 		(void)snprintf(title, sizeof(title), "Fashion jobs");
 	}
+	/* The search's own heading, the count (the others have a name). */
+	if (s.fixed == FILTER__MAX)
+		json_object_set_new(model, "is_search", json_true());
 	json_object_set_new(model, "title", json_string(title));
 	json_object_set_new(model, "description", search_description(model,
 	    title));

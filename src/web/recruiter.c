@@ -325,9 +325,13 @@ auth_form(struct http_request *req, const char *tmpl, int status,
 		    "No randomness available.");
 		return (KORE_RESULT_OK);
 	}
-	model = json_pack("{s:s, s:s, s:b}", "title",
+	model = json_pack("{s:s, s:s, s:s, s:b}", "title",
 	    strcmp(tmpl, "recruiter_signup.html") == 0 ?
 	    "Create a recruiter account" : "Recruiter log-in",
+	    "description", strcmp(tmpl, "recruiter_signup.html") == 0 ?
+	    "Create a free recruiter account on fashionjobs and post jobs "
+	    "in fashion and luxury." : "Log in to post and manage your jobs "
+	    "in fashion and luxury on fashionjobs.",
 	    "csrf", csrf, "noindex", 1);
 	json_model_form(model, values, errors);
 	private_html(req, status, tmpl, model);

@@ -69,8 +69,7 @@ static const char	sql_job_form[] =
     " 'schedules', (SELECT json_agg(json_build_object('code', code,"
     "  'label', fj_label(code, $3)) ORDER BY sort) FROM contract_type"
     "  WHERE axis = 'schedule'),"
-    " 'cities', (SELECT json_agg(name ORDER BY population_rank NULLS LAST,"
-    "  name) FROM city WHERE known),"
+    " 'cities'," CITY_SUGGESTIONS ","
     " 'city_canonical', (SELECT c.name FROM city c"
     "  WHERE c.id = fj_city_id($4)),"
     " 'posting', (SELECT json_build_object('id', p.id, 'status', CASE WHEN"
@@ -715,6 +714,9 @@ job_form_done(struct http_request *req, struct dbq *q)
 		    json_string("/recruiter/jobs/new"));
 	json_object_set_new(model, "title", json_string(edit != NULL ?
 	    "Edit a job posting" : "Post a job"));
+	json_object_set_new(model, "description", json_string("Post a job "
+	    "in fashion and luxury on fashionjobs: title, contract, city, "
+	    "description and how to apply."));
 	json_object_set_new(model, "noindex", json_true());
 	private_html(req, status, "recruiter_job.html", model);
 	return (KORE_RESULT_OK);

@@ -79,6 +79,15 @@ void		 filters_qs(struct sbuf *, const char *const [FILTER__MAX],
 /* "q=...&city=...&" for the filters a feed_query() ctx holds. */
 void		 feed_filters(struct sbuf *, const json_t *);
 
+/*
+ * The city names a city field suggests (a <datalist>, no script): the
+ * board's known cities, biggest first.  The recruiter's posting form and
+ * the seekers' search form (home, search, company and city pages).
+ */
+#define CITY_SUGGESTIONS						\
+    " (SELECT json_agg(name ORDER BY population_rank NULLS LAST, name)"	\
+    "  FROM city WHERE known)"
+
 /* api.c: the /feed.json statement, shared by the XML feeds. */
 struct dbq	*feed_query(struct http_request *,
 		    int (*)(struct http_request *, struct dbq *));

@@ -112,6 +112,25 @@ try:
           d.execute_script("return document.activeElement.outerHTML")[:80])
     d.save_screenshot(os.path.join(OUT, "forms-signup-error.png"))
 
+    # A search with a bad distance: the search page, the focus on its
+    # message, the field marked and described by it, the words kept.
+    load(d, BASE + "/jobs?q=coat&city=Milano&km=abc")
+    check("forms: the focus is on the bad search's message",
+          d.execute_script("return document.activeElement.id") ==
+          "search-error",
+          d.execute_script("return document.activeElement.outerHTML")[:80])
+    km = d.find_element(By.CSS_SELECTOR, "form.search select[name=km]")
+    ref = km.get_attribute("aria-describedby") or ""
+    check("forms: the bad search's distance is marked and described",
+          km.get_attribute("aria-invalid") == "true" and ref and
+          "distance" in d.find_element(By.ID, ref).text, ref)
+    check("forms: the bad search keeps the words and the city",
+          d.find_element(By.CSS_SELECTOR, "form.search input[name=q]")
+          .get_attribute("value") == "coat" and
+          d.find_element(By.CSS_SELECTOR, "form.search input[name=city]")
+          .get_attribute("value") == "Milano")
+    d.save_screenshot(os.path.join(OUT, "forms-search-error.png"))
+
     # Log in, make the company, then a posting with a pasted long title
     # and a description too short.
     load(d, BASE + "/recruiter/login")

@@ -99,6 +99,7 @@ posting, company, city = row
 pages = [
     ("home", "/"),
     ("search", "/jobs?q=manager&contract=permanent"),
+    ("search-error", "/jobs?q=" + "manager " * 30 + "&city=Milano&km=abc"),
     ("posting", "/jobs/" + posting),
     ("company", "/companies/" + company),
     ("city", "/cities/" + city),

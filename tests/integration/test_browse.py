@@ -141,7 +141,55 @@ for qs, why in (("page=-1", "page=-1"), ("page=abc", "page=abc"),
     check("bad input answers 400 (%s)" % why, r.status == 400,
           str(r.status))
     check("the 400 page explains (%s)" % why,
-          "<p>" in r.text and "Bad Request" in r.text)
+          "<p>" in r.text and ("Bad Request" in r.text or
+                               'id="search-error"' in r.text))
+# City suggestions on the seekers' search form, as on the recruiter's
+# (a datalist: no script needed), from the board's known cities.
+known = sql("SELECT name FROM city WHERE known AND name = 'Milano'")
+for path in ("/", "/jobs?q=coat", "/cities/milano"):
+    t = http(path).text
+    m = re.search(r'<datalist id="search-cities">(.*?)</datalist>', t)
+    opts = re.findall(r'<option value="([^"]*)">', m.group(1)) if m else []
+    check("city suggestions on %s's search form" % path,
+          'name="city"' in t and 'list="search-cities"' in t and
+          bool(known) and htmlmod.unescape("Milano") in opts and
+          len(opts) == int(sql("SELECT count(*) FROM city WHERE known")
+                           [0][0]), "%d options" % len(opts))
+r = search("city=Milano")
+check("a suggested city searches", r.status == 200 and len(cards(r.text)) > 0)
+
+# A search we cannot run is the search page itself: the reader's other
+# values in the form, the message beside the field, a way out.
+r = search("q=coat&city=Milano&contract=forever&sort=date")
+check("bad filter: 400 on the search page, words and city kept",
+      r.status == 400 and 'name="q" value="coat"' in r.text and
+      'name="city" value="Milano"' in r.text and
+      'role="search"' in r.text, str(r.status))
+check("bad filter: the message and a link without the bad value",
+      "Unknown contract type" in r.text and
+      'href="/jobs?q=coat&amp;city=Milano&amp;sort=date"' in r.text)
+check("bad filter: noindex, no results, no facets",
+      'content="noindex"' in r.text and 'class="cards"' not in r.text and
+      'class="facets"' not in r.text)
+r = search("q=coat&city=Milano&km=abc")
+check("bad distance: the distance is marked and described by the message",
+      r.status == 400 and re.search(
+          r'<select name="km"[^>]*aria-invalid="true" '
+          r'aria-describedby="search-error"', r.text) is not None and
+      'id="search-error"' in r.text and 'name="q" value="coat"' in r.text)
+r = search("q=" + "x" * 201 + "&city=Roma")
+check("words too long: kept whole, marked, the city kept",
+      r.status == 400 and re.search(
+          r'name="q" value="x{201}"[^>]*aria-invalid="true"', r.text)
+      is not None and 'name="city" value="Roma"' in r.text and
+      "limited to 200 characters" in r.text)
+r = search("q=coat&page=0")
+check("bad page: the search page, without the page in its way out",
+      r.status == 400 and 'href="/jobs?q=coat"' in r.text and
+      'name="q" value="coat"' in r.text)
+r = http("/cities/milano?lang=xx")
+check("a city page's bad filter: 400 with the page's way out",
+      r.status == 400 and 'href="/cities/milano"' in r.text)
 # A 10 kB query string is refused by Kore itself (URIs are capped at
 # 2000 bytes): a clear 414, not a dropped connection or a 500.
 r = search("q=" + "x" * 10000)
