@@ -1900,6 +1900,7 @@ CREATE TABLE public.alert (
     since_at timestamp with time zone,
     checked_upto timestamp with time zone,
     next_run_at timestamp with time zone,
+    seen_ids bigint[] DEFAULT '{}'::bigint[] NOT NULL,
     CONSTRAINT alert_filters_check CHECK ((length((filters)::text) <= 1000)),
     CONSTRAINT alert_frequency_check CHECK ((frequency = ANY (ARRAY['instant'::text, 'daily'::text, 'weekly'::text]))),
     CONSTRAINT alert_label_check CHECK ((length(label) <= 500)),
@@ -1924,17 +1925,6 @@ CREATE SEQUENCE public.alert_id_seq
 --
 
 ALTER SEQUENCE public.alert_id_seq OWNED BY public.alert.id;
-
-
---
--- Name: alert_sent; Type: TABLE; Schema: public; Owner: -
---
-
-CREATE TABLE public.alert_sent (
-    alert_id bigint NOT NULL,
-    posting_id bigint NOT NULL,
-    at timestamp with time zone DEFAULT now() NOT NULL
-);
 
 
 --
@@ -2717,14 +2707,6 @@ ALTER TABLE ONLY public.alert
 
 
 --
--- Name: alert_sent alert_sent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
---
-
-ALTER TABLE ONLY public.alert_sent
-    ADD CONSTRAINT alert_sent_pkey PRIMARY KEY (alert_id, posting_id);
-
-
---
 -- Name: alert_subscriber alert_subscriber_manage_token_key; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3146,7 +3128,7 @@ CREATE INDEX login_attempt_ip ON public.login_attempt USING btree (ip, at) WHERE
 -- Name: mail_outbox_due; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX mail_outbox_due ON public.mail_outbox USING btree (next_attempt_at) WHERE (sent_at IS NULL);
+CREATE INDEX mail_outbox_due ON public.mail_outbox USING btree (next_attempt_at, id) WHERE (sent_at IS NULL);
 
 
 --
@@ -3428,14 +3410,6 @@ CREATE TRIGGER posting_search_update BEFORE UPDATE OF title, company_name, city_
 
 ALTER TABLE ONLY public.account
     ADD CONSTRAINT account_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.company(id);
-
-
---
--- Name: alert_sent alert_sent_alert_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
---
-
-ALTER TABLE ONLY public.alert_sent
-    ADD CONSTRAINT alert_sent_alert_id_fkey FOREIGN KEY (alert_id) REFERENCES public.alert(id) ON DELETE CASCADE;
 
 
 --

@@ -2,13 +2,23 @@
  * fashionjobs alerts --once [--all] | --loop: mail each confirmed job
  * alert the postings listed since its last run that match its search.
  *
- * Due alerts are claimed a batch at a time with FOR UPDATE SKIP LOCKED in
- * one transaction, which also finds their matches (the search page's
- * filters, in SQL below), records them in alert_sent and queues one
- * digest per alert in mail_outbox: a second worker skips the locked
- * alerts, and a worker that dies mid-batch leaves nothing behind.  The
- * digests are then sent by the outbox sender (mail.c), at most once each
- * and retried with backoff after an SMTP failure.
+ * Alerts are not run one search at a time.  A run first copies the
+ * postings listed since the earliest window of the due alerts (the new
+ * postings: a few thousand rows) into a temporary table, then evaluates
+ * each distinct search of the due alerts once against that table with
+ * the search page's own predicate (filter.h: MATCHES, the one definition
+ * of what a search matches, bound from the alert's saved filters by the
+ * filters' names), and keeps each search's matches in memory, newest
+ * first.  Then the due alerts are claimed a batch at a time with FOR
+ * UPDATE SKIP LOCKED, and each takes its search's matches inside its own
+ * window less what a run already counted (alert.seen_ids); the digests are
+ * rendered from cards fetched once per posting and language, queued in
+ * mail_outbox, and each alert's window and seen_ids moved on, all in the
+ * batch's transaction: a second worker skips the locked alerts, a worker
+ * that dies mid-batch leaves nothing behind, and a posting is queued at
+ * most once to an alert.  The digests are then sent by the outbox sender
+ * (mail.c), at most once each and retried with backoff after an SMTP
+ * failure.
  *
  * --once sends what is due and exits (for cron); --all treats every
  * confirmed alert as due, whatever its frequency; --loop runs every
@@ -26,15 +36,18 @@
 #include <curl/curl.h>
 
 #include "core.h"
+#include "filter.h"
 #include "assets.h"
 #include "db.h"
 #include "cli.h"
 
 #define BATCH		"1000"	/* alerts a transaction */
-#define JOBS_MAX	"20"	/* postings listed in one digest */
+#define JOBS_MAX	20	/* postings listed in one digest */
 #define SUBJECT_MAX	180	/* bytes; mail_outbox allows 200 */
 #define BACKOFF_MAX	300
 #define GC_SECONDS	600
+#define ANALYZE_QUEUED	1000	/* digests queued in a run */
+#define OVERLAP_US	3600000000LL	/* SINCE's hour, in microseconds */
 
 /*
  * Which alerts are due: confirmed, not paused, due by now ($1: every
@@ -49,122 +62,86 @@
  * A posting is new for an alert when it was listed after the alert's
  * since_at and no more than an hour before its last run: an import whose
  * transaction began before that run and ended after it is not missed,
- * and alert_sent drops what was already sent.
+ * and seen_ids drops what a run already counted.
  */
 #define SINCE(a)							\
     " greatest(coalesce(" a ".checked_upto, " a ".since_at)"		\
     " - interval '1 hour', " a ".since_at)"
+#define US(t)	" (extract(epoch FROM " t ") * 1000000)::bigint"
 
 /*
- * This run's matches, one row per distinct search and posting; made once
- * a session (IF NOT EXISTS would log a NOTICE every pass of --loop).
+ * The run's new postings: every column of posting, so that MATCHES reads
+ * them as it reads posting, whatever filter it gains.  Dropped at the
+ * end of the matching transaction.  $1 as in DUE.
  */
-static const char	sql_match_table[] =
-    "DO $$BEGIN IF to_regclass('pg_temp.alert_match') IS NULL THEN"
-    " CREATE TEMP TABLE alert_match (filters jsonb NOT NULL,"
-    " posting_id bigint NOT NULL, listed_at timestamptz NOT NULL,"
-    " posted_at timestamptz NOT NULL); END IF; END$$";
+static const char	sql_new_table[] =
+    "CREATE TEMP TABLE alert_new (LIKE posting) ON COMMIT DROP";
+static const char	sql_new[] =
+    "INSERT INTO alert_new SELECT x.* FROM posting x"
+    " WHERE x.listed_at > (SELECT min(" SINCE("a") ") FROM alert a"
+    "  JOIN alert_subscriber s ON s.id = a.subscriber_id WHERE" DUE("a", "s")
+    ") AND x.status = 'published' AND " OPEN("x");
+static const char	sql_new_index[] =
+    "CREATE INDEX ON alert_new USING gin (search)";
+
+/* The due alerts' distinct searches, and the run's start.  $1 as in DUE. */
+static const char	sql_searches[] =
+    "SELECT a.filters::text, now(), " US("now()") " FROM alert a"
+    " JOIN alert_subscriber s ON s.id = a.subscriber_id WHERE" DUE("a", "s")
+    " GROUP BY a.filters ORDER BY 1";
 
 /*
- * Alerts are not run one search at a time.  Once a run, every distinct
- * search of the due alerts (g) is matched against the postings listed
- * since the earliest of their windows (n), by city with a hash join when
- * it has a city, into alert_match; then each batch of alerts takes its
- * matches from there.  The predicate is the search page's (web.h:
- * FILTERS and WORDS) with the page's parameters taken from the alert's
- * filters: a filter given but unknown (a city or company we do not know)
- * matches nothing, as on the page; with km, the cities within km of the
- * city (web.h: FILTERS_P).  A new filter there needs its line
- * here.  $1 as in DUE; the run's start time is returned.
+ * One search, its filters in web_filter_names' order (km last, as
+ * FILTER_KM_PARAM): the new postings it matches, newest first, as the
+ * search page's predicate has it.
  */
-#define MATCH(g, x)							\
-    " " x ".listed_at > " g ".since"					\
-    " AND (" g ".contract IS NULL OR " x ".contract = " g ".contract)"	\
-    " AND (NOT " g ".by_co OR " x ".company_id = " g ".coid)"		\
-    " AND (" g ".lang IS NULL OR " x ".lang = " g ".lang)"		\
-    " AND (NOT " g ".by_q OR " x ".search @@ " g ".tq)"
-
-static const char	sql_match[] =
-    "WITH a AS MATERIALIZED (SELECT a.filters, " SINCE("a") " AS since"
-    "  FROM alert a JOIN alert_subscriber s ON s.id = a.subscriber_id"
-    "  WHERE" DUE("a", "s") "),"
-    " g AS MATERIALIZED (SELECT filters, min(since) AS since,"
-    "  filters ? 'q' AS by_q, fj_tsquery(filters->>'q') AS tq,"
-    "  filters ? 'city' AS by_city, CASE WHEN coalesce((filters->>'km')"
-    "  ::int, 0) > 0 THEN coalesce(nullif(ARRAY(SELECT n.city_id FROM"
-    "  fj_city_near(fj_city_center(filters->>'city'), (filters->>'km')::int)"
-    "  n), '{}'), ARRAY[fj_city_id(filters->>'city')]) ELSE"
-    "  ARRAY[fj_city_id(filters->>'city')] END AS cids,"
-    "  filters->>'contract' AS contract, filters ? 'company' AS by_co,"
-    "  (SELECT id FROM company WHERE slug = filters->>'company') AS coid,"
-    "  filters->>'lang' AS lang FROM a GROUP BY filters),"
-    " n AS MATERIALIZED (SELECT x.id, x.city_id, x.contract, x.company_id,"
-    "  x.lang, x.search, x.listed_at, x.posted_at FROM posting x"
-    "  WHERE x.listed_at > (SELECT min(since) FROM g)"
-    "  AND x.status = 'published' AND NOT fj_expired(x.expires_at)),"
-    " i AS (INSERT INTO alert_match (filters, posting_id, listed_at,"
-    "  posted_at)"
-    "  SELECT g.filters, x.id, x.listed_at, x.posted_at"
-    "  FROM g JOIN n x ON x.city_id = ANY (g.cids) WHERE g.by_city AND"
-    MATCH("g", "x")
-    "  UNION ALL SELECT g.filters, x.id, x.listed_at, x.posted_at"
-    "  FROM g CROSS JOIN n x WHERE NOT g.by_city AND" MATCH("g", "x") ")"
-    " SELECT now()";
+static const char	sql_search[] =
+    "WITH " FILTERS_P(FILTER_KM_PARAM) " SELECT x.id, " US("x.listed_at")
+    " FROM alert_new x WHERE" MATCHES("x", FILTER_KM_PARAM)
+    " ORDER BY x.posted_at DESC, x.id DESC";
 
 /*
  * One batch: $1 as in DUE, $2 the last alert id of this run's previous
- * batch, $3 the batch size, $4 the run's start, the alerts' new
- * checked_upto.  alert_sent takes each match once (a concurrent worker's
- * included).
+ * batch, $3 the batch size.  The columns are read by position (A_*).
  */
-static const char	sql_batch[] =
-    "WITH c AS MATERIALIZED (SELECT a.id, a.filters, a.label, a.search,"
-    "  a.unsub_token, " SINCE("a") " AS since, s.email, s.manage_token,"
-    "  s.lang FROM alert a CROSS JOIN LATERAL (SELECT email, manage_token,"
-    "  lang FROM alert_subscriber s WHERE s.id = a.subscriber_id) s"
-    "  WHERE a.id > $2::bigint AND" DUE("a", "s")
-    "  ORDER BY a.id LIMIT $3::int FOR UPDATE OF a SKIP LOCKED),"
-    " ins AS (INSERT INTO alert_sent (alert_id, posting_id)"
-    "  SELECT c.id, m.posting_id FROM c JOIN alert_match m"
-    "  ON m.filters = c.filters AND m.listed_at > c.since"
-    "  ON CONFLICT DO NOTHING RETURNING alert_id, posting_id),"
-    " upd AS (UPDATE alert a SET checked_upto = $4::timestamptz,"
-    "  next_run_at = $4::timestamptz + CASE a.frequency"
-    "  WHEN 'daily' THEN interval '1 day'"
-    "  WHEN 'weekly' THEN interval '7 days' ELSE interval '0' END"
-    "  WHERE a.id = ANY (ARRAY(SELECT id FROM c))),"
-    " r AS MATERIALIZED (SELECT i.alert_id, i.posting_id, c.lang,"
-    "  row_number() OVER (PARTITION BY i.alert_id ORDER BY p.posted_at"
-    "  DESC, i.posting_id DESC) AS rn, count(*) OVER (PARTITION BY"
-    "  i.alert_id) AS n FROM ins i JOIN c ON c.id = i.alert_id"
-    "  JOIN alert_match p ON p.posting_id = i.posting_id"
-    "  AND p.filters = c.filters),"
-    " d AS MATERIALIZED (SELECT r.alert_id, max(r.n) AS n,"
-    "  json_agg((SELECT fj_card(p, r.lang) FROM posting p"
-    "  WHERE p.id = r.posting_id) ORDER BY r.rn) AS jobs FROM r"
-    "  WHERE r.rn <= " JOBS_MAX " GROUP BY r.alert_id)"
-"SELECT json_build_object("
-    " 'claimed', (SELECT count(*) FROM c),"
-    " 'last', (SELECT max(id) FROM c),"
-    " 'matched', (SELECT count(*) FROM ins),"
-    " 'digests', coalesce((SELECT json_agg(json_build_object('alert', c.id,"
-    "  'email', c.email, 'label', c.label, 'search', c.search,"
-    "  'unsub', c.unsub_token, 'manage', c.manage_token, 'lang', c.lang,"
-    "  'total', d.n, 'jobs', d.jobs)) FROM c JOIN d ON d.alert_id = c.id),"
-    "  '[]'))";
-
-static const char	sql_queue[] =
-    "INSERT INTO mail_outbox (kind, to_addr, subject, body, body_html,"
-    " list_unsubscribe, at_most_once)"
-    " SELECT 'alert_digest', r.to_addr, r.subject, r.body, r.html, r.unsub,"
-    " true FROM json_to_recordset($1::json)"
-    " AS r(to_addr text, subject text, body text, html text, unsub text)";
+static const char	sql_claim[] =
+    "SELECT a.id, a.filters::text, " US(SINCE("a")) ", a.seen_ids::text,"
+    " s.email, s.manage_token, a.unsub_token, a.label, a.search, s.lang"
+    " FROM alert a CROSS JOIN LATERAL (SELECT email, manage_token, lang"
+    "  FROM alert_subscriber s WHERE s.id = a.subscriber_id) s"
+    " WHERE a.id > $2::bigint AND" DUE("a", "s")
+    " ORDER BY a.id LIMIT $3::int FOR UPDATE OF a SKIP LOCKED";
+enum { A_ID, A_FILTERS, A_SINCE, A_SEEN, A_EMAIL, A_MANAGE, A_UNSUB,
+    A_LABEL, A_SEARCH, A_LANG };
 
 /*
- * Links that were not confirmed in time and what they leave behind,
- * saved-job lists (saved.c) unused for 180 days, and what alert_sent
- * holds for postings older than their alert's window (listed before its
- * last run less an hour: no run looks at them again).  At most every
+ * The cards of postings ($1) in languages ($2), NULL for one that is no
+ * longer open: a posting closed since the run matched it is left out.
+ */
+static const char	sql_cards[] =
+    "SELECT u.id, u.lang, CASE WHEN p.status = 'published' AND " OPEN("p")
+    " THEN fj_card(p, u.lang) END FROM unnest($1::bigint[], $2::text[])"
+    " AS u(id, lang) LEFT JOIN posting p ON p.id = u.id";
+
+/* $1 the run's start, $2 [{id, seen}]: each claimed alert moves on. */
+static const char	sql_done[] =
+    "UPDATE alert a SET checked_upto = $1::timestamptz,"
+    " next_run_at = $1::timestamptz + CASE a.frequency"
+    "  WHEN 'daily' THEN interval '1 day'"
+    "  WHEN 'weekly' THEN interval '7 days' ELSE interval '0' END,"
+    " seen_ids = u.seen::bigint[]"
+    " FROM json_to_recordset($2::json) AS u(id bigint, seen text)"
+    " WHERE a.id = u.id";
+
+/* The batch's digests, rows of QUEUE_FIELDS in binary (render()). */
+static const char	sql_queue[] =
+    "COPY mail_outbox (kind, to_addr, subject, body, body_html,"
+    " list_unsubscribe, at_most_once) FROM STDIN (FORMAT binary)";
+#define QUEUE_FIELDS	7
+
+/*
+ * Links that were not confirmed in time and what they leave behind, and
+ * saved-job lists (saved.c) unused for 180 days.  At most every
  * GC_SECONDS.
  */
 static const char	sql_gc[] =
@@ -175,10 +152,21 @@ static const char	sql_gc[] =
     "  AND NOT EXISTS (SELECT 1 FROM alert WHERE subscriber_id = s.id)),"
     " l AS (DELETE FROM alert_signup WHERE at < now() - interval '1 day'),"
     " v AS (DELETE FROM saved_list"
-    "  WHERE used_at < now() - interval '180 days'),"
-    " o AS (DELETE FROM alert_sent s USING alert a WHERE a.id = s.alert_id"
-    "  AND s.at < a.checked_upto - interval '2 hours')"
+    "  WHERE used_at < now() - interval '180 days')"
     " SELECT 1";
+
+/* A new posting a search matched: its id and when it was listed (us). */
+struct match {
+	long long	 id;
+	long long	 listed;
+};
+
+/* A distinct search of the run: its filters (jsonb text), its matches. */
+struct search {
+	char		*filters;
+	struct match	*m;		/* newest first */
+	size_t		 n;
+};
 
 struct run {
 	struct tmpl_set	*tmpl;
@@ -187,16 +175,44 @@ struct run {
 	long		 matched;
 	long		 queued;
 	double		 gc_at;		/* the last clean-up, or 0 */
+	struct search	*s;		/* sorted by filters */
+	size_t		 ns;
+	char		 start[64];	/* the run's start, a timestamptz */
+	long long	 start_us;
+	/* "id lang": the posting's card with its url, or null: closed. */
+	json_t		*cards;
+};
+
+/* One claimed alert's share of its search, in a batch. */
+struct pick {
+	long long	*seen;		/* sorted */
+	size_t		 nseen;
+	long long	 jobs[JOBS_MAX];
+	size_t		 njobs;
+	long		 total;
 };
 
 static volatile sig_atomic_t	stop;
 
 static void	on_signal(int);
 static double	now(void);
+static int	cmp_ll(const void *, const void *);
+static int	cmp_search(const void *, const void *);
+static int	has(const long long *, size_t, long long);
+static long long *ids_parse(const char *, size_t *);
+static void	run_free(struct run *);
 static int	load_templates(struct tmpl_set *);
-static int	render(struct run *, json_t *, json_t *);
-static int	batch(PGconn *, struct run *, int, const char *,
-		    long long *);
+static int	render(struct run *, json_t *, struct sbuf *);
+static int	queue(PGconn *, struct sbuf *);
+static int	match(PGconn *, struct run *, int);
+static const struct search *find(const struct run *, const char *);
+static void	pick(const struct run *, const struct search *, long long,
+		    struct pick *, const char *);
+static void	card_key(char *, size_t, long long, const char *);
+static int	cards(PGconn *, struct run *, PGresult *, struct pick *);
+static void	keep(const struct run *, const struct search *, long long,
+		    struct sbuf *);
+static int	batch(PGconn *, struct run *, int, long long *);
 static int	run_due(PGconn *, struct run *, int);
 
 static void
@@ -213,6 +229,68 @@ now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (ts.tv_sec + ts.tv_nsec / 1e9);
+}
+
+static int
+cmp_ll(const void *a, const void *b)
+{
+	long long	x = *(const long long *)a, y = *(const long long *)b;
+
+	return (x < y ? -1 : x > y);
+}
+
+static int
+cmp_search(const void *a, const void *b)
+{
+	return (strcmp(((const struct search *)a)->filters,
+	    ((const struct search *)b)->filters));
+}
+
+/* 1 when id is in the sorted ids. */
+static int
+has(const long long *ids, size_t n, long long id)
+{
+	return (n > 0 && bsearch(&id, ids, n, sizeof(*ids), cmp_ll) != NULL);
+}
+
+/* A bigint[]'s text, "{1,2,3}", as a sorted array (NULL when empty). */
+static long long *
+ids_parse(const char *s, size_t *n)
+{
+	long long	*ids;
+	const char	*p;
+	char		*end;
+	size_t		 cap;
+
+	*n = 0;
+	for (cap = 0, p = s; *p != '\0'; p++)
+		cap += *p == ',';
+	if (strcmp(s, "{}") == 0)
+		return (NULL);
+	ids = xcalloc(cap + 1, sizeof(*ids));
+	for (p = s + 1; *n <= cap; p = end + 1) {
+		ids[(*n)++] = strtoll(p, &end, 10);
+		if (*end != ',')
+			break;
+	}
+	qsort(ids, *n, sizeof(*ids), cmp_ll);
+	return (ids);
+}
+
+static void
+run_free(struct run *r)
+{
+	size_t	i;
+
+	for (i = 0; i < r->ns; i++) {
+		free(r->s[i].filters);
+		free(r->s[i].m);
+	}
+	free(r->s);
+	r->s = NULL;
+	r->ns = 0;
+	json_decref(r->cards);
+	r->cards = NULL;
 }
 
 /* The digest's templates, from the assets embedded in the binary. */
@@ -241,34 +319,38 @@ load_templates(struct tmpl_set *set)
 }
 
 /*
- * One digest d (from sql_batch) as a mail for sql_queue, appended to
- * mails.  The text template's first line is the subject.  -1 when a
- * template is missing.
+ * The subscriber's language lang (kept at sign-up; English when unknown),
+ * returned, and its pages' prefix into lp ("/it", "" for English).
+ */
+static const char *
+lang_prefix(const char *lang, char *lp, size_t size)
+{
+	if (!i18n_known(lang))
+		lang = lex_langs[0].code;
+	(void)snprintf(lp, size, "%s%s", i18n_index(lang) ? "/" : "",
+	    i18n_index(lang) ? lang : "");
+	return (lang);
+}
+
+/*
+ * One digest d (from batch()) as a row of sql_queue, appended to rows.
+ * The text template's first line is the subject.  -1 when a template is
+ * missing.
  */
 static int
-render(struct run *r, json_t *d, json_t *mails)
+render(struct run *r, json_t *d, struct sbuf *rows)
 {
 	struct sbuf	 text, html, url;
-	json_t		*job;
 	const char	*nl, *subject, *lang;
 	char		*subj, lp[8];
 	size_t		 i;
 	json_int_t	 total;
 
 	/* The subscriber's language (kept at sign-up), its pages' prefix. */
-	lang = json_string_value(json_object_get(d, "lang"));
-	if (!i18n_known(lang))
-		lang = lex_langs[0].code;
+	lang = lang_prefix(json_string_value(json_object_get(d, "lang")), lp,
+	    sizeof(lp));
 	json_object_set_new(d, "lang_ui", json_string(lang));
-	(void)snprintf(lp, sizeof(lp), "%s%s", i18n_index(lang) ? "/" : "",
-	    i18n_index(lang) ? lang : "");
 	sbuf_init(&url);
-	json_array_foreach(json_object_get(d, "jobs"), i, job) {
-		sbuf_reset(&url);
-		sbuf_printf(&url, "%s%s%s", r->base, lp, json_string_value(
-		    json_object_get(job, "href")));
-		json_object_set_new(job, "url", json_string(url.data));
-	}
 	total = json_integer_value(json_object_get(d, "total"));
 	i = json_array_size(json_object_get(d, "jobs"));
 	if ((json_int_t)i < total)
@@ -303,9 +385,14 @@ render(struct run *r, json_t *d, json_t *mails)
 	nl++;
 	if (*nl == '\n')
 		nl++;
-	json_array_append_new(mails, json_pack("{s:O, s:s, s:s, s:s, s:s}",
-	    "to_addr", json_object_get(d, "email"), "subject", subject,
-	    "body", nl, "html", html.data, "unsub", url.data));
+	db_bin_row(rows, QUEUE_FIELDS);
+	db_bin_text(rows, "alert_digest");
+	db_bin_text(rows, json_string_value(json_object_get(d, "email")));
+	db_bin_text(rows, subject);
+	db_bin_text(rows, nl);
+	db_bin_text(rows, html.data);
+	db_bin_text(rows, url.data);
+	db_bin_bool(rows, 1);
 	free(subj);
 	sbuf_free(&text);
 	sbuf_free(&html);
@@ -313,77 +400,376 @@ render(struct run *r, json_t *d, json_t *mails)
 	return (0);
 }
 
+/* The rows render() made (a binary COPY's), into mail_outbox; 0 or -1. */
+static int
+queue(PGconn *conn, struct sbuf *rows)
+{
+	PGresult	*res;
+	int		 rc = -1;
+
+	res = PQexec(conn, sql_queue);
+	if (PQresultStatus(res) != PGRES_COPY_IN) {
+		fprintf(stderr, "alerts: queue: %s", PQerrorMessage(conn));
+		PQclear(res);
+		return (-1);
+	}
+	PQclear(res);
+	db_bin_trailer(rows);
+	if (PQputCopyData(conn, rows->data, (int)rows->len) == 1 &&
+	    PQputCopyEnd(conn, NULL) == 1) {
+		res = PQgetResult(conn);
+		if (PQresultStatus(res) == PGRES_COMMAND_OK)
+			rc = 0;
+		else
+			fprintf(stderr, "alerts: queue: %s",
+			    PQresultErrorMessage(res));
+		PQclear(res);
+	} else
+		fprintf(stderr, "alerts: queue: %s", PQerrorMessage(conn));
+	while ((res = PQgetResult(conn)) != NULL)
+		PQclear(res);
+	return (rc);
+}
+
+/*
+ * Every distinct search of the due alerts, once, against the postings
+ * listed since the earliest of their windows, into r->s; the run's start
+ * into r->start.  One transaction (the temporary table goes with it).
+ * 0, or -1 on failure.
+ */
+static int
+match(PGconn *conn, struct run *r, int all)
+{
+	PGresult	*res, *m;
+	json_t		*f;
+	const char	*params[FILTER__MAX];
+	size_t		 i, j;
+	int		 k, prepared = 0, rc = -1;
+
+	params[0] = all ? "true" : "false";
+	if (db_run(conn, "alerts: begin", "BEGIN", 0, NULL) == -1)
+		return (-1);
+	if (db_run(conn, "alerts: new postings", sql_new_table, 0,
+	    NULL) == -1 || db_run(conn, "alerts: new postings", sql_new, 1,
+	    params) == -1 || db_run(conn, "alerts: new postings",
+	    sql_new_index, 0, NULL) == -1 || db_run(conn,
+	    "alerts: new postings", "ANALYZE alert_new", 0, NULL) == -1 ||
+	    (res = db_exec(conn, "alerts: searches", sql_searches, 1,
+	    params)) == NULL)
+		goto done;
+	if ((m = PQprepare(conn, "alert_search", sql_search, FILTER__MAX,
+	    NULL)) == NULL || PQresultStatus(m) != PGRES_COMMAND_OK) {
+		fprintf(stderr, "alerts: search: %s", PQerrorMessage(conn));
+		PQclear(m);
+		PQclear(res);
+		goto done;
+	}
+	PQclear(m);
+	prepared = 1;
+	r->ns = PQntuples(res);
+	r->s = xcalloc(r->ns + 1, sizeof(*r->s));
+	if (r->ns > 0) {
+		(void)snprintf(r->start, sizeof(r->start), "%s",
+		    PQgetvalue(res, 0, 1));
+		r->start_us = strtoll(PQgetvalue(res, 0, 2), NULL, 10);
+	}
+	for (i = 0; i < r->ns; i++)
+		r->s[i].filters = xstrdup(PQgetvalue(res, i, 0));
+	PQclear(res);
+	for (i = 0; i < r->ns && !stop; i++) {
+		if ((f = json_loads(r->s[i].filters, 0, NULL)) == NULL)
+			continue;	/* a jsonb's text always parses */
+		for (k = 0; k < FILTER__MAX; k++)
+			params[k] = json_string_value(json_object_get(f,
+			    web_filter_names[k]));
+		m = PQexecPrepared(conn, "alert_search", FILTER__MAX,
+		    params, NULL, NULL, 0);
+		json_decref(f);
+		if (m == NULL || PQresultStatus(m) != PGRES_TUPLES_OK) {
+			fprintf(stderr, "alerts: search %s: %s",
+			    r->s[i].filters, PQerrorMessage(conn));
+			PQclear(m);
+			goto done;
+		}
+		r->s[i].n = PQntuples(m);
+		r->s[i].m = xcalloc(r->s[i].n + 1, sizeof(*r->s[i].m));
+		for (j = 0; j < r->s[i].n; j++) {
+			r->s[i].m[j].id = strtoll(PQgetvalue(m, j, 0), NULL,
+			    10);
+			r->s[i].m[j].listed = strtoll(PQgetvalue(m, j, 1),
+			    NULL, 10);
+		}
+		PQclear(m);
+	}
+	qsort(r->s, r->ns, sizeof(*r->s), cmp_search);
+	rc = db_run(conn, "alerts: commit", "COMMIT", 0, NULL);
+done:
+	if (rc == -1 && PQstatus(conn) == CONNECTION_OK)
+		(void)db_run(conn, "alerts: rollback", "ROLLBACK", 0, NULL);
+	if (prepared && PQstatus(conn) == CONNECTION_OK)
+		(void)db_run(conn, "alerts: search", "DEALLOCATE alert_search",
+		    0, NULL);
+	return (rc);
+}
+
+/* The run's search of these filters, or NULL (changed since the run began). */
+static const struct search *
+find(const struct run *r, const char *filters)
+{
+	struct search	key;
+
+	key.filters = (char *)filters;
+	return (r->ns == 0 ? NULL : bsearch(&key, r->s, r->ns, sizeof(*r->s),
+	    cmp_search));
+}
+
+static void
+card_key(char *key, size_t len, long long id, const char *lang)
+{
+	(void)snprintf(key, len, "%lld %s", id, lang);
+}
+
+/*
+ * An alert's new postings: its search's matches listed after since, not
+ * in p->seen and not known to be closed (a null card in lang), the
+ * first JOBS_MAX of them in p->jobs.
+ */
+static void
+pick(const struct run *r, const struct search *s, long long since,
+    struct pick *p, const char *lang)
+{
+	json_t		*c;
+	char		 key[64];
+	size_t		 i;
+
+	p->njobs = 0;
+	p->total = 0;
+	for (i = 0; i < s->n; i++) {
+		if (s->m[i].listed <= since || has(p->seen, p->nseen,
+		    s->m[i].id))
+			continue;
+		card_key(key, sizeof(key), s->m[i].id, lang);
+		if ((c = json_object_get(r->cards, key)) != NULL &&
+		    json_is_null(c))
+			continue;
+		if (p->njobs < JOBS_MAX)
+			p->jobs[p->njobs++] = s->m[i].id;
+		p->total++;
+	}
+}
+
+/*
+ * The cards that the batch's picks lack (res: the claimed alerts, p
+ * their picks), fetched in one statement into r->cards with their url.
+ * 1 when one of them turned out closed (the picks are then to be made
+ * again), 0 when none, -1 on failure.
+ */
+static int
+cards(PGconn *conn, struct run *r, PGresult *res, struct pick *p)
+{
+	PGresult	*c;
+	json_t		*card, *seen;
+	struct sbuf	 ids, langs, url;
+	const char	*params[2], *lang;
+	char		 key[64], lp[8];
+	size_t		 i, j;
+	int		 closed = 0, n = 0;
+
+	sbuf_init(&ids);
+	sbuf_init(&langs);
+	seen = json_object();
+	for (i = 0; i < (size_t)PQntuples(res); i++) {
+		lang = PQgetvalue(res, i, A_LANG);
+		for (j = 0; j < p[i].njobs; j++) {
+			card_key(key, sizeof(key), p[i].jobs[j], lang);
+			if (json_object_get(r->cards, key) != NULL ||
+			    json_object_get(seen, key) != NULL)
+				continue;
+			json_object_set_new(seen, key, json_true());
+			sbuf_printf(&ids, "%c%lld", n ? ',' : '{',
+			    p[i].jobs[j]);
+			sbuf_putc(&langs, n ? ',' : '{');
+			sbuf_putc(&langs, '"');
+			sbuf_puts(&langs, lang);	/* a code: [a-z]+ */
+			sbuf_putc(&langs, '"');
+			n++;
+		}
+	}
+	json_decref(seen);
+	if (n == 0) {
+		sbuf_free(&ids);
+		sbuf_free(&langs);
+		return (0);
+	}
+	sbuf_putc(&ids, '}');
+	sbuf_putc(&langs, '}');
+	params[0] = ids.data;
+	params[1] = langs.data;
+	c = db_exec(conn, "alerts: cards", sql_cards, 2, params);
+	sbuf_free(&ids);
+	sbuf_free(&langs);
+	if (c == NULL)
+		return (-1);
+	sbuf_init(&url);
+	for (i = 0; i < (size_t)PQntuples(c); i++) {
+		card_key(key, sizeof(key), strtoll(PQgetvalue(c, i, 0), NULL,
+		    10), PQgetvalue(c, i, 1));
+		if (PQgetisnull(c, i, 2) || (card = json_loads(PQgetvalue(c,
+		    i, 2), 0, NULL)) == NULL) {
+			json_object_set_new(r->cards, key, json_null());
+			closed = 1;
+			continue;
+		}
+		(void)lang_prefix(PQgetvalue(c, i, 1), lp, sizeof(lp));
+		sbuf_reset(&url);
+		sbuf_printf(&url, "%s%s%s", r->base, lp, json_string_value(
+		    json_object_get(card, "href")));
+		json_object_set_new(card, "url", json_string(url.data));
+		json_object_set_new(r->cards, key, card);
+	}
+	sbuf_free(&url);
+	PQclear(c);
+	return (closed);
+}
+
+/*
+ * The alert's seen_ids after this run, as a bigint[]'s text into b: the
+ * postings of its search that its next window still holds (listed less
+ * than an hour before this run) and that this run counted or that it had
+ * seen before: the next run neither mails nor counts them again.  Older
+ * postings fall out of that window, so the list stays small.
+ */
+static void
+keep(const struct run *r, const struct search *s, long long since,
+    struct sbuf *b)
+{
+	size_t	i;
+	int	n = 0;
+
+	sbuf_putc(b, '{');
+	for (i = 0; i < s->n; i++)
+		if (s->m[i].listed > r->start_us - OVERLAP_US &&
+		    s->m[i].listed > since)
+			sbuf_printf(b, "%s%lld", n++ ? "," : "", s->m[i].id);
+	sbuf_putc(b, '}');
+}
+
 /*
  * One batch after alert *last, in one transaction: 1 when alerts were
  * claimed (*last moves on), 0 when none are left, -1 on failure (nothing
- * kept).
+ * kept).  An alert whose search changed since the run began is left due
+ * for the next run.
  */
 static int
-batch(PGconn *conn, struct run *r, int all, const char *start,
-    long long *last)
+batch(PGconn *conn, struct run *r, int all, long long *last)
 {
-	PGresult	*res;
-	json_t		*out, *d, *mails;
-	json_error_t	 jerr;
-	const char	*params[4];
-	char		 after[32], *dump;
-	size_t		 i;
-	int		 rc, queued;
+	PGresult		 *res;
+	const struct search	**s;
+	struct pick		 *p;
+	json_t			 *d, *jobs, *done;
+	struct sbuf		  sent, rows;
+	const char		 *params[3];
+	char			  after[32], key[64], *dump;
+	size_t			  i, j, n, mails;
+	int			  rc, again, queued;
 
-	/*
-	 * The planner cannot know how many alerts a batch claims or how
-	 * many matches they have (it guesses one): without nested loops it
-	 * hashes the batch's sets instead of scanning one per row of the
-	 * other.  Index lookups are subqueries, which it keeps.
-	 */
 	if (db_run(conn, "alerts: begin", "BEGIN", 0, NULL) == -1)
 		return (-1);
-	if (db_run(conn, "alerts: plan", "SET LOCAL enable_nestloop = off", 0,
-	    NULL) == -1) {
-		(void)db_run(conn, "alerts: rollback", "ROLLBACK", 0, NULL);
-		return (-1);
-	}
 	(void)snprintf(after, sizeof(after), "%lld", *last);
 	params[0] = all ? "true" : "false";
 	params[1] = after;
 	params[2] = BATCH;
-	params[3] = start;
-	rc = -1;
-	out = NULL;
-	mails = json_array();
-	if ((res = db_exec(conn, "alerts: batch", sql_batch, 4,
-	    params)) == NULL)
-		goto done;
-	out = json_loads(PQgetvalue(res, 0, 0), 0, &jerr);
-	PQclear(res);
-	if (out == NULL) {
-		fprintf(stderr, "alerts: match: %s\n", jerr.text);
-		goto done;
+	if ((res = db_exec(conn, "alerts: claim", sql_claim, 3,
+	    params)) == NULL) {
+		if (PQstatus(conn) == CONNECTION_OK)
+			(void)db_run(conn, "alerts: rollback", "ROLLBACK", 0,
+			    NULL);
+		return (-1);
 	}
-	json_array_foreach(json_object_get(out, "digests"), i, d)
-		if (render(r, d, mails) == -1)
+	n = PQntuples(res);
+	s = xcalloc(n + 1, sizeof(*s));
+	p = xcalloc(n + 1, sizeof(*p));
+	for (i = 0; i < n; i++) {
+		s[i] = find(r, PQgetvalue(res, i, A_FILTERS));
+		p[i].seen = ids_parse(PQgetvalue(res, i, A_SEEN), &p[i].nseen);
+	}
+	rc = -1;
+	mails = 0;
+	done = json_array();
+	sbuf_init(&sent);
+	sbuf_init(&rows);
+	db_bin_header(&rows);
+	do {
+		for (i = 0; i < n; i++)
+			if (s[i] != NULL)
+				pick(r, s[i], strtoll(PQgetvalue(res, i,
+				    A_SINCE), NULL, 10), &p[i],
+				    PQgetvalue(res, i, A_LANG));
+	} while ((again = cards(conn, r, res, p)) == 1);
+	if (again == -1)
+		goto done;
+	for (i = 0; i < n; i++) {
+		if (s[i] == NULL)
+			continue;
+		sbuf_reset(&sent);
+		keep(r, s[i], strtoll(PQgetvalue(res, i, A_SINCE), NULL, 10),
+		    &sent);
+		json_array_append_new(done, json_pack("{s:s, s:s}", "id",
+		    PQgetvalue(res, i, A_ID), "seen", sent.data));
+		r->matched += p[i].total;
+		if (p[i].njobs == 0)
+			continue;
+		jobs = json_array();
+		for (j = 0; j < p[i].njobs; j++) {
+			card_key(key, sizeof(key), p[i].jobs[j],
+			    PQgetvalue(res, i, A_LANG));
+			json_array_append(jobs, json_object_get(r->cards,
+			    key));
+		}
+		d = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:o}",
+		    "email", PQgetvalue(res, i, A_EMAIL),
+		    "label", PQgetvalue(res, i, A_LABEL),
+		    "search", PQgetvalue(res, i, A_SEARCH),
+		    "unsub", PQgetvalue(res, i, A_UNSUB),
+		    "manage", PQgetvalue(res, i, A_MANAGE),
+		    "lang", PQgetvalue(res, i, A_LANG),
+		    "total", (json_int_t)p[i].total, "jobs", jobs);
+		if (render(r, d, &rows) == -1) {
+			json_decref(d);
 			goto done;
-	if (json_array_size(mails) > 0) {
-		dump = json_dumps(mails, JSON_COMPACT);
-		params[0] = dump;
-		queued = db_run(conn, "alerts: queue", sql_queue, 1, params);
+		}
+		json_decref(d);
+		mails++;
+	}
+	if (mails > 0 && queue(conn, &rows) == -1)
+		goto done;
+	if (json_array_size(done) > 0) {
+		dump = json_dumps(done, JSON_COMPACT);
+		params[0] = r->start;
+		params[1] = dump;
+		queued = db_run(conn, "alerts: done", sql_done, 2, params);
 		free(dump);
 		if (queued == -1)
 			goto done;
 	}
 	if (db_run(conn, "alerts: commit", "COMMIT", 0, NULL) == -1)
 		goto done;
-	r->claimed += json_integer_value(json_object_get(out, "claimed"));
-	r->matched += json_integer_value(json_object_get(out, "matched"));
-	r->queued += json_array_size(mails);
-	rc = json_integer_value(json_object_get(out, "claimed")) > 0;
+	r->claimed += json_array_size(done);
+	r->queued += mails;
+	rc = n > 0;
 	if (rc == 1)
-		*last = json_integer_value(json_object_get(out, "last"));
+		*last = strtoll(PQgetvalue(res, n - 1, A_ID), NULL, 10);
 done:
 	if (rc == -1 && PQstatus(conn) == CONNECTION_OK)
 		(void)db_run(conn, "alerts: rollback", "ROLLBACK", 0, NULL);
-	json_decref(out);
-	json_decref(mails);
+	for (i = 0; i < n; i++)
+		free(p[i].seen);
+	free(p);
+	free(s);
+	sbuf_free(&sent);
+	sbuf_free(&rows);
+	PQclear(res);
+	json_decref(done);
 	return (rc);
 }
 
@@ -394,9 +780,6 @@ done:
 static int
 run_due(PGconn *conn, struct run *r, int all)
 {
-	PGresult	*res;
-	const char	*params[1];
-	char		 start[64];
 	long long	 last;
 	int		 rc;
 
@@ -404,18 +787,13 @@ run_due(PGconn *conn, struct run *r, int all)
 		(void)db_run(conn, "alerts: clean up", sql_gc, 0, NULL);
 		r->gc_at = now();
 	}
-	params[0] = all ? "true" : "false";
-	if (db_run(conn, "alerts: match table", sql_match_table, 0,
-	    NULL) == -1 || db_run(conn, "alerts: match table",
-	    "TRUNCATE alert_match", 0, NULL) == -1 ||
-	    (res = db_exec(conn, "alerts: match", sql_match, 1,
-	    params)) == NULL)
-		return (-1);
-	(void)snprintf(start, sizeof(start), "%s", PQgetvalue(res, 0, 0));
-	PQclear(res);
-	last = 0;
-	while (!stop && (rc = batch(conn, r, all, start, &last)) == 1)
-		;
+	r->cards = json_object();
+	if ((rc = match(conn, r, all)) == 0 && r->ns > 0) {
+		last = 0;
+		while (!stop && (rc = batch(conn, r, all, &last)) == 1)
+			;
+	}
+	run_free(r);
 	return (stop ? 0 : rc);
 }
 
@@ -462,6 +840,14 @@ cmd_alerts(int argc, char **argv)
 		t0 = now();
 		rc = run_due(conn, &r, all);
 		t1 = now();
+		/*
+		 * Many digests at once: the planner is to know the outbox
+		 * holds them, or it sorts every due mail for each claim
+		 * instead of reading the due index in order.
+		 */
+		if (r.queued >= ANALYZE_QUEUED)
+			(void)db_run(conn, "alerts: analyze",
+			    "ANALYZE mail_outbox", 0, NULL);
 		sent = mail_send_due(conn, owner, "alert_digest", &stop);
 		if (sent == -1)
 			rc = -1;

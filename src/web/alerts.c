@@ -3,7 +3,8 @@
  * confirm it from the mailed link (/alerts/confirm), stop one alert in
  * one click (/alerts/unsubscribe, RFC 8058), and see, pause, change or
  * delete the alerts of an address, or everything held about it
- * (/alerts/manage).  The worker that mails them is bin/fashionjobs
+ * (/alerts/manage), and change an alert's search and frequency
+ * (/alerts/edit).  The worker that mails them is bin/fashionjobs
  * alerts (src/cli/alerts.c).
  *
  * The search is read by the search page's own parser (filters_read), so
@@ -25,10 +26,15 @@ int	page_alerts_new(struct http_request *);
 int	page_alerts_confirm(struct http_request *);
 int	page_alerts_unsubscribe(struct http_request *);
 int	page_alerts_manage(struct http_request *);
+int	page_alerts_edit(struct http_request *);
 
 #define ALERTS_MAX	20	/* alerts per address */
 #define CONFIRM_DAYS	7
 #define LABEL_MAX	400
+/* How long after a run the next one of frequency f (SQL) is due. */
+#define EVERY(f)							\
+    " CASE " f " WHEN 'daily' THEN interval '1 day' WHEN 'weekly' THEN"	\
+    " interval '7 days' ELSE interval '0' END"
 #define STR(x)		STR_(x)
 #define STR_(x)		#x
 
@@ -96,9 +102,8 @@ static const char	sql_confirm[] =
     " old AS (SELECT a.confirmed_at, a.label FROM alert a, t"
     "  WHERE a.confirm_hash = t.h),"
     " u AS (UPDATE alert a SET confirmed_at = now(), since_at = now(),"
-    "  checked_upto = now(), next_run_at = now() + CASE a.frequency"
-    "  WHEN 'daily' THEN interval '1 day' WHEN 'weekly' THEN"
-    "  interval '7 days' ELSE interval '0' END FROM t"
+    "  checked_upto = now(), next_run_at = now() +" EVERY("a.frequency")
+    "  FROM t"
     "  WHERE a.confirm_hash = t.h AND a.confirmed_at IS NULL"
     "  AND a.confirm_expires > now() RETURNING a.label, a.subscriber_id)"
     " SELECT json_build_object('state', CASE"
@@ -145,9 +150,7 @@ static const char	sql_manage[] =
     "  ELSE a.checked_upto END,"
     "  frequency = coalesce($4, a.frequency),"
     "  next_run_at = CASE WHEN $4 IS NULL THEN a.next_run_at"
-    "  ELSE coalesce(a.checked_upto, now()) + CASE $4"
-    "  WHEN 'daily' THEN interval '1 day' WHEN 'weekly' THEN"
-    "  interval '7 days' ELSE interval '0' END END"
+    "  ELSE coalesce(a.checked_upto, now()) +" EVERY("$4") " END"
     "  WHERE $2 IN ('pause', 'resume', 'frequency') AND a.id = $3::bigint"
     "  AND a.subscriber_id = (SELECT id FROM s) RETURNING a.id),"
     " d AS (DELETE FROM alert a WHERE $2 = 'delete' AND a.id = $3::bigint"
@@ -162,13 +165,42 @@ static const char	sql_manage[] =
     " SELECT json_build_object('found', EXISTS (SELECT 1 FROM s),"
     "  'erased', EXISTS (SELECT 1 FROM e))";
 
+/*
+ * The edit form of one alert of the address: $1 manage token, $2 alert
+ * id, $3 the interface language (the contracts' labels).
+ */
+static const char	sql_edit_page[] =
+    "SELECT json_build_object('id', a.id, 'label', a.label, 'search',"
+    " a.search, 'filters', a.filters, 'frequency', a.frequency,"
+    " 'contracts', (SELECT json_agg(json_build_object('code', code,"
+    "  'label', fj_label(code, $3)) ORDER BY sort) FROM contract_type"
+    "  WHERE axis = 'contract'))"
+    " FROM alert a JOIN alert_subscriber s ON s.id = a.subscriber_id"
+    " WHERE s.manage_token = $1 AND a.id = $2::bigint";
+
+/*
+ * $1 manage token, $2 alert id, $3 filters, $4 label, $5 search path, $6
+ * frequency.  The alert's window goes on (its next digest has the
+ * postings listed since its last run that match the changed search) and
+ * what it mailed stays mailed; a new frequency counts from its last run.
+ */
+static const char	sql_edit[] =
+    "WITH u AS (UPDATE alert a SET filters = $3::jsonb, label = $4,"
+    "  search = $5, frequency = $6,"
+    "  next_run_at = CASE WHEN a.frequency = $6 THEN a.next_run_at"
+    "  ELSE coalesce(a.checked_upto, now()) +" EVERY("$6") " END"
+    "  WHERE a.id = $2::bigint AND a.subscriber_id = (SELECT id"
+    "  FROM alert_subscriber WHERE manage_token = $1) RETURNING a.id)"
+    " SELECT json_build_object('found', EXISTS (SELECT 1 FROM u))";
+
 static const char	*manage_actions[] = {
 	"pause", "resume", "frequency", "delete", "erase"
 };
 
 static int	 is_token(const char *);
 static const char *freq_text(const char *);
-static json_t	*search_read(const struct qs *, json_t *, const char **);
+static json_t	*search_read(const struct qs *, json_t *, const char **,
+		    const char **);
 static void	 search_describe(const json_t *, struct sbuf *,
 		    struct sbuf *);
 static int	 new_form(struct http_request *, int, json_t *, json_t *,
@@ -189,6 +221,9 @@ static int	 unsub_done(struct http_request *, struct dbq *);
 static int	 manage_page(struct http_request *, struct dbq *);
 static int	 manage_done(struct http_request *, struct dbq *);
 static int	 db_down(struct http_request *, struct dbq *);
+static int	 is_id(const char *);
+static json_t	*freq_options(const char *, const char *);
+static int	 edit_page(struct http_request *, struct dbq *);
 
 /* A link's token: TOKEN_HEX lower-case hex digits. */
 static int
@@ -196,6 +231,33 @@ is_token(const char *s)
 {
 	return (s != NULL && strlen(s) == TOKEN_HEX &&
 	    strspn(s, "0123456789abcdef") == TOKEN_HEX);
+}
+
+/*
+ * The frequencies for a form in the language lang, selected the one
+ * (may be NULL).
+ */
+static json_t *
+freq_options(const char *lang, const char *selected)
+{
+	json_t	*opts;
+	size_t	 i;
+
+	opts = json_array();
+	for (i = 0; i < sizeof(freqs) / sizeof(freqs[0]); i++)
+		json_array_append_new(opts, json_pack("{s:s, s:s, s:b}",
+		    "value", freqs[i].value, "label", tr(lang, freqs[i].label),
+		    "selected", selected != NULL &&
+		    strcmp(selected, freqs[i].value) == 0));
+	return (opts);
+}
+
+/* An alert's id: 1 to 18 digits. */
+static int
+is_id(const char *s)
+{
+	return (s != NULL && *s != '\0' && strlen(s) <= 18 &&
+	    strspn(s, "0123456789") == strlen(s));
 }
 
 static const char *
@@ -211,17 +273,19 @@ freq_text(const char *v)
 
 /*
  * The search in qs, read by the search page's parser: an object of the
- * filters given (web_filter_names), or NULL with the message in *msg.
- * The values also go into values[name] for the form.
+ * filters given (web_filter_names), or NULL with the message in *msg and
+ * the filter's name in *bad.  The values also go into values[name] for
+ * the form.
  */
 static json_t *
-search_read(const struct qs *qs, json_t *values, const char **msg)
+search_read(const struct qs *qs, json_t *values, const char **msg,
+    const char **bad)
 {
-	const char	*v[FILTER__MAX], *bad;
+	const char	*v[FILTER__MAX];
 	json_t		*filters;
 	int		 f;
 
-	if ((*msg = filters_read(qs, v, FILTER__MAX, &bad)) != NULL)
+	if ((*msg = filters_read(qs, v, FILTER__MAX, bad)) != NULL)
 		return (NULL);
 	filters = json_object();
 	for (f = 0; f < FILTER__MAX; f++) {
@@ -281,7 +345,6 @@ new_form(struct http_request *req, int status, json_t *values,
 	const char	*key, *freq;
 	json_t		*v;
 	char		 csrf[TOKEN_HEX + 1];
-	size_t		 i;
 
 	if (anon_csrf(req, csrf) == NULL) {
 		json_decref(values);
@@ -295,14 +358,8 @@ new_form(struct http_request *req, int status, json_t *values,
 		json_array_append_new(hidden, json_pack("{s:s, s:O}", "name",
 		    key, "value", v));
 	freq = json_string_value(json_object_get(values, "frequency"));
-	if (freq_text(freq) == NULL)
-		freq = "daily";
-	opts = json_array();
-	for (i = 0; i < sizeof(freqs) / sizeof(freqs[0]); i++)
-		json_array_append_new(opts, json_pack("{s:s, s:s, s:b}",
-		    "value", freqs[i].value, "label", tr(web_lang(req),
-		    freqs[i].label),
-		    "selected", strcmp(freq, freqs[i].value) == 0));
+	opts = freq_options(web_lang(req), freq_text(freq) != NULL ? freq :
+	    "daily");
 	sbuf_init(&label);
 	sbuf_init(&path);
 	search_describe(filters, &label, &path);
@@ -325,7 +382,7 @@ page_alerts_new(struct http_request *req)
 {
 	struct qs	 qs;
 	json_t		*values, *errors, *filters;
-	const char	*email, *freq, *msg;
+	const char	*email, *freq, *msg, *bad;
 	int		 post, rc;
 
 	if (http_state_exists(req))
@@ -336,7 +393,7 @@ page_alerts_new(struct http_request *req)
 		return (KORE_RESULT_OK);
 	values = json_object();
 	errors = json_object();
-	if ((filters = search_read(&qs, values, &msg)) == NULL) {
+	if ((filters = search_read(&qs, values, &msg, &bad)) == NULL) {
 		qs_free(&qs);
 		json_decref(values);
 		json_decref(errors);
@@ -352,8 +409,8 @@ page_alerts_new(struct http_request *req)
 	    0);
 	if (post && freq_text(freq) == NULL)
 		json_object_set_new(errors, "frequency", json_string(
-		    "Choose how often: as soon as they are posted, once a day "
-		    "or once a week."));
+		    N_("Choose how often: as soon as they are posted, "
+		    "once a day or once a week.")));
 	if (!post || json_object_size(errors) > 0) {
 		rc = new_form(req, post ? HTTP_STATUS_BAD_REQUEST :
 		    HTTP_STATUS_OK, values, errors, filters);
@@ -733,9 +790,7 @@ page_alerts_manage(struct http_request *req)
 	    freq_text(freq = qs_get(&qs, "frequency")) == NULL)
 		freq = "";
 	if (i == sizeof(manage_actions) / sizeof(manage_actions[0]) ||
-	    id == NULL || *id == '\0' || strlen(id) > 18 ||
-	    strspn(id, "0123456789") != strlen(id) ||
-	    (freq != NULL && *freq == '\0')) {
+	    !is_id(id) || (freq != NULL && *freq == '\0')) {
 		qs_free(&qs);
 		web_error(req, HTTP_STATUS_BAD_REQUEST, N_("Unknown change: use "
 		    "the buttons of the page."));
@@ -754,10 +809,10 @@ page_alerts_manage(struct http_request *req)
 static int
 manage_page(struct http_request *req, struct dbq *q)
 {
-	json_t		*model, *a, *opts;
+	json_t		*model, *a;
 	const char	*f;
 	char		 csrf[TOKEN_HEX + 1];
-	size_t		 i, j;
+	size_t		 i;
 
 	if (q->failed)
 		return (db_down(req, q));
@@ -774,14 +829,8 @@ manage_page(struct http_request *req, struct dbq *q)
 	q->result = NULL;
 	json_array_foreach(json_object_get(model, "alerts"), i, a) {
 		f = json_string_value(json_object_get(a, "frequency"));
-		opts = json_array();
-		for (j = 0; j < sizeof(freqs) / sizeof(freqs[0]); j++)
-			json_array_append_new(opts, json_pack("{s:s, s:s, s:b}",
-			    "value", freqs[j].value, "label", tr(web_lang(req),
-			    freqs[j].label),
-			    "selected", f != NULL &&
-			    strcmp(f, freqs[j].value) == 0));
-		json_object_set_new(a, "frequencies", opts);
+		json_object_set_new(a, "frequencies",
+		    freq_options(web_lang(req), f));
 		json_object_set_new(a, "frequency_text",
 		    json_string(freq_text(f) ? tr(web_lang(req),
 		    freq_text(f)) : ""));
@@ -816,5 +865,141 @@ manage_done(struct http_request *req, struct dbq *q)
 	http_response_header(req, "cache-control", "no-store");
 	web_redirect(req, HTTP_STATUS_SEE_OTHER, to.data);
 	sbuf_free(&to);
+	return (KORE_RESULT_OK);
+}
+
+/*
+ * GET: the form of one alert (token, alert) with its search and
+ * frequency; POST: the changed search, read by the search page's parser
+ * (400 with the field's message and the values kept), then 303 to the
+ * manage page.
+ */
+int
+page_alerts_edit(struct http_request *req)
+{
+	struct dbq	*q;
+	struct qs	 qs;
+	struct sbuf	 label, path;
+	json_t		*values, *errors, *filters;
+	const char	*token, *id, *freq, *msg, *bad, *v;
+	char		*dump;
+	int		 post, f;
+
+	if (http_state_exists(req))
+		return (dbq_run(req));
+	post = req->method == HTTP_METHOD_POST;
+	if ((post ? anon_form(req, &qs) : web_query(req, &qs)) !=
+	    KORE_RESULT_OK)
+		return (KORE_RESULT_OK);
+	token = qs_get(&qs, "token");
+	id = qs_get(&qs, "alert");
+	if (!is_token(token) || !is_id(id)) {
+		qs_free(&qs);
+		return (message(req, HTTP_STATUS_NOT_FOUND, N_("Unknown link"),
+		    N_("This link is not one we sent. Copy the whole link from "
+		    "an alert e-mail."), NULL, NULL));
+	}
+	values = json_object();
+	errors = json_object();
+	filters = NULL;
+	if (post) {
+		for (f = 0; f < FILTER__MAX; f++)
+			if ((v = qs_get(&qs, web_filter_names[f])) != NULL)
+				json_object_set_new(values,
+				    web_filter_names[f], json_string(v));
+		if ((filters = search_read(&qs, NULL, &msg, &bad)) == NULL)
+			json_object_set_new(errors, bad, json_string(msg));
+		freq = form_str(&qs, "frequency", 10, "The frequency", values,
+		    errors, 0);
+		if (freq_text(freq) == NULL)
+			json_object_set_new(errors, "frequency", json_string(
+			    N_("Choose how often: as soon as they are posted, "
+			    "once a day or once a week.")));
+	}
+	if (!post || json_object_size(errors) > 0) {
+		q = dbq_new(req, sql_edit_page, edit_page);
+		dbq_param(q, token);
+		dbq_param(q, id);
+		dbq_param(q, web_lang(req));
+		q->ctx = json_pack("{s:s, s:s}", "token", token, "alert", id);
+		if (post) {
+			json_object_set(q->ctx, "values", values);
+			json_object_set(q->ctx, "errors", errors);
+		}
+	} else {
+		sbuf_init(&label);
+		sbuf_init(&path);
+		search_describe(filters, &label, &path);
+		dump = json_dumps(filters, JSON_COMPACT);
+		q = dbq_new(req, sql_edit, manage_done);
+		dbq_param(q, token);
+		dbq_param(q, id);
+		dbq_param(q, dump);
+		dbq_param(q, label.data);
+		dbq_param(q, path.data);
+		dbq_param(q, freq);
+		q->ctx = json_pack("{s:s}", "token", token);
+		free(dump);
+		sbuf_free(&label);
+		sbuf_free(&path);
+	}
+	json_decref(filters);
+	json_decref(values);
+	json_decref(errors);
+	qs_free(&qs);
+	return (dbq_run(req));
+}
+
+static int
+edit_page(struct http_request *req, struct dbq *q)
+{
+	json_t		*model, *values, *errors, *langs;
+	const char	*lang;
+	char		 csrf[TOKEN_HEX + 1];
+	size_t		 i;
+
+	if (q->failed)
+		return (db_down(req, q));
+	if (q->result == NULL)
+		return (message(req, HTTP_STATUS_NOT_FOUND, N_("Alert not found"),
+		    N_("This alert was deleted, or the link is not one we "
+		    "sent."), NULL, NULL));
+	if (anon_csrf(req, csrf) == NULL) {
+		web_error(req, HTTP_STATUS_INTERNAL_ERROR,
+		    N_("No randomness available."));
+		return (KORE_RESULT_OK);
+	}
+	model = q->result;
+	q->result = NULL;
+	errors = json_object_get(q->ctx, "errors");
+	if ((values = json_object_get(q->ctx, "values")) != NULL)
+		json_incref(values);
+	else {
+		values = json_object();
+		json_object_update(values, json_object_get(model,
+		    "filters"));
+		json_object_set(values, "frequency",
+		    json_object_get(model, "frequency"));
+	}
+	mark_selected(json_object_get(model, "contracts"), "code",
+	    json_string_value(json_object_get(values, "contract")));
+	lang = json_string_value(json_object_get(values, "lang"));
+	langs = json_array();
+	for (i = 0; lex_langs[i].code != NULL; i++)
+		json_array_append_new(langs, json_pack("{s:s, s:s, s:b}",
+		    "code", lex_langs[i].code, "label", lex_langs[i].label,
+		    "selected", lang != NULL &&
+		    strcmp(lang, lex_langs[i].code) == 0));
+	json_object_set_new(model, "langs", langs);
+	json_object_set_new(model, "frequencies", freq_options(web_lang(req),
+	    json_string_value(json_object_get(values, "frequency"))));
+	json_object_set_new(model, "title", json_string(N_("Change your job alert")));
+	json_object_set(model, "token", json_object_get(q->ctx, "token"));
+	json_object_set_new(model, "csrf", json_string(csrf));
+	json_object_set_new(model, "noindex", json_true());
+	json_model_form(model, values, errors);
+	json_decref(values);
+	private_html(req, errors != NULL ? HTTP_STATUS_BAD_REQUEST :
+	    HTTP_STATUS_OK, "alerts_edit.html", model);
 	return (KORE_RESULT_OK);
 }

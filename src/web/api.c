@@ -89,7 +89,7 @@ static const char	sql_feed[] =
     "WITH " FILTERS_P("$10") ","
     " s AS MATERIALIZED (SELECT x.id, x.posted_at, row_number() OVER"
     "  (ORDER BY x.posted_at DESC, x.id DESC) AS rn FROM (SELECT id,"
-    "  posted_at FROM posting x WHERE" FILTERS("x", "$10") " AND" ANY_WORDS("x")
+    "  posted_at FROM posting x WHERE" MATCHES("x", "$10")
     "  AND ($6::bigint IS NULL OR (x.posted_at, x.id) < (" USEC("$6") ","
     "  $7::bigint)) ORDER BY x.posted_at DESC, x.id DESC"
     "  LIMIT $8::int + 1) x)"

@@ -2,17 +2,13 @@
  * The search filters every listing shares: the search page and its
  * facets, the company and city pages, /api/v1/facets, /feed.json and the
  * XML feeds.  One parser (filters_read), one way to pass them to SQL
- * (filters_param, as $1 to $5 of the FILTERS_* fragments in web.h) and
+ * (filters_param, as $1 to $5 of the FILTERS_* fragments in filter.h) and
  * one way to write them back into a link (filters_qs).
  */
 
 #include <kore/kore.h>
 
 #include "web.h"
-
-const char *const	web_filter_names[FILTER__MAX] = {
-	"q", "city", "contract", "company", "lang", "km"
-};
 
 /* The language's name in itself, or the code when it is not ours. */
 const char *
