@@ -74,6 +74,7 @@ static void	 render_tmpl(struct render *, const struct tmpl *);
 static void	 tmpl_free(struct tmpl *);
 static size_t	 line_of(const char *, const char *);
 static int	 parse_trans(struct node *, const char *, size_t);
+static size_t	 find_arg(const struct node *, const char *, size_t);
 static int	 parse_args(struct node *, const char *);
 static void	 put_trans(struct render *, const struct node *);
 static void	 node_free(struct node *);
@@ -243,7 +244,8 @@ parse(struct tmpl *t, const char *src, size_t len, char *err, size_t errlen)
 /*
  * "{{_ text}}" (name is "text") or "{{_n count|singular|plural}}" (name
  * "n count|singular|plural"): the msgid in text, the plural in plural,
- * the count in segs, and each %(x) or %(&x) of the msgid in args.
+ * the count in segs, and each %(x) or %(&x) of the msgid and of the
+ * plural in args (a plural may name the count that its singular does not).
  */
 static int
 parse_trans(struct node *nd, const char *name, size_t nlen)
@@ -268,12 +270,33 @@ parse_trans(struct node *nd, const char *name, size_t nlen)
 	} else
 		nd->text = xstrndup(name, nlen);
 	nd->len = strlen(nd->text);
-	if (nd->len == 0 || parse_args(nd, nd->text) == -1)
+	if (nd->len == 0 || parse_args(nd, nd->text) == -1 ||
+	    (nd->plural != NULL && parse_args(nd, nd->plural) == -1))
 		return (-1);
 	return (0);
 }
 
-/* The placeholders of msgid: %(name) escaped, %(&name) raw. */
+/*
+ * The index in nd->args of the placeholder p (n bytes, "name" or
+ * "&name"), or nd->nargs when it has none.
+ */
+static size_t
+find_arg(const struct node *nd, const char *p, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < nd->nargs; i++)
+		if (nd->args[i].len + (nd->args[i].type == N_RAW) == n &&
+		    memcmp(nd->args[i].text, p + n - nd->args[i].len,
+		    nd->args[i].len) == 0)
+			break;
+	return (i);
+}
+
+/*
+ * The placeholders of msgid added to nd's: %(name) escaped, %(&name) raw
+ * (one already there is not added twice).
+ */
 static int
 parse_args(struct node *nd, const char *msgid)
 {
@@ -285,8 +308,10 @@ parse_args(struct node *nd, const char *msgid)
 			return (-1);
 		if (nd->args == NULL)
 			nd->args = xcalloc(ARGS_MAX, sizeof(*nd->args));
-		a = &nd->args[nd->nargs++];
 		p += 2;
+		if (find_arg(nd, p, (size_t)(close - p)) < nd->nargs)
+			continue;
+		a = &nd->args[nd->nargs++];
 		a->type = N_VAR;
 		if (*p == '&') {
 			a->type = N_RAW;
@@ -434,12 +459,7 @@ put_trans(struct render *r, const struct node *nd)
 	    (close = strchr(p, ')')) != NULL) {
 		sbuf_append(r->out, s, (size_t)(p - s));
 		n = (size_t)(close - p - 2);
-		for (i = 0; i < nd->nargs; i++)
-			if (nd->args[i].len + (nd->args[i].type == N_RAW) ==
-			    n && memcmp(nd->args[i].text, close - nd->args[
-			    i].len, nd->args[i].len) == 0)
-				break;
-		if (i == nd->nargs)
+		if ((i = find_arg(nd, p + 2, n)) == nd->nargs)
 			sbuf_append(r->out, p, (size_t)(close + 1 - p));
 		else if ((v = lookup(r, &nd->args[i])) != NULL)
 			put_value(r, v, nd->args[i].type == N_RAW);

@@ -201,6 +201,15 @@ main(void)
 	CHECK_STR("template without lang_ui: English", out.data,
 	    "Hello Ada|All 1 jobs|Not in the catalog ");
 	json_decref(model);
+	sbuf_reset(&out);
+	CHECK("a plural naming the count its singular does not", tmpl_set_add(
+	    set, "w", "{{_n n|One new job|%(n) new jobs}}", 34, buf,
+	    sizeof(buf)) == 0);
+	model = json_pack("{s:i}", "n", 25);
+	tmpl_render(set, "w", model, &out);
+	CHECK_STR("the plural's own placeholder is filled", out.data,
+	    "25 new jobs");
+	json_decref(model);
 	sbuf_free(&out);
 	tmpl_set_free(set);
 	free(mfr);
